@@ -1,0 +1,129 @@
+"""The user's settings, read from config YAML and checked field by field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from footbase_tui.core.localtime import (
+    LocalTime,
+    TimeInputError,
+    parse_hhmm,
+    system_zone_name,
+    zone_from_name,
+)
+
+DEFAULT_LOCATIONS = (
+    "low-back", "mid-back", "upper-back", "neck", "hip", "knee", "ankle", "foot", "heel",
+    "arch", "toes",
+)
+DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used; str() names the file, line and field."""
+
+
+@dataclass(frozen=True)
+class Config:
+    timezone: str | None = None
+    day_starts_at: time = time(0, 0)
+    bell: bool = True
+    week_starts: str = "monday"
+    locations: tuple[str, ...] = DEFAULT_LOCATIONS
+    contexts: tuple[str, ...] = DEFAULT_CONTEXTS
+    source: Path | None = field(default=None, compare=False)
+
+    def local_time(self) -> LocalTime:
+        return LocalTime(self.timezone or system_zone_name(), self.day_starts_at)
+
+
+_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts"}
+
+
+def _words(value: Any, where: str, name: str) -> tuple[str, ...]:
+    import re
+
+    if not isinstance(value, list) or not value or len(value) > 40:
+        raise ConfigError(f"{where}: {name}: expected a list of 1 to 40 words")
+    out: list[str] = []
+    for v in value:
+        if not isinstance(v, str) or not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", v, re.ASCII):
+            raise ConfigError(
+                f"{where}: {name}: expected lower-case words joined by '-', got {v!r}"
+            )
+        if v in out:
+            raise ConfigError(f"{where}: {name}: {v!r} is listed twice")
+        out.append(v)
+    return tuple(out)
+
+
+def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
+    def where(key: str | None = None) -> str:
+        line = line_of((key,) if key else ()) if line_of else None
+        return f"{file}:{line}" if line else str(file)
+
+    if data is None:
+        return Config(source=file)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where()}: expected a mapping of settings (key: value)")
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(
+                f"{where(key)}: {key}: unknown setting; known: {', '.join(sorted(_KEYS))}"
+            )
+    kwargs: dict[str, Any] = {}
+    if data.get("timezone") is not None:
+        tz = data["timezone"]
+        try:
+            if not isinstance(tz, str):
+                raise TimeInputError("expected an IANA zone name such as Europe/Berlin")
+            zone_from_name(tz)
+        except TimeInputError as exc:
+            raise ConfigError(f"{where('timezone')}: timezone: {exc}") from None
+        kwargs["timezone"] = tz.strip()
+    if "day_starts_at" in data:
+        value = data["day_starts_at"]
+        if isinstance(value, int) and not isinstance(value, bool):
+            # YAML 1.1 reads an unquoted 04:00 as a sexagesimal number (240).
+            value = f"{value // 60:02d}:{value % 60:02d}"
+        try:
+            if not isinstance(value, str):
+                raise TimeInputError("expected a time like \"04:00\"")
+            start = parse_hhmm(value)
+        except TimeInputError as exc:
+            raise ConfigError(f"{where('day_starts_at')}: day_starts_at: {exc}") from None
+        if start > time(6, 0):
+            raise ConfigError(
+                f"{where('day_starts_at')}: day_starts_at: expected a time from 00:00 to 06:00"
+            )
+        kwargs["day_starts_at"] = start
+    if "bell" in data:
+        if not isinstance(data["bell"], bool):
+            raise ConfigError(f"{where('bell')}: bell: expected true or false")
+        kwargs["bell"] = data["bell"]
+    if "week_starts" in data:
+        if data["week_starts"] not in ("monday", "sunday"):
+            raise ConfigError(f"{where('week_starts')}: week_starts: expected monday or sunday")
+        kwargs["week_starts"] = data["week_starts"]
+    for name in ("locations", "contexts"):
+        if name in data:
+            kwargs[name] = _words(data[name], where(name), name)
+    return Config(source=file, **kwargs)
+
+
+def load_config(file: Path) -> Config:
+    """Read the config file; a missing file means the defaults (and no YAML import)."""
+    if not file.exists():
+        return Config()
+    from footbase_tui.yamlio import YamlError, load_yaml
+
+    try:
+        loc = load_yaml(file)
+    except YamlError as exc:
+        if exc.message == "the file is empty":
+            return Config(source=file)
+        raise ConfigError(str(exc)) from None
+    return parse_config(loc.data, file, loc.line)

@@ -1,0 +1,389 @@
+"""Exercise and program models, and their validation from plain (YAML-shaped) data.
+
+Validation names the file, the line, the field and what was expected, in one message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Any
+
+from footbase_tui.core.text import clean_text
+
+Key = tuple[str | int, ...]
+LineOf = Callable[[Key], int | None]
+
+PACES = ("hold", "tempo", "manual", "timed")
+POSITIONS = ("seated", "standing")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
+
+
+class CatalogError(ValueError):
+    """One problem in a catalog file: file, line, field and what was expected."""
+
+    def __init__(self, file: str, line: int | None, field_name: str, expected: str) -> None:
+        self.file = file
+        self.line = line
+        self.field = field_name
+        self.expected = expected
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {field_name}: {expected}")
+
+
+@dataclass(frozen=True)
+class Dosage:
+    sets: int
+    reps: int | None = None
+    seconds: int | None = None
+    hold_s: int | None = None
+    tempo_s: int | None = None
+    rest_rep_s: int = 0
+    rest_set_s: int = 30
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    name: str
+    dosage: Dosage
+    move_up_when: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    purpose: str
+    position: str
+    per_side: bool
+    equipment: tuple[str, ...]
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    caution: str
+    pace: str
+    levels: tuple[Level, ...]
+    sources: tuple[str, ...]
+    origin: str = ""
+
+    def level(self, number: int) -> Level:
+        """The level `number`, clamped to the levels that exist."""
+        number = max(1, min(number, len(self.levels)))
+        return self.levels[number - 1]
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    exercise: str
+    level: int
+    dosage: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    from_week: int
+    until_week: int | None
+    rest_days: tuple[int, ...]
+    items: tuple[ProgramItem, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    description: str
+    gentle: bool
+    phases: tuple[Phase, ...]
+    origin: str = ""
+
+    def phase_for_week(self, week: int) -> Phase:
+        for phase in self.phases:
+            if phase.from_week <= week and (phase.until_week is None or week <= phase.until_week):
+                return phase
+        return self.phases[-1]
+
+
+class _Checker:
+    """Reads typed fields out of a mapping, raising CatalogError with the right line."""
+
+    def __init__(self, file: str, line_of: LineOf) -> None:
+        self.file = file
+        self.line_of = line_of
+
+    def fail(self, key: Key, expected: str) -> CatalogError:
+        name = ".".join(str(k) for k in key) or "(file)"
+        return CatalogError(self.file, self.line_of(key), name, expected)
+
+    def mapping(self, value: Any, key: Key, allowed: set[str], required: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a mapping of keys, got {_kind(value)}")
+        for k in value:
+            if k not in allowed:
+                raise self.fail((*key, k), f"unknown key; allowed keys are {', '.join(sorted(allowed))}")
+        for k in sorted(required):
+            if k not in value:
+                raise self.fail(key, f"missing required key '{k}'")
+        return value
+
+    def text(self, value: Any, key: Key, max_len: int = 400, one_line: bool = True) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, f"expected non-empty text, got {_kind(value)}")
+        cleaned = clean_text(value, multiline=not one_line)
+        if cleaned != value.strip():
+            raise self.fail(key, "expected plain text without control characters or escapes")
+        if len(cleaned) > max_len:
+            raise self.fail(key, f"expected at most {max_len} characters, got {len(cleaned)}")
+        return cleaned
+
+    def ident(self, value: Any, key: Key) -> str:
+        if not isinstance(value, str) or not _ID.match(value):
+            raise self.fail(key, "expected an id: lower-case letters and digits joined by '-'")
+        return value
+
+    def integer(self, value: Any, key: Key, lo: int, hi: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, f"expected a whole number from {lo} to {hi}, got {_kind(value)}")
+        if not lo <= value <= hi:
+            raise self.fail(key, f"expected a whole number from {lo} to {hi}, got {value}")
+        return value
+
+    def boolean(self, value: Any, key: Key) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, got {_kind(value)}")
+        return value
+
+    def choice(self, value: Any, key: Key, options: tuple[str, ...]) -> str:
+        if value not in options:
+            raise self.fail(key, f"expected one of {', '.join(options)}, got {value!r}")
+        return str(value)
+
+    def texts(self, value: Any, key: Key, lo: int, hi: int, max_len: int = 300) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.fail(key, f"expected a list of {lo} to {hi} texts, got {_kind(value)}")
+        if not lo <= len(value) <= hi:
+            raise self.fail(key, f"expected a list of {lo} to {hi} texts, got {len(value)}")
+        return tuple(self.text(v, (*key, i), max_len) for i, v in enumerate(value))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value[:30]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_DOSAGE_LIMITS = {
+    "sets": (1, 20),
+    "reps": (1, 200),
+    "seconds": (1, 7200),
+    "hold_s": (1, 120),
+    "tempo_s": (1, 60),
+    "rest_rep_s": (0, 120),
+    "rest_set_s": (0, 600),
+}
+_PACE_KEYS = {
+    "hold": ({"reps", "hold_s"}, {"rest_rep_s"}),
+    "tempo": ({"reps", "tempo_s"}, set()),
+    "manual": ({"reps"}, set()),
+    "timed": ({"seconds"}, set()),
+}
+
+
+def dosage_fields(ck: _Checker, value: Any, key: Key, partial: bool) -> dict[str, int]:
+    allowed = set(_DOSAGE_LIMITS)
+    data = ck.mapping(value, key, allowed, set() if partial else {"sets"})
+    return {k: ck.integer(v, (*key, k), *_DOSAGE_LIMITS[k]) for k, v in data.items()}
+
+
+def check_dosage(ck: _Checker, fields: Mapping[str, int], key: Key, pace: str) -> Dosage:
+    """Make a Dosage, checking that its keys fit the exercise's pace."""
+    required, optional = _PACE_KEYS[pace]
+    for k in fields:
+        if k in _DOSAGE_LIMITS and k not in required | optional | {"sets", "rest_set_s"}:
+            raise ck.fail((*key, k), f"'{k}' does not belong to pace '{pace}'")
+    for k in sorted(required):
+        if k not in fields:
+            raise ck.fail(key, f"missing '{k}', which pace '{pace}' needs")
+    return Dosage(
+        sets=fields["sets"],
+        reps=fields.get("reps"),
+        seconds=fields.get("seconds"),
+        hold_s=fields.get("hold_s"),
+        tempo_s=fields.get("tempo_s"),
+        rest_rep_s=fields.get("rest_rep_s", 0),
+        rest_set_s=fields.get("rest_set_s", 30),
+    )
+
+
+_EXERCISE_KEYS = {
+    "kind", "id", "name", "purpose", "position", "per_side", "equipment", "steps", "cues",
+    "mistakes", "caution", "pace", "levels", "sources",
+}
+
+
+def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
+    ck = _Checker(file, line_of)
+    d = ck.mapping(data, (), _EXERCISE_KEYS, _EXERCISE_KEYS)
+    pace = ck.choice(d["pace"], ("pace",), PACES)
+    levels_raw = d["levels"]
+    if not isinstance(levels_raw, list) or not 2 <= len(levels_raw) <= 4:
+        raise ck.fail(("levels",), "expected a list of 2 to 4 levels")
+    levels = []
+    for i, raw in enumerate(levels_raw):
+        key: Key = ("levels", i)
+        lv = ck.mapping(raw, key, {"level", "name", "dosage", "move_up_when"},
+                        {"level", "name", "dosage", "move_up_when"})
+        number = ck.integer(lv["level"], (*key, "level"), 1, 4)
+        if number != i + 1:
+            raise ck.fail((*key, "level"), f"expected level {i + 1} here (levels count up from 1)")
+        fields = dosage_fields(ck, lv["dosage"], (*key, "dosage"), partial=False)
+        levels.append(Level(
+            level=number,
+            name=ck.text(lv["name"], (*key, "name"), 40),
+            dosage=check_dosage(ck, fields, (*key, "dosage"), pace),
+            move_up_when=ck.text(lv["move_up_when"], (*key, "move_up_when"), 300),
+        ))
+    equipment = d["equipment"]
+    return Exercise(
+        id=ck.ident(d["id"], ("id",)),
+        name=ck.text(d["name"], ("name",), 60),
+        purpose=ck.text(d["purpose"], ("purpose",), 120),
+        position=ck.choice(d["position"], ("position",), POSITIONS),
+        per_side=ck.boolean(d["per_side"], ("per_side",)),
+        equipment=ck.texts(equipment, ("equipment",), 0, 8, 60),
+        steps=ck.texts(d["steps"], ("steps",), 2, 8),
+        cues=ck.texts(d["cues"], ("cues",), 1, 6),
+        mistakes=ck.texts(d["mistakes"], ("mistakes",), 1, 6),
+        caution=ck.text(d["caution"], ("caution",), 300),
+        pace=pace,
+        levels=tuple(levels),
+        sources=ck.texts(d["sources"], ("sources",), 1, 12, 300),
+        origin=file,
+    )
+
+
+_PROGRAM_KEYS = {"kind", "id", "name", "description", "gentle", "phases"}
+_PHASE_KEYS = {"name", "from_week", "until_week", "rest_days", "items"}
+
+
+def parse_program(data: Any, file: str, line_of: LineOf) -> Program:
+    ck = _Checker(file, line_of)
+    d = ck.mapping(data, (), _PROGRAM_KEYS, _PROGRAM_KEYS)
+    phases_raw = d["phases"]
+    if not isinstance(phases_raw, list) or not phases_raw:
+        raise ck.fail(("phases",), "expected a list of at least one phase")
+    phases = []
+    expected_from = 1
+    for i, raw in enumerate(phases_raw):
+        key: Key = ("phases", i)
+        ph = ck.mapping(raw, key, _PHASE_KEYS, _PHASE_KEYS - {"rest_days"})
+        start = ck.integer(ph["from_week"], (*key, "from_week"), 1, 520)
+        if start != expected_from:
+            raise ck.fail((*key, "from_week"), f"expected {expected_from} (phases follow each other)")
+        last = i == len(phases_raw) - 1
+        until = ph["until_week"]
+        if last:
+            if until is not None:
+                raise ck.fail((*key, "until_week"), "expected null: the last phase runs on")
+        else:
+            until = ck.integer(until, (*key, "until_week"), start, 520)
+            expected_from = until + 1
+        rest_raw = ph.get("rest_days", [])
+        if not isinstance(rest_raw, list):
+            raise ck.fail((*key, "rest_days"), "expected a list of day numbers 1-7")
+        rest = tuple(ck.integer(v, (*key, "rest_days", j), 1, 7) for j, v in enumerate(rest_raw))
+        if len(set(rest)) != len(rest) or len(rest) == 7:
+            raise ck.fail((*key, "rest_days"), "expected distinct day numbers, fewer than 7")
+        items_raw = ph["items"]
+        if not isinstance(items_raw, list) or not items_raw:
+            raise ck.fail((*key, "items"), "expected a list of at least one item")
+        items = []
+        seen: set[str] = set()
+        for j, it_raw in enumerate(items_raw):
+            ikey: Key = (*key, "items", j)
+            it = ck.mapping(it_raw, ikey, {"exercise", "level", "dosage"}, {"exercise", "level"})
+            ex_id = ck.ident(it["exercise"], (*ikey, "exercise"))
+            if ex_id in seen:
+                raise ck.fail((*ikey, "exercise"), f"'{ex_id}' is already in this phase")
+            seen.add(ex_id)
+            dosage = dosage_fields(ck, it.get("dosage", {}), (*ikey, "dosage"), partial=True)
+            items.append(ProgramItem(ex_id, ck.integer(it["level"], (*ikey, "level"), 1, 4), dosage))
+        phases.append(Phase(
+            name=ck.text(ph["name"], (*key, "name"), 40),
+            from_week=start,
+            until_week=until,
+            rest_days=rest,
+            items=tuple(items),
+        ))
+    return Program(
+        id=ck.ident(d["id"], ("id",)),
+        name=ck.text(d["name"], ("name",), 40),
+        description=ck.text(d["description"], ("description",), 300),
+        gentle=ck.boolean(d["gentle"], ("gentle",)),
+        phases=tuple(phases),
+        origin=file,
+    )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    exercises: Mapping[str, Exercise]
+    programs: Mapping[str, Program]
+
+    def program(self, program_id: str) -> Program | None:
+        return self.programs.get(program_id)
+
+    def gentle_program(self) -> Program | None:
+        gentle = [p for p in self.programs.values() if p.gentle]
+        return gentle[0] if gentle else None
+
+
+def item_dosage(exercise: Exercise, item: ProgramItem) -> Dosage:
+    """The dosage an item asks for: its level's, with the item's overrides on top."""
+    base = exercise.level(item.level).dosage
+    if not item.dosage:
+        return base
+    return replace(base, **dict(item.dosage))
+
+
+def check_references(catalog: Catalog, line_of: Callable[[Program, Key], int | None]) -> None:
+    """Every program item must name an existing exercise at an existing level, fitting its pace."""
+    for program in catalog.programs.values():
+        ck = _Checker(program.origin, partial(line_of, program))
+        for pi, phase in enumerate(program.phases):
+            for ii, item in enumerate(phase.items):
+                key: Key = ("phases", pi, "items", ii)
+                ex = catalog.exercises.get(item.exercise)
+                if ex is None:
+                    known = ", ".join(sorted(catalog.exercises))
+                    raise ck.fail((*key, "exercise"),
+                                  f"unknown exercise '{item.exercise}'; known: {known}")
+                if item.level > len(ex.levels):
+                    raise ck.fail((*key, "level"),
+                                  f"'{ex.id}' has levels 1 to {len(ex.levels)}, not {item.level}")
+                merged = {**_dosage_dict(ex.level(item.level).dosage), **dict(item.dosage)}
+                check_dosage(ck, merged, (*key, "dosage"), ex.pace)
+
+
+def _dosage_dict(d: Dosage) -> dict[str, int]:
+    out = {"sets": d.sets, "rest_rep_s": d.rest_rep_s, "rest_set_s": d.rest_set_s}
+    for k in ("reps", "seconds", "hold_s", "tempo_s"):
+        v = getattr(d, k)
+        if v is not None:
+            out[k] = v
+    if d.rest_rep_s == 0:
+        del out["rest_rep_s"]
+    return out

@@ -1,0 +1,225 @@
+"""What footbase records: pain entries and practice sessions, and their stored (JSON) shape.
+
+Each record carries a UUID, the UTC instant, the IANA zone and the local date it was made in.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from footbase_tui.core.localtime import from_iso_utc
+
+NOTE_MAX = 2000
+STATUSES = ("done", "skipped", "todo")
+
+
+class RecordError(ValueError):
+    """A stored record that does not have the expected shape."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class PainEntry:
+    id: str
+    utc: str
+    tz: str
+    date: date
+    level: int
+    where: tuple[str, ...] = ()
+    context: str | None = None
+    note: str = ""
+    source: str = "cli"
+    updated: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """What happened to one exercise of a day's routine, as of instant `at`."""
+
+    exercise: str
+    level: int
+    status: str
+    at: str
+    sets: int = 0
+    reps: int = 0
+    seconds: int = 0
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One sitting of practice (a walkthrough, or items ticked off by hand)."""
+
+    id: str
+    date: date
+    tz: str
+    start: str
+    end: str | None
+    program: str
+    kind: str = "manual"
+    items: tuple[ItemResult, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Meta:
+    format: int
+    created: str
+    program: str | None = None
+    start: date | None = None
+
+
+# ---- stored shape ------------------------------------------------------------------------
+
+_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", re.ASCII)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _req(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], rid: str) -> Any:
+    value = doc.get(key)
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise RecordError(f"record {rid}: field '{key}' is missing or of the wrong type")
+    return value
+
+
+def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
+    value = _req(doc, key, str, rid)
+    if not _UTC.match(value):
+        raise RecordError(f"record {rid}: field '{key}' is not a UTC time")
+    try:
+        from_iso_utc(value)
+    except ValueError:
+        raise RecordError(f"record {rid}: field '{key}' is not a real time") from None
+    return str(value)
+
+
+def _date(doc: dict[str, Any], key: str, rid: str) -> date:
+    value = _req(doc, key, str, rid)
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"record {rid}: field '{key}' is not a date") from None
+
+
+def pain_to_doc(e: PainEntry) -> dict[str, Any]:
+    doc: dict[str, Any] = {"utc": e.utc, "tz": e.tz, "date": e.date.isoformat(), "level": e.level}
+    if e.where:
+        doc["where"] = list(e.where)
+    if e.context:
+        doc["context"] = e.context
+    if e.note:
+        doc["note"] = e.note
+    doc["src"] = e.source
+    if e.updated:
+        doc["upd"] = e.updated
+    return doc
+
+
+def pain_from_doc(rid: str, doc: dict[str, Any]) -> PainEntry:
+    level = _req(doc, "level", int, rid)
+    if not 0 <= level <= 10:
+        raise RecordError(f"record {rid}: level {level} is outside 0-10")
+    where = doc.get("where", [])
+    if not isinstance(where, list) or not all(isinstance(w, str) for w in where):
+        raise RecordError(f"record {rid}: field 'where' is not a list of words")
+    context = doc.get("context")
+    note = doc.get("note", "")
+    if (context is not None and not isinstance(context, str)) or not isinstance(note, str):
+        raise RecordError(f"record {rid}: field 'context' or 'note' is not text")
+    return PainEntry(
+        id=rid,
+        utc=_utc(doc, "utc", rid),
+        tz=_req(doc, "tz", str, rid),
+        date=_date(doc, "date", rid),
+        level=level,
+        where=tuple(where),
+        context=context,
+        note=note,
+        source=str(doc.get("src", "cli")),
+        updated=doc.get("upd") if isinstance(doc.get("upd"), str) else None,
+    )
+
+
+def item_to_doc(r: ItemResult) -> dict[str, Any]:
+    doc: dict[str, Any] = {"ex": r.exercise, "lv": r.level, "st": r.status, "at": r.at}
+    for key, value in (("sets", r.sets), ("reps", r.reps), ("secs", r.seconds)):
+        if value:
+            doc[key] = value
+    if r.reason:
+        doc["why"] = r.reason
+    return doc
+
+
+def item_from_doc(rid: str, doc: Any) -> ItemResult:
+    if not isinstance(doc, dict):
+        raise RecordError(f"record {rid}: an item is not a mapping")
+    status = _req(doc, "st", str, rid)
+    if status not in STATUSES:
+        raise RecordError(f"record {rid}: item status {status!r} is unknown")
+    return ItemResult(
+        exercise=_req(doc, "ex", str, rid),
+        level=_req(doc, "lv", int, rid),
+        status=status,
+        at=_utc(doc, "at", rid),
+        sets=int(doc.get("sets", 0)),
+        reps=int(doc.get("reps", 0)),
+        seconds=int(doc.get("secs", 0)),
+        reason=doc.get("why") if isinstance(doc.get("why"), str) else None,
+    )
+
+
+def session_to_doc(s: Session) -> dict[str, Any]:
+    return {
+        "date": s.date.isoformat(),
+        "tz": s.tz,
+        "start": s.start,
+        "end": s.end,
+        "program": s.program,
+        "kind": s.kind,
+        "items": [item_to_doc(i) for i in s.items],
+    }
+
+
+def session_from_doc(rid: str, doc: dict[str, Any]) -> Session:
+    items = doc.get("items", [])
+    if not isinstance(items, list):
+        raise RecordError(f"record {rid}: field 'items' is not a list")
+    end = doc.get("end")
+    return Session(
+        id=rid,
+        date=_date(doc, "date", rid),
+        tz=_req(doc, "tz", str, rid),
+        start=_utc(doc, "start", rid),
+        end=_utc(doc, "end", rid) if end is not None else None,
+        program=_req(doc, "program", str, rid),
+        kind=str(doc.get("kind", "manual")),
+        items=tuple(item_from_doc(rid, i) for i in items),
+    )
+
+
+def meta_to_doc(m: Meta) -> dict[str, Any]:
+    return {
+        "format": m.format,
+        "created": m.created,
+        "program": m.program,
+        "start": m.start.isoformat() if m.start else None,
+    }
+
+
+def meta_from_doc(doc: dict[str, Any]) -> Meta:
+    start = doc.get("start")
+    program = doc.get("program")
+    return Meta(
+        format=_req(doc, "format", int, "meta"),
+        created=str(doc.get("created", "")),
+        program=program if isinstance(program, str) else None,
+        start=_date(doc, "start", "meta") if start is not None else None,
+    )

@@ -1,0 +1,137 @@
+"""A day's routine: what the program asks for on a date, and what has been done of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
+from footbase_tui.core.records import ItemResult, Session
+
+DEFAULT_PROGRAM = "foundation"
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    exercise: Exercise
+    level: int
+    dosage: Dosage
+    status: str = "todo"
+    reason: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+
+@dataclass(frozen=True)
+class DayRoutine:
+    day: date
+    program: Program
+    start: date
+    day_index: int
+    rest_day: bool
+    phase: str
+    items: tuple[RoutineItem, ...]
+
+    @property
+    def before_start(self) -> bool:
+        return self.day_index < 1
+
+    @property
+    def week(self) -> int:
+        return (self.day_index - 1) // 7 + 1
+
+    @property
+    def day_in_week(self) -> int:
+        return (self.day_index - 1) % 7 + 1
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.status == "done")
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    def first_undone(self) -> int | None:
+        for n, item in enumerate(self.items):
+            if item.status == "todo":
+                return n
+        return None
+
+
+def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
+    """Each exercise's most recent result over a day's sessions (the last word wins)."""
+    latest: dict[str, ItemResult] = {}
+    for session in sessions:
+        for result in session.items:
+            seen = latest.get(result.exercise)
+            if seen is None or result.at >= seen.at:
+                latest[result.exercise] = result
+    return latest
+
+
+def plan_day(catalog: Catalog, program: Program, start: date, day: date) -> DayRoutine:
+    """What the program asks for on `day` (nothing before its start, nothing on rest days)."""
+    index = (day - start).days + 1
+    if index < 1:
+        return DayRoutine(day, program, start, index, False, "", ())
+    week = (index - 1) // 7 + 1
+    phase = program.phase_for_week(week)
+    rest = ((index - 1) % 7 + 1) in phase.rest_days
+    items: list[RoutineItem] = []
+    if not rest:
+        for pi in phase.items:
+            exercise = catalog.exercises.get(pi.exercise)
+            if exercise is None:
+                continue
+            level = min(pi.level, len(exercise.levels))
+            items.append(RoutineItem(exercise, level, item_dosage(exercise, pi)))
+    return DayRoutine(day, program, start, index, rest, phase.name, tuple(items))
+
+
+def day_routine(
+    catalog: Catalog,
+    program: Program,
+    start: date,
+    day: date,
+    sessions: Iterable[Session],
+) -> DayRoutine:
+    """The planned routine for `day` with each item's status from that day's sessions."""
+    plan = plan_day(catalog, program, start, day)
+    results = latest_results(s for s in sessions if s.date == day)
+    items = []
+    for item in plan.items:
+        result = results.get(item.id)
+        if result is None:
+            items.append(item)
+        else:
+            items.append(RoutineItem(item.exercise, item.level, item.dosage,
+                                     result.status, result.reason))
+    return DayRoutine(plan.day, plan.program, plan.start, plan.day_index, plan.rest_day,
+                      plan.phase, tuple(items))
+
+
+def _secs(seconds: int) -> str:
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    if seconds > 60:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds} s"
+
+
+def dosage_text(dosage: Dosage, per_side: bool) -> str:
+    """Dosage in plain words: '3 x 10 reps, hold 5 s, each foot' or '10 min'."""
+    if dosage.seconds is not None:
+        core = _secs(dosage.seconds) if dosage.sets == 1 else f"{dosage.sets} x {_secs(dosage.seconds)}"
+    else:
+        reps = dosage.reps or 0
+        unit = "rep" if reps == 1 else "reps"
+        core = f"{reps} {unit}" if dosage.sets == 1 else f"{dosage.sets} x {reps} {unit}"
+        if dosage.hold_s:
+            core += f", hold {_secs(dosage.hold_s)}"
+    if per_side:
+        core += ", each foot"
+    return core
