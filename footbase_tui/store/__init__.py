@@ -1,0 +1,23 @@
+"""The store: the only package that imports tinydb. Atomic, locked, versioned."""
+
+from footbase_tui.store.errors import (
+    InsecurePath,
+    LockTimeout,
+    NotSaved,
+    StoreCorrupt,
+    StoreError,
+    StoreTooNew,
+)
+from footbase_tui.store.store import FORMAT, Snapshot, Store
+
+__all__ = [
+    "FORMAT",
+    "InsecurePath",
+    "LockTimeout",
+    "NotSaved",
+    "Snapshot",
+    "Store",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreTooNew",
+]

@@ -1,0 +1,27 @@
+"""The store's errors. Each str() is one line a person can act on."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something about the store file stops footbase; nothing was changed."""
+
+
+class NotSaved(StoreError):
+    """A write failed; the file on disk is exactly as it was before."""
+
+
+class LockTimeout(NotSaved):
+    """Another footbase held the store for too long."""
+
+
+class StoreCorrupt(StoreError):
+    """The file is not a footbase store footbase can read; a copy was kept."""
+
+
+class StoreTooNew(StoreError):
+    """Written by a newer footbase: readable, but this version will not write to it."""
+
+
+class InsecurePath(StoreError):
+    """A folder others can read, or a symlink where a file should be."""

@@ -1,0 +1,181 @@
+"""Private, atomic, durable file operations and the inter-process lock.
+
+Every file is created 0600 and every folder 0700 whatever the umask; symlinks at our paths
+are never followed; a write goes to a temp file that is fsynced, renamed over the target, and
+the folder fsynced, so the target is always either the old bytes or the new ones.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import stat
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from footbase_tui.store.errors import InsecurePath, LockTimeout, NotSaved
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _reason(exc: OSError) -> str:
+    names = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EIO: "an input/output error",
+        errno.EFBIG: "the file is larger than allowed",
+    }
+    return names.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` 0700 if missing; refuse one that other users can reach into."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise NotSaved(f"cannot create folder {folder}: {_reason(exc)}") from None
+        os.chmod(folder, 0o700)
+        info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode):
+        target = folder.resolve()
+        info = os.stat(target)
+    if not stat.S_ISDIR(info.st_mode):
+        raise InsecurePath(f"{folder} is not a folder")
+    if info.st_uid != os.getuid():
+        raise InsecurePath(f"folder {folder} belongs to another user; choose your own with --db")
+    if info.st_mode & 0o077:
+        raise InsecurePath(
+            f"folder {folder} is open to other users (mode {stat.S_IMODE(info.st_mode):04o}); "
+            f"fix it with: chmod 700 {folder}"
+        )
+
+
+def read_nofollow(path: Path) -> bytes | None:
+    """The file's bytes, None if it does not exist; a symlink is refused."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InsecurePath(
+                f"{path} is a symbolic link; footbase does not follow links to its store. "
+                "Point --db at the real file."
+            ) from None
+        raise NotSaved(f"cannot read {path}: {_reason(exc)}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InsecurePath(f"{path} is not a regular file")
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` durably; on failure the old file is untouched (NotSaved)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    fd = -1
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        if fd >= 0:
+            with suppress(OSError):
+                os.close(fd)
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise NotSaved(f"not saved: {_reason(exc)} ({path.parent})") from None
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files left by a writer that died; call only while holding the lock."""
+    removed = 0
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+            try:
+                os.unlink(path.parent / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+@contextmanager
+def exclusive_lock(
+    lock_path: Path,
+    timeout: float,
+    on_wait: Callable[[], None] | None = None,
+    poll: float = 0.05,
+) -> Iterator[None]:
+    """Hold an exclusive flock on `lock_path` (created 0600, never through a symlink)."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InsecurePath(f"{lock_path} is a symbolic link; remove it") from None
+        raise NotSaved(f"not saved: cannot open the lock file {lock_path}: {_reason(exc)}") from None
+    try:
+        os.fchmod(fd, 0o600)
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"not saved: another footbase kept the store busy for {timeout:g} s; "
+                        "try again"
+                    ) from None
+                time.sleep(poll)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,355 @@
+"""The footbase store: one TinyDB JSON file, read fresh and written atomically under a lock.
+
+Each operation parses the file once, works on it through TinyDB in memory, and writes it
+back once: compact JSON, temp file, fsync, rename, fsync of the folder. Records are keyed
+by UUID (TinyDB's integer ids are cached per process and collide between processes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from footbase_tui.core.clock import Clock
+from footbase_tui.core.localtime import iso_utc
+from footbase_tui.core.records import (
+    Meta,
+    PainEntry,
+    RecordError,
+    Session,
+    meta_from_doc,
+    meta_to_doc,
+    pain_from_doc,
+    pain_to_doc,
+    session_from_doc,
+    session_to_doc,
+)
+from footbase_tui.store.errors import NotSaved, StoreCorrupt, StoreError, StoreTooNew
+from footbase_tui.store.fileio import (
+    atomic_write,
+    ensure_private_dir,
+    exclusive_lock,
+    read_nofollow,
+    remove_stale_temps,
+)
+
+FORMAT = 1
+TABLES = ("meta", "pain", "sessions")
+BACKUPS_KEPT = 7
+
+
+class _UuidTable(Table):
+    """A TinyDB table whose document ids are the records' own UUID strings."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> Any:
+        raise RuntimeError("footbase records carry their own id")
+
+
+class _MemoryStorage(Storage):
+    """The parsed file, held for one operation; TinyDB writes mark it changed."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.changed = False
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.data = data
+        self.changed = True
+
+
+class _DB(TinyDB):
+    table_class = _UuidTable
+    default_table_name = "meta"
+
+
+class _Records:
+    """One table addressed by UUID (TinyDB's annotations say int; `_UuidTable` uses str)."""
+
+    def __init__(self, db: TinyDB, name: str) -> None:
+        self._table: Any = db.table(name, cache_size=0)
+
+    def all(self) -> list[tuple[str, dict[str, Any]]]:
+        return [(d.doc_id, dict(d)) for d in self._table.all()]
+
+    def get(self, rid: str) -> dict[str, Any] | None:
+        doc = self._table.get(doc_id=rid)
+        return dict(doc) if doc is not None else None
+
+    def contains(self, rid: str) -> bool:
+        return bool(self._table.contains(doc_id=rid))
+
+    def insert(self, rid: str, doc: dict[str, Any]) -> None:
+        self._table.insert(Document(doc, doc_id=rid))  # type: ignore[arg-type]
+
+    def put(self, rid: str, doc: dict[str, Any]) -> None:
+        """Insert or wholly replace (TinyDB's upsert would merge fields)."""
+        if self.contains(rid):
+            self.remove(rid)
+        self.insert(rid, doc)
+
+    def update(self, rid: str, fields: dict[str, Any]) -> None:
+        self._table.update(fields, doc_ids=[rid])
+
+    def remove(self, rid: str) -> None:
+        self._table.remove(doc_ids=[rid])
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything in the store at one moment, as plain records."""
+
+    meta: Meta
+    pain: list[PainEntry] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+
+    def sessions_on(self, day: date) -> list[Session]:
+        return [s for s in self.sessions if s.date == day]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+class Store:
+    """The one way into the store file."""
+
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        lock_timeout: float = 5.0,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
+        self.path = path
+        self.clock = clock
+        self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / "backups"
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def _parse(self, raw: bytes) -> dict[str, Any]:
+        """Check that bytes are a footbase store; otherwise keep a copy and stop."""
+        if not raw.strip():
+            self._corrupt(raw, "is empty (a store always has content)")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self._corrupt(raw, "is not UTF-8 text")
+        if text.startswith("\ufeff"):
+            self._corrupt(raw, "starts with a byte-order mark (it was edited by another program)")
+        try:
+            data: Any = json.loads(text, parse_constant=_reject_constant)
+        except ValueError as exc:
+            self._corrupt(raw, f"is not valid JSON ({exc})")
+        if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
+            self._corrupt(raw, "is not a footbase store (no meta table)")
+        meta = data["meta"].get("meta")
+        if not isinstance(meta, dict) or not isinstance(meta.get("format"), int):
+            self._corrupt(raw, "is not a footbase store (no format version)")
+        for name in TABLES:
+            table = data.setdefault(name, {})
+            if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+                self._corrupt(raw, f"is not a footbase store (table '{name}' is not a mapping)")
+        return cast(dict[str, Any], data)
+
+    def _corrupt(self, raw: bytes, problem: str) -> Any:
+        digest = hashlib.sha256(raw).hexdigest()[:10]
+        copy = self.path.with_name(f"{self.path.name}.broken-{digest}")
+        kept = ""
+        try:
+            if not copy.exists():
+                atomic_write(copy, raw)
+            kept = f" A copy is kept at {copy}."
+        except StoreError:
+            kept = " (No copy could be kept.)"
+        raise StoreCorrupt(
+            f"{self.path} {problem}. Nothing was changed.{kept} To recover: "
+            "'footbase restore --list' and 'footbase restore NAME', or move the file away "
+            "to start a new store."
+        )
+
+    def _read_data(self) -> dict[str, Any] | None:
+        if self.path.parent.exists():
+            ensure_private_dir(self.path.parent)
+        raw = read_nofollow(self.path)
+        return None if raw is None else self._parse(raw)
+
+    def load(self) -> Snapshot:
+        """Read the whole store (no lock needed: writes replace the file atomically)."""
+        data = self._read_data()
+        return self._snapshot(data)
+
+    def _snapshot(self, data: dict[str, Any] | None) -> Snapshot:
+        if data is None:
+            return Snapshot(meta=Meta(format=FORMAT, created=""))
+        db = _DB(storage=_MemoryStorage, data=data)
+        try:
+            meta = meta_from_doc(data["meta"]["meta"])
+            pain = [pain_from_doc(rid, doc) for rid, doc in _Records(db, "pain").all()]
+            sessions = [session_from_doc(rid, doc) for rid, doc in _Records(db, "sessions").all()]
+        except RecordError as exc:
+            raise StoreCorrupt(
+                f"{self.path} has a damaged record ({exc}). Nothing was changed. To recover: "
+                "'footbase restore --list' and 'footbase restore NAME'."
+            ) from None
+        pain.sort(key=lambda e: (e.utc, e.id))
+        sessions.sort(key=lambda s: (s.start, s.id))
+        return Snapshot(meta=meta, pain=pain, sessions=sessions)
+
+    # ---- writing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[TinyDB]:
+        """Lock, read fresh, yield a TinyDB over the data, then write once if it changed."""
+        ensure_private_dir(self.path.parent)
+        with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait):
+            remove_stale_temps(self.path)
+            raw = read_nofollow(self.path)
+            if raw is None:
+                data: dict[str, Any] = {
+                    "meta": {"meta": meta_to_doc(Meta(FORMAT, iso_utc(self.clock.now())))},
+                    "pain": {},
+                    "sessions": {},
+                }
+            else:
+                data = self._parse(raw)
+                version = data["meta"]["meta"]["format"]
+                if version > FORMAT:
+                    raise StoreTooNew(
+                        f"{self.path} was written by a newer footbase (format {version}; this "
+                        f"one knows {FORMAT}). Not saved: upgrade footbase to write to it."
+                    )
+            storage_db = _DB(storage=_MemoryStorage, data=data)
+            yield storage_db
+            storage = storage_db.storage
+            assert isinstance(storage, _MemoryStorage)
+            if not storage.changed and raw is not None:
+                return
+            try:
+                payload = json.dumps(
+                    storage.data, separators=(",", ":"), ensure_ascii=False
+                ).encode("utf-8")
+            except (UnicodeEncodeError, ValueError) as exc:
+                raise NotSaved(f"not saved: the data could not be encoded ({exc})") from None
+            if raw is not None:
+                self._daily_backup(raw)
+            atomic_write(self.path, payload)
+
+    def _daily_backup(self, raw: bytes) -> None:
+        """Before the first change of a (UTC) day, keep the file as it was; keep the last 7."""
+        name = f"footbase-{self.clock.now().date().isoformat()}.json"
+        target = self.backup_dir / name
+        if target.exists():
+            return
+        ensure_private_dir(self.backup_dir)
+        atomic_write(target, raw)
+        for old in sorted(self.backup_dir.glob("footbase-*.json"))[:-BACKUPS_KEPT]:
+            with suppress(OSError):
+                old.unlink()
+
+    def _ensure_program(self, db: TinyDB, program: str | None, start: date | None) -> None:
+        if program is None or start is None:
+            return
+        meta_table = _Records(db, "meta")
+        doc = meta_table.get("meta") or {}
+        if doc.get("program") is None:
+            meta_table.update("meta", {"program": program, "start": start.isoformat()})
+
+    def add_pain(self, entry: PainEntry) -> None:
+        """Save a new pain entry; returns only once it is on disk."""
+        with self._write() as db:
+            _Records(db, "pain").insert(entry.id, pain_to_doc(entry))
+
+    def update_pain(self, entry: PainEntry) -> None:
+        with self._write() as db:
+            table = _Records(db, "pain")
+            if not table.contains(entry.id):
+                raise NotSaved(f"not saved: entry {entry.id[:8]} no longer exists")
+            updated = replace(entry, updated=iso_utc(self.clock.now()))
+            table.put(entry.id, pain_to_doc(updated))
+
+    def delete_pain(self, entry_id: str) -> bool:
+        with self._write() as db:
+            table = _Records(db, "pain")
+            if not table.contains(entry_id):
+                return False
+            table.remove(entry_id)
+            return True
+
+    def save_session(
+        self,
+        session: Session,
+        program_if_new: tuple[str, date] | None = None,
+    ) -> None:
+        """Insert or replace a session (the walkthrough saves after every set)."""
+        with self._write() as db:
+            if program_if_new:
+                self._ensure_program(db, *program_if_new)
+            _Records(db, "sessions").put(session.id, session_to_doc(session))
+
+    def set_program(self, program: str, start: date) -> None:
+        with self._write() as db:
+            _Records(db, "meta").update("meta", {"program": program, "start": start.isoformat()})
+
+    # ---- backups --------------------------------------------------------------------------
+
+    def backups(self) -> list[Path]:
+        if not self.backup_dir.is_dir():
+            return []
+        return sorted(self.backup_dir.glob("footbase-*.json"), reverse=True)
+
+    def read_backup(self, name: str) -> tuple[Path, Snapshot]:
+        candidates = {p.name: p for p in self.backups()}
+        candidates.update({p.stem: p for p in self.backups()})
+        path = candidates.get(name) or candidates.get(f"footbase-{name}")
+        if path is None:
+            known = ", ".join(p.name for p in self.backups()) or "none yet"
+            raise StoreError(f"no backup called {name!r}; backups: {known}")
+        raw = read_nofollow(path)
+        if raw is None:
+            raise StoreError(f"backup {path} has gone")
+        probe = Store(path, self.clock)
+        return path, probe._snapshot(probe._parse(raw))
+
+    def restore(self, name: str) -> Path:
+        """Replace the store with a backup; the current file is kept as a backup itself."""
+        path, _ = self.read_backup(name)
+        raw = read_nofollow(path)
+        assert raw is not None
+        ensure_private_dir(self.path.parent)
+        with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait):
+            current = read_nofollow(self.path)
+            if current is not None:
+                stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+                keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}")
+                atomic_write(keep, current)
+            atomic_write(self.path, raw)
+        return path
+
+
+def file_mode(path: Path) -> int:
+    return os.stat(path).st_mode & 0o777

@@ -1,0 +1,101 @@
+"""Shared fixtures: every test runs with its own home, store, config and a fake clock."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from footbase_tui.cli import main
+from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
+from footbase_tui.paths import Paths
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real home; no stray overrides from the developer's shell."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    for var in ("FOOTBASE_DB", "FOOTBASE_CONFIG", "FOOTBASE_DEBUG", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # Tuesday 2026-03-03 09:00 in Berlin (08:00 UTC).
+    return FakeClock(instant=datetime(2026, 3, 3, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir(mode=0o700)
+    return d
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    cfg_dir = tmp_path / "config"
+    cfg_dir.mkdir(mode=0o700)
+    cfg = cfg_dir / "config.yaml"
+    cfg.write_text("timezone: Europe/Berlin\n", encoding="utf-8")
+    return cfg
+
+
+@pytest.fixture
+def ctx(data_dir: Path, config_file: Path, clock: FakeClock) -> Context:
+    return Context(Paths(db=data_dir / "footbase.json", config=config_file), clock=clock,
+                   lock_timeout=0.5)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(ctx: Context) -> Callable[..., Result]:
+    """Run a footbase command in-process against the test context."""
+
+    def _run(*argv: str, stdin: str | None = None) -> Result:
+        out, err = io.StringIO(), io.StringIO()
+        fresh = Context(ctx.paths, clock=ctx.clock, lock_timeout=ctx.lock_timeout)
+        if stdin is not None:
+            import sys
+
+            old = sys.stdin
+            sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+        try:
+            with redirect_stdout(out), redirect_stderr(err):
+                try:
+                    code = main(list(argv), context=fresh)
+                except SystemExit as exc:  # argparse errors and --help
+                    code = int(exc.code or 0)
+        finally:
+            if stdin is not None:
+                sys.stdin = old
+        return Result(code, out.getvalue(), err.getvalue())
+
+    return _run
+
+
+def subprocess_env(ctx: Context) -> dict[str, str]:
+    """Environment for running footbase as a real process against the test context."""
+    env = dict(os.environ)
+    env["FOOTBASE_DB"] = str(ctx.paths.db)
+    env["FOOTBASE_CONFIG"] = str(ctx.paths.config)
+    return env
