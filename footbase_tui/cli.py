@@ -1,0 +1,176 @@
+"""The `footbase` command: argparse, dispatch, and one-line errors with exit codes.
+
+The quick paths (pain, journal, today, done, status, ...) never import Textual; only the
+bare `footbase` command, which opens the app, does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from footbase_tui import __version__
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: exit 2 and nothing written."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line (what was wrong, where to look) and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _level(text: str) -> int:
+    import re
+
+    if not re.fullmatch(r"\s*(10|[0-9])\s*", text, re.ASCII):
+        raise argparse.ArgumentTypeError(
+            f"LEVEL must be a whole number from 0 (no pain) to 10, got {text!r}"
+        )
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 100000:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 100000, got {text!r}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="footbase",
+        description="A daily foot-strength practice: routine, calendar and pain journal. "
+        "With no command, opens the app.",
+        epilog="Exercise guidance, not medical advice.",
+    )
+    p.add_argument("--version", action="version", version=f"footbase {__version__}")
+    p.add_argument("--db", metavar="PATH", help="store file (default: $FOOTBASE_DB or the data dir)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
+    s.add_argument("level", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
+    s.add_argument("--where", action="append", default=[], metavar="LOC",
+                   help="where it hurts; repeat or separate with commas")
+    s.add_argument("--context", metavar="CTX", help="what you were doing")
+    s.add_argument("--note", metavar="TEXT", help="a note; '-' reads it from standard input")
+    s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+
+    s = sub.add_parser("journal", help="list pain entries")
+    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries")
+    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    s.add_argument("--json", action="store_true", help="print JSON")
+
+    s = sub.add_parser("today", help="show a day's routine")
+    s.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
+    s.add_argument("--json", action="store_true", help="print JSON")
+
+    s = sub.add_parser("done", help="mark exercises of a day's routine done")
+    s.add_argument("exercises", nargs="*", metavar="EXERCISE", help="exercise ids")
+    s.add_argument("--all", action="store_true", help="every exercise still to do")
+    s.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
+
+    sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
+
+    s = sub.add_parser("program", help="show the program, or choose one")
+    s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
+    s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
+
+    s = sub.add_parser("catalog", help="list, show or check exercises and programs")
+    csub = s.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_Parser,
+                            required=True)
+    csub.add_parser("list", help="list exercises and programs")
+    c = csub.add_parser("show", help="show one exercise or program")
+    c.add_argument("id", metavar="ID")
+    c = csub.add_parser("check", help="validate a catalog file or folder")
+    c.add_argument("path", nargs="?", metavar="PATH",
+                   help="file or folder (default: your catalog folder)")
+
+    sub.add_parser("locate", help="print where the store and the config live")
+
+    s = sub.add_parser("restore", help="list backups, or put one back")
+    s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
+    s.add_argument("--list", action="store_true", help="list the backups")
+    return p
+
+
+def _handlers() -> dict[str, Callable[..., int]]:
+    from footbase_tui.commands import catalog_cmd, pain, routine_cmd, store_cmd
+
+    return {
+        "pain": pain.run_pain,
+        "journal": pain.run_journal,
+        "today": routine_cmd.run_today,
+        "done": routine_cmd.run_done,
+        "status": routine_cmd.run_status,
+        "program": routine_cmd.run_program,
+        "catalog": catalog_cmd.run_catalog,
+        "locate": store_cmd.run_locate,
+        "restore": store_cmd.run_restore,
+    }
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"footbase: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
+    """Run one command; return its exit code. `context` lets tests inject a clock and paths."""
+    args = build_parser().parse_args(argv)
+    from footbase_tui.config import ConfigError
+    from footbase_tui.context import Context
+    from footbase_tui.core.catalog import CatalogError
+    from footbase_tui.core.localtime import TimeInputError
+    from footbase_tui.core.pain_input import PainInputError
+    from footbase_tui.store import NotSaved, StoreError
+    from footbase_tui.yamlio import YamlError
+
+    try:
+        ctx = context or Context.from_args(args.db)
+        if args.command is None:
+            from footbase_tui.tui.launch import run_app
+
+            return run_app(ctx)
+        return _handlers()[args.command](ctx, args)
+    except (UsageError, TimeInputError, PainInputError) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except (ConfigError, CatalogError, YamlError) as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except NotSaved as exc:
+        message = str(exc)
+        return _fail(message if message.startswith("not saved") else f"not saved: {message}",
+                     EXIT_FAIL)
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_FAIL)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`footbase journal | head`): stop quietly.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except Exception as exc:  # pragma: no cover - last line of defence
+        if os.environ.get("FOOTBASE_DEBUG"):
+            raise
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
+        # The message may quote user text (a note), so only the type and place are shown.
+        return _fail(f"internal error ({type(exc).__name__} at {where}); nothing more was "
+                     "saved. Set FOOTBASE_DEBUG=1 for details.", EXIT_FAIL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

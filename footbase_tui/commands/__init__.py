@@ -1,0 +1,1 @@
+"""Handlers for the footbase subcommands: each takes a Context and parsed arguments."""

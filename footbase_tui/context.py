@@ -1,0 +1,70 @@
+"""The dependencies footbase runs on, built once and handed to commands and the app."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from footbase_tui.config import Config, load_config
+from footbase_tui.core.catalog import Catalog, Program
+from footbase_tui.core.clock import Clock, SystemClock
+from footbase_tui.core.localtime import LocalTime
+from footbase_tui.core.records import Meta
+from footbase_tui.core.routine import DEFAULT_PROGRAM
+from footbase_tui.paths import Paths, resolve_paths
+from footbase_tui.store import Store
+
+
+def _say_waiting() -> None:
+    print("footbase: waiting for another footbase to finish saving…", file=sys.stderr)
+
+
+@dataclass
+class Context:
+    """Paths, config, clock, store and catalog; each built on first use, then kept."""
+
+    paths: Paths
+    clock: Clock = field(default_factory=SystemClock)
+    lock_timeout: float = 5.0
+
+    @classmethod
+    def from_args(cls, db: str | None) -> Context:
+        return cls(paths=resolve_paths(db))
+
+    @cached_property
+    def config(self) -> Config:
+        return load_config(self.paths.config)
+
+    @cached_property
+    def local(self) -> LocalTime:
+        return self.config.local_time()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        from footbase_tui.catalog_files import load_catalog
+
+        return load_catalog(self.paths.catalog_dir)
+
+    def today(self) -> date:
+        return self.local.day_of(self.clock.now())
+
+    def program_of(self, meta: Meta, day: date | None = None) -> tuple[Program, date, str | None]:
+        """The chosen program and its start date; a warning if the choice is unknown.
+
+        Until a program is chosen (by the first practice), it starts on the day looked at,
+        or today, whichever is earlier.
+        """
+        warning = None
+        program = self.catalog.program(meta.program or DEFAULT_PROGRAM)
+        if program is None:
+            warning = (f"program '{meta.program}' is not in the catalog; showing "
+                       f"'{DEFAULT_PROGRAM}' (choose with: footbase program ID)")
+            program = self.catalog.programs[DEFAULT_PROGRAM]
+        today = self.today()
+        return program, meta.start or min(day or today, today), warning

@@ -1,0 +1,13 @@
+"""Start the app from the command line's Context."""
+
+from __future__ import annotations
+
+from footbase_tui.context import Context
+
+
+def run_app(ctx: Context) -> int:
+    from footbase_tui.tui.app import FootbaseApp
+
+    app = FootbaseApp(ctx)
+    app.run()
+    return app.return_code or 0
