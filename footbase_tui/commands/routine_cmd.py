@@ -11,7 +11,7 @@ from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day
 from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, day_routine, dosage_text
+from footbase_tui.core.routine import DayRoutine, dosage_text, routine_for
 from footbase_tui.core.stats import current_streak
 from footbase_tui.store import Snapshot
 
@@ -32,7 +32,8 @@ def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     program, start, warning = ctx.program_of(snap.meta, day)
     if warning:
         print(f"footbase: {warning}", file=sys.stderr)
-    return day_routine(ctx.catalog, program, start, day, snap.sessions_on(day))
+    return routine_for(ctx.catalog, program, start, day, snap.sessions_on(day),
+                       snap.day_plans.get(day))
 
 
 def routine_json(r: DayRoutine) -> dict[str, object]:
@@ -127,7 +128,8 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
     snap = ctx.store.load()
     today = ctx.today()
     program, start, _ = ctx.program_of(snap.meta)
-    r = day_routine(ctx.catalog, program, start, today, snap.sessions_on(today))
+    r = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today),
+                    snap.day_plans.get(today))
     parts = ["footbase:"]
     if r.rest_day:
         parts.append("rest day")
@@ -135,7 +137,8 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"starts {start}")
     else:
         parts.append(f"today {r.done}/{r.total}")
-    streak = current_streak(ctx.catalog, program, start, today, snap.sessions)
+    streak = current_streak(ctx.catalog, program, start, today, snap.sessions,
+                            plans=snap.day_plans)
     parts.append(f"· streak {streak} day{'s' if streak != 1 else ''}")
     if snap.pain:
         last = snap.pain[-1]

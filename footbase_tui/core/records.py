@@ -68,6 +68,16 @@ class Session:
 
 
 @dataclass(frozen=True)
+class DayPlan:
+    """A day that follows another program than planned (a bad pain day, a rest-day swap)."""
+
+    date: date
+    program: str
+    reason: str  # "pain" (the day is "adapted") or "choice"
+    at: str
+
+
+@dataclass(frozen=True)
 class Meta:
     format: int
     created: str
@@ -222,4 +232,17 @@ def meta_from_doc(doc: dict[str, Any]) -> Meta:
         created=str(doc.get("created", "")),
         program=program if isinstance(program, str) else None,
         start=_date(doc, "start", "meta") if start is not None else None,
+    )
+
+
+def day_plan_to_doc(p: DayPlan) -> dict[str, Any]:
+    return {"date": p.date.isoformat(), "program": p.program, "reason": p.reason, "at": p.at}
+
+
+def day_plan_from_doc(rid: str, doc: dict[str, Any]) -> DayPlan:
+    return DayPlan(
+        date=_date(doc, "date", rid),
+        program=_req(doc, "program", str, rid),
+        reason=_req(doc, "reason", str, rid),
+        at=_utc(doc, "at", rid),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
-from footbase_tui.core.records import ItemResult, Session
+from footbase_tui.core.records import DayPlan, ItemResult, Session
 
 DEFAULT_PROGRAM = "foundation"
 
@@ -114,7 +114,8 @@ def day_routine(
                       plan.phase, tuple(items))
 
 
-def _secs(seconds: int) -> str:
+def seconds_text(seconds: int) -> str:
+    """'45 s', '10 min', '1 min 30 s'."""
     if seconds >= 60 and seconds % 60 == 0:
         return f"{seconds // 60} min"
     if seconds > 60:
@@ -125,13 +126,30 @@ def _secs(seconds: int) -> str:
 def dosage_text(dosage: Dosage, per_side: bool) -> str:
     """Dosage in plain words: '3 x 10 reps, hold 5 s, each foot' or '10 min'."""
     if dosage.seconds is not None:
-        core = _secs(dosage.seconds) if dosage.sets == 1 else f"{dosage.sets} x {_secs(dosage.seconds)}"
+        length = seconds_text(dosage.seconds)
+        core = length if dosage.sets == 1 else f"{dosage.sets} x {length}"
     else:
         reps = dosage.reps or 0
         unit = "rep" if reps == 1 else "reps"
         core = f"{reps} {unit}" if dosage.sets == 1 else f"{dosage.sets} x {reps} {unit}"
         if dosage.hold_s:
-            core += f", hold {_secs(dosage.hold_s)}"
+            core += f", hold {seconds_text(dosage.hold_s)}"
     if per_side:
         core += ", each foot"
     return core
+
+
+def routine_for(
+    catalog: Catalog,
+    program: Program,
+    start: date,
+    day: date,
+    sessions: Iterable[Session],
+    plan: DayPlan | None,
+) -> DayRoutine:
+    """Like day_routine, but a day plan (gentle program today) replaces the program."""
+    if plan is not None:
+        other = catalog.program(plan.program)
+        if other is not None:
+            return day_routine(catalog, other, day, day, sessions)
+    return day_routine(catalog, program, start, day, sessions)

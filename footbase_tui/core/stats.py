@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Catalog, Program
-from footbase_tui.core.records import Session
-from footbase_tui.core.routine import day_routine
+from footbase_tui.core.records import DayPlan, Session
+from footbase_tui.core.routine import routine_for
 
 
 def day_state(routine_done: int, routine_total: int, skipped_with_reason: int,
@@ -27,24 +27,30 @@ def day_state(routine_done: int, routine_total: int, skipped_with_reason: int,
 
 
 def current_streak(catalog: Catalog, program: Program, start: date, today: date,
-                   sessions: Sequence[Session], limit_days: int = 3660) -> int:
+                   sessions: Sequence[Session], limit_days: int = 3660,
+                   plans: Mapping[date, DayPlan] | None = None) -> int:
     """Days practised in a row up to today.
 
-    Planned rest days and days skipped with a reason neither break nor extend the streak;
-    today does not break it while it is still open; a missed planned day ends it.
+    Planned rest days, adapted days (the gentle program on a bad pain day) and days skipped
+    with a reason neither break nor extend the streak unless something was done; today does
+    not break it while it is still open; a missed planned day ends it.
     """
+    plans = plans or {}
     by_day: dict[date, list[Session]] = {}
     for s in sessions:
         by_day.setdefault(s.date, []).append(s)
     streak = 0
     day = today
     for _ in range(limit_days):
-        r = day_routine(catalog, program, start, day, by_day.get(day, ()))
+        plan = plans.get(day)
+        r = routine_for(catalog, program, start, day, by_day.get(day, ()), plan)
         skipped = sum(1 for i in r.items if i.status == "skipped" and i.reason)
         state = day_state(r.done, r.total, skipped, r.rest_day, r.before_start, day == today)
         if state in ("done", "partial"):
             streak += 1
-        elif state == "missed" or state == "before-start":
+        elif state == "missed" and plan is not None and plan.reason == "pain":
+            pass  # adapted: the person listened to their back
+        elif state in ("missed", "before-start"):
             break
         day -= timedelta(days=1)
     return streak

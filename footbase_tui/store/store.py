@@ -24,10 +24,13 @@ from tinydb.table import Document, Table
 from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
 from footbase_tui.core.records import (
+    DayPlan,
     Meta,
     PainEntry,
     RecordError,
     Session,
+    day_plan_from_doc,
+    day_plan_to_doc,
     meta_from_doc,
     meta_to_doc,
     pain_from_doc,
@@ -45,7 +48,7 @@ from footbase_tui.store.fileio import (
 )
 
 FORMAT = 1
-TABLES = ("meta", "pain", "sessions")
+TABLES = ("meta", "pain", "sessions", "days")
 BACKUPS_KEPT = 7
 
 
@@ -117,6 +120,7 @@ class Snapshot:
     meta: Meta
     pain: list[PainEntry] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
+    day_plans: dict[date, DayPlan] = field(default_factory=dict)
 
     def sessions_on(self, day: date) -> list[Session]:
         return [s for s in self.sessions if s.date == day]
@@ -211,6 +215,7 @@ class Store:
             meta = meta_from_doc(data["meta"]["meta"])
             pain = [pain_from_doc(rid, doc) for rid, doc in _Records(db, "pain").all()]
             sessions = [session_from_doc(rid, doc) for rid, doc in _Records(db, "sessions").all()]
+            plans = [day_plan_from_doc(rid, doc) for rid, doc in _Records(db, "days").all()]
         except RecordError as exc:
             raise StoreCorrupt(
                 f"{self.path} has a damaged record ({exc}). Nothing was changed. To recover: "
@@ -218,7 +223,8 @@ class Store:
             ) from None
         pain.sort(key=lambda e: (e.utc, e.id))
         sessions.sort(key=lambda s: (s.start, s.id))
-        return Snapshot(meta=meta, pain=pain, sessions=sessions)
+        return Snapshot(meta=meta, pain=pain, sessions=sessions,
+                        day_plans={p.date: p for p in plans})
 
     # ---- writing --------------------------------------------------------------------------
 
@@ -234,6 +240,7 @@ class Store:
                     "meta": {"meta": meta_to_doc(Meta(FORMAT, iso_utc(self.clock.now())))},
                     "pain": {},
                     "sessions": {},
+                    "days": {},
                 }
             else:
                 data = self._parse(raw)
@@ -310,6 +317,24 @@ class Store:
             if program_if_new:
                 self._ensure_program(db, *program_if_new)
             _Records(db, "sessions").put(session.id, session_to_doc(session))
+
+    def delete_session(self, session_id: str) -> bool:
+        with self._write() as db:
+            table = _Records(db, "sessions")
+            if not table.contains(session_id):
+                return False
+            table.remove(session_id)
+            return True
+
+    def set_day_plan(self, plan: DayPlan | None, day: date) -> None:
+        """Follow another program on `day` (None: back to the planned one)."""
+        with self._write() as db:
+            table = _Records(db, "days")
+            if plan is None:
+                if table.contains(day.isoformat()):
+                    table.remove(day.isoformat())
+            else:
+                table.put(day.isoformat(), day_plan_to_doc(plan))
 
     def set_program(self, program: str, start: date) -> None:
         with self._write() as db:

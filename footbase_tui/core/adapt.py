@@ -1,0 +1,46 @@
+"""When to offer the gentle program instead of the planned one: high or jumping pain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median
+
+from footbase_tui.core.records import PainEntry
+
+HIGH = 7
+JUMP = 2
+WINDOW_DAYS = 14
+
+WARNING_SIGNS = (
+    "new problems controlling your bladder or bowels",
+    "numbness around the groin, buttocks or inner thighs",
+    "weakness or numbness in both legs",
+    "pain after a fall or a major injury",
+    "fever together with back pain",
+)
+
+
+@dataclass(frozen=True)
+class PainOffer:
+    level: int
+    reason: str
+
+
+def gentle_offer(pain: Sequence[PainEntry], today: date) -> PainOffer | None:
+    """Offer the gentle program when today's latest pain is >= 7, or is 2+ points above the
+    median of the 14 days before today. `pain` is in time order."""
+    todays = [e for e in pain if e.date == today]
+    if not todays:
+        return None
+    latest = todays[-1].level
+    if latest >= HIGH:
+        return PainOffer(latest, f"pain {latest}/10 today")
+    since = today - timedelta(days=WINDOW_DAYS)
+    before = [e.level for e in pain if since <= e.date < today]
+    if before:
+        typical = median(before)
+        if latest - typical >= JUMP:
+            return PainOffer(latest, f"pain {latest}/10 today, up from a usual {typical:g}")
+    return None
