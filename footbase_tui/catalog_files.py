@@ -16,7 +16,8 @@ from footbase_tui.core.catalog import (
     parse_exercise,
     parse_program,
 )
-from footbase_tui.yamlio import Located, YamlError, load_yaml
+from footbase_tui.core.errors import YamlError
+from footbase_tui.yamlio import Located, load_yaml
 
 
 def builtin_catalog_dir() -> Path:

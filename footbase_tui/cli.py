@@ -104,20 +104,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _handlers() -> dict[str, Callable[..., int]]:
-    from footbase_tui.commands import catalog_cmd, pain, routine_cmd, store_cmd
+# command -> (module in footbase_tui.commands, function); imported only when that command runs.
+HANDLERS = {
+    "pain": ("pain", "run_pain"),
+    "journal": ("pain", "run_journal"),
+    "today": ("routine_cmd", "run_today"),
+    "done": ("routine_cmd", "run_done"),
+    "status": ("routine_cmd", "run_status"),
+    "program": ("routine_cmd", "run_program"),
+    "catalog": ("catalog_cmd", "run_catalog"),
+    "locate": ("store_cmd", "run_locate"),
+    "restore": ("store_cmd", "run_restore"),
+}
 
-    return {
-        "pain": pain.run_pain,
-        "journal": pain.run_journal,
-        "today": routine_cmd.run_today,
-        "done": routine_cmd.run_done,
-        "status": routine_cmd.run_status,
-        "program": routine_cmd.run_program,
-        "catalog": catalog_cmd.run_catalog,
-        "locate": store_cmd.run_locate,
-        "restore": store_cmd.run_restore,
-    }
+
+def _handler(command: str) -> Callable[..., int]:
+    import importlib
+
+    module, name = HANDLERS[command]
+    handler: Callable[..., int] = getattr(importlib.import_module(f"footbase_tui.commands.{module}"), name)
+    return handler
 
 
 def _fail(message: str, code: int) -> int:
@@ -128,13 +134,10 @@ def _fail(message: str, code: int) -> int:
 def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     """Run one command; return its exit code. `context` lets tests inject a clock and paths."""
     args = build_parser().parse_args(argv)
-    from footbase_tui.config import ConfigError
     from footbase_tui.context import Context
-    from footbase_tui.core.catalog import CatalogError
+    from footbase_tui.core.errors import CatalogError, ConfigError, PainInputError, YamlError
     from footbase_tui.core.localtime import TimeInputError
-    from footbase_tui.core.pain_input import PainInputError
-    from footbase_tui.store import NotSaved, StoreError
-    from footbase_tui.yamlio import YamlError
+    from footbase_tui.store.errors import NotSaved, StoreError
 
     try:
         ctx = context or Context.from_args(args.db)
@@ -142,7 +145,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
             from footbase_tui.tui.launch import run_app
 
             return run_app(ctx)
-        return _handlers()[args.command](ctx, args)
+        return _handler(args.command)(ctx, args)
     except (UsageError, TimeInputError, PainInputError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except (ConfigError, CatalogError, YamlError) as exc:

@@ -7,6 +7,7 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from footbase_tui.core.errors import ConfigError
 from footbase_tui.core.localtime import (
     LocalTime,
     TimeInputError,
@@ -20,10 +21,6 @@ DEFAULT_LOCATIONS = (
     "arch", "toes",
 )
 DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
-
-
-class ConfigError(ValueError):
-    """A config file that cannot be used; str() names the file, line and field."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +115,8 @@ def load_config(file: Path) -> Config:
     """Read the config file; a missing file means the defaults (and no YAML import)."""
     if not file.exists():
         return Config()
-    from footbase_tui.yamlio import YamlError, load_yaml
+    from footbase_tui.core.errors import YamlError
+    from footbase_tui.yamlio import load_yaml
 
     try:
         loc = load_yaml(file)

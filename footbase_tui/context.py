@@ -6,15 +6,19 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from footbase_tui.config import Config, load_config
-from footbase_tui.core.catalog import Catalog, Program
 from footbase_tui.core.clock import Clock, SystemClock
 from footbase_tui.core.localtime import LocalTime
-from footbase_tui.core.records import Meta
-from footbase_tui.core.routine import DEFAULT_PROGRAM
 from footbase_tui.paths import Paths, resolve_paths
-from footbase_tui.store import Store
+
+if TYPE_CHECKING:  # kept out of the quick paths' imports
+    from footbase_tui.core.catalog import Catalog, Program
+    from footbase_tui.core.records import Meta
+    from footbase_tui.store import Store
+
+DEFAULT_PROGRAM = "foundation"
 
 
 def _say_waiting() -> None:
@@ -43,6 +47,8 @@ class Context:
 
     @cached_property
     def store(self) -> Store:
+        from footbase_tui.store import Store
+
         return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting)
 
     @cached_property

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from footbase_tui.core.errors import YamlError
+
 try:  # the C parser is much faster; fall back to the pure one where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -19,17 +21,6 @@ except ImportError:  # pragma: no cover
 
 Key = tuple[str | int, ...]
 MAX_BYTES = 1_000_000
-
-
-class YamlError(ValueError):
-    """A YAML file that cannot be read; `str()` is a one-line message with file and line."""
-
-    def __init__(self, file: Path, line: int | None, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line else f"{file}"
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass

@@ -52,12 +52,16 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_journal(ctx: Context, args: argparse.Namespace) -> int:
-    entries = ctx.store.load().pain
+    snap = ctx.store.load()
     if args.since:
         since = parse_day(args.since, ctx.today())
-        entries = [e for e in entries if e.date >= since]
-    if args.last:
-        entries = entries[-args.last:]
+        entries = [e for e in snap.pain if e.date >= since]
+        if args.last:
+            entries = entries[-args.last:]
+    elif args.last:
+        entries = snap.last_pain(args.last)
+    else:
+        entries = snap.pain
     if args.json:
         out = [
             {

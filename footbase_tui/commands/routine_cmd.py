@@ -9,7 +9,7 @@ from datetime import date
 
 from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
-from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day
+from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, routine_for
 from footbase_tui.core.stats import current_streak
@@ -109,7 +109,7 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
             exercise=ex,
             level=by_id[ex].level,
             status="done",
-            at=now,
+            at=stamp_after(ctx.clock.now(), by_id[ex].result_at),
             sets=by_id[ex].dosage.sets,
             reps=(by_id[ex].dosage.reps or 0) * by_id[ex].dosage.sets,
             seconds=(by_id[ex].dosage.seconds or 0) * by_id[ex].dosage.sets,
@@ -137,11 +137,10 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"starts {start}")
     else:
         parts.append(f"today {r.done}/{r.total}")
-    streak = current_streak(ctx.catalog, program, start, today, snap.sessions,
+    streak = current_streak(ctx.catalog, program, start, today, snap.sessions_on,
                             plans=snap.day_plans)
     parts.append(f"· streak {streak} day{'s' if streak != 1 else ''}")
-    if snap.pain:
-        last = snap.pain[-1]
+    for last in snap.last_pain(1):
         parts.append(f"· pain {last.level}/10 {_ago(ctx, last.utc)}")
     print(" ".join(parts))
     return 0

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+from footbase_tui.core.errors import CatalogError
 from footbase_tui.core.text import clean_text
+
+__all__ = ["CatalogError"]
 
 Key = tuple[str | int, ...]
 LineOf = Callable[[Key], int | None]
@@ -19,18 +22,6 @@ LineOf = Callable[[Key], int | None]
 PACES = ("hold", "tempo", "manual", "timed")
 POSITIONS = ("seated", "standing")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
-
-
-class CatalogError(ValueError):
-    """One problem in a catalog file: file, line, field and what was expected."""
-
-    def __init__(self, file: str, line: int | None, field_name: str, expected: str) -> None:
-        self.file = file
-        self.line = line
-        self.field = field_name
-        self.expected = expected
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {field_name}: {expected}")
 
 
 @dataclass(frozen=True)

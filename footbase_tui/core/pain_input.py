@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.localtime import LocalTime, iso_utc
 from footbase_tui.core.records import NOTE_MAX, PainEntry, new_id
 from footbase_tui.core.text import clean_text
-
-
-class PainInputError(ValueError):
-    """What is wrong with the input, and what is allowed."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Catalog, Program
@@ -27,7 +27,7 @@ def day_state(routine_done: int, routine_total: int, skipped_with_reason: int,
 
 
 def current_streak(catalog: Catalog, program: Program, start: date, today: date,
-                   sessions: Sequence[Session], limit_days: int = 3660,
+                   sessions_on: Callable[[date], Sequence[Session]],
                    plans: Mapping[date, DayPlan] | None = None) -> int:
     """Days practised in a row up to today.
 
@@ -36,14 +36,11 @@ def current_streak(catalog: Catalog, program: Program, start: date, today: date,
     not break it while it is still open; a missed planned day ends it.
     """
     plans = plans or {}
-    by_day: dict[date, list[Session]] = {}
-    for s in sessions:
-        by_day.setdefault(s.date, []).append(s)
     streak = 0
     day = today
-    for _ in range(limit_days):
+    while True:  # ends at the first missed day, or at the program's start
         plan = plans.get(day)
-        r = routine_for(catalog, program, start, day, by_day.get(day, ()), plan)
+        r = routine_for(catalog, program, start, day, sessions_on(day), plan)
         skipped = sum(1 for i in r.items if i.status == "skipped" and i.reason)
         state = day_state(r.done, r.total, skipped, r.rest_day, r.before_start, day == today)
         if state in ("done", "partial"):

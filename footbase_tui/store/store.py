@@ -8,15 +8,16 @@ by UUID (TinyDB's integer ids are cached per process and collide between process
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -48,6 +49,7 @@ from footbase_tui.store.fileio import (
 )
 
 FORMAT = 1
+T = TypeVar("T")
 TABLES = ("meta", "pain", "sessions", "days")
 BACKUPS_KEPT = 7
 
@@ -87,9 +89,6 @@ class _Records:
     def __init__(self, db: TinyDB, name: str) -> None:
         self._table: Any = db.table(name, cache_size=0)
 
-    def all(self) -> list[tuple[str, dict[str, Any]]]:
-        return [(d.doc_id, dict(d)) for d in self._table.all()]
-
     def get(self, rid: str) -> dict[str, Any] | None:
         doc = self._table.get(doc_id=rid)
         return dict(doc) if doc is not None else None
@@ -113,21 +112,70 @@ class _Records:
         self._table.remove(doc_ids=[rid])
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    """Everything in the store at one moment, as plain records."""
+    """Everything in the store at one moment. Records become dataclasses only when asked
+    for, so a command that shows five entries does not convert ten years of them."""
 
-    meta: Meta
-    pain: list[PainEntry] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    day_plans: dict[date, DayPlan] = field(default_factory=dict)
+    def __init__(self, meta: Meta, tables: dict[str, dict[str, Any]] | None = None,
+                 path: Path | None = None) -> None:
+        self.meta = meta
+        self._tables = tables or {}
+        self._path = path
+
+    def _convert(self, fn: Callable[[str, dict[str, Any]], T], rid: str, doc: dict[str, Any]) -> T:
+        try:
+            return fn(rid, doc)
+        except RecordError as exc:
+            raise StoreCorrupt(
+                f"{self._path} has a damaged record ({exc}). Nothing was changed. To recover: "
+                "'footbase restore --list' and 'footbase restore NAME'."
+            ) from None
+
+    def _table(self, name: str) -> dict[str, dict[str, Any]]:
+        return self._tables.get(name, {})
+
+    @cached_property
+    def pain(self) -> list[PainEntry]:
+        entries = [self._convert(pain_from_doc, rid, doc) for rid, doc in self._table("pain").items()]
+        entries.sort(key=lambda e: (e.utc, e.id))
+        return entries
+
+    @cached_property
+    def sessions(self) -> list[Session]:
+        items = self._table("sessions").items()
+        sessions = [self._convert(session_from_doc, rid, doc) for rid, doc in items]
+        sessions.sort(key=lambda s: (s.start, s.id))
+        return sessions
+
+    @cached_property
+    def day_plans(self) -> dict[date, DayPlan]:
+        plans = [self._convert(day_plan_from_doc, rid, doc) for rid, doc in self._table("days").items()]
+        return {p.date: p for p in plans}
+
+    @cached_property
+    def _session_ids_by_date(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for rid, doc in self._table("sessions").items():
+            index.setdefault(str(doc.get("date")), []).append(rid)
+        return index
 
     def sessions_on(self, day: date) -> list[Session]:
-        return [s for s in self.sessions if s.date == day]
+        """One day's sessions, converting only those."""
+        table = self._table("sessions")
+        found = [self._convert(session_from_doc, rid, table[rid])
+                 for rid in self._session_ids_by_date.get(day.isoformat(), ())]
+        found.sort(key=lambda s: (s.start, s.id))
+        return found
 
+    def last_pain(self, count: int = 1) -> list[PainEntry]:
+        """The newest `count` entries, in time order, converting only those."""
+        table = self._table("pain")
+        newest = sorted(table, key=lambda rid: (str(table[rid].get("utc")), rid))[-count:]
+        return [self._convert(pain_from_doc, rid, table[rid]) for rid in newest]
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+    @property
+    def pain_count(self) -> int:
+        return len(self._table("pain"))
 
 
 class Store:
@@ -159,15 +207,15 @@ class Store:
         """Check that bytes are a footbase store; otherwise keep a copy and stop."""
         if not raw.strip():
             self._corrupt(raw, "is empty (a store always has content)")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            self._corrupt(raw, "is not UTF-8 text")
-        if text.startswith("\ufeff"):
+        if raw.startswith(b"\xef\xbb\xbf"):
             self._corrupt(raw, "starts with a byte-order mark (it was edited by another program)")
         try:
-            data: Any = json.loads(text, parse_constant=_reject_constant)
-        except ValueError as exc:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self._corrupt(raw, "is not UTF-8 text")
+        try:
+            data: Any = orjson.loads(raw)  # refuses NaN and Infinity, like JSON itself
+        except orjson.JSONDecodeError as exc:
             self._corrupt(raw, f"is not valid JSON ({exc})")
         if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
             self._corrupt(raw, "is not a footbase store (no meta table)")
@@ -208,23 +256,16 @@ class Store:
         return self._snapshot(data)
 
     def _snapshot(self, data: dict[str, Any] | None) -> Snapshot:
+        """Bulk reads go straight to the parsed tables (TinyDB would wrap every document);
+        writes go through TinyDB."""
         if data is None:
-            return Snapshot(meta=Meta(format=FORMAT, created=""))
-        db = _DB(storage=_MemoryStorage, data=data)
+            return Snapshot(meta=Meta(format=FORMAT, created=""), path=self.path)
         try:
             meta = meta_from_doc(data["meta"]["meta"])
-            pain = [pain_from_doc(rid, doc) for rid, doc in _Records(db, "pain").all()]
-            sessions = [session_from_doc(rid, doc) for rid, doc in _Records(db, "sessions").all()]
-            plans = [day_plan_from_doc(rid, doc) for rid, doc in _Records(db, "days").all()]
         except RecordError as exc:
-            raise StoreCorrupt(
-                f"{self.path} has a damaged record ({exc}). Nothing was changed. To recover: "
-                "'footbase restore --list' and 'footbase restore NAME'."
-            ) from None
-        pain.sort(key=lambda e: (e.utc, e.id))
-        sessions.sort(key=lambda s: (s.start, s.id))
-        return Snapshot(meta=meta, pain=pain, sessions=sessions,
-                        day_plans={p.date: p for p in plans})
+            raise StoreCorrupt(f"{self.path} has a damaged meta record ({exc}). Nothing was "
+                               "changed. To recover: 'footbase restore --list'.") from None
+        return Snapshot(meta, data, self.path)
 
     # ---- writing --------------------------------------------------------------------------
 
@@ -257,10 +298,8 @@ class Store:
             if not storage.changed and raw is not None:
                 return
             try:
-                payload = json.dumps(
-                    storage.data, separators=(",", ":"), ensure_ascii=False
-                ).encode("utf-8")
-            except (UnicodeEncodeError, ValueError) as exc:
+                payload = orjson.dumps(storage.data)
+            except (orjson.JSONEncodeError, TypeError) as exc:
                 raise NotSaved(f"not saved: the data could not be encoded ({exc})") from None
             if raw is not None:
                 self._daily_backup(raw)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from footbase_tui.catalog_files import builtin_catalog_dir, check_path, load_catalog
-from footbase_tui.core.catalog import Catalog, CatalogError
+from footbase_tui.core.catalog import Catalog
+from footbase_tui.core.errors import CatalogError, YamlError
 from footbase_tui.core.routine import plan_day
-from footbase_tui.yamlio import YamlError
 
 BASICS = ["barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot"]
 

@@ -10,9 +10,17 @@ from footbase_tui.catalog_files import load_catalog
 from footbase_tui.core.catalog import Catalog, Dosage
 from footbase_tui.core.records import ItemResult, Session, new_id
 from footbase_tui.core.routine import day_routine, dosage_text
-from footbase_tui.core.stats import current_streak
+from footbase_tui.core.stats import current_streak as _streak
 
 START = date(2026, 3, 2)
+
+
+def current_streak(catalog: Catalog, program: object, start: date, today: date,
+                   sessions: list[Session]) -> int:
+    def on(day: date) -> list[Session]:
+        return [s for s in sessions if s.date == day]
+
+    return _streak(catalog, program, start, today, on)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
