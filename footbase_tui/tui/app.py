@@ -1,36 +1,159 @@
-"""The footbase Textual app (for now: today's routine, read-only; q quits)."""
+"""The footbase App: screens as modes, global keys, store watching, hang-up handling."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+import asyncio
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.screen import Screen
 
 from footbase_tui.context import Context
-from footbase_tui.core.routine import day_routine, dosage_text
+from footbase_tui.store import Snapshot, StoreError
+from footbase_tui.tui.drafts import DraftBox
+from footbase_tui.tui.screens.base import FootbaseScreen
+
+T = TypeVar("T")
+WATCH_INTERVAL_S = 1.0
 
 
-class FootbaseApp(App[int]):
+class FootbaseApp(App[None]):
+    """Owns the dependencies and the latest snapshot of the store; screens read from it."""
+
+    CSS_PATH = "app.tcss"
     TITLE = "footbase"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("t", "mode('today')", "Today", id="today"),
+        Binding("c", "mode('calendar')", "Calendar", id="calendar"),
+        Binding("j", "mode('journal')", "Journal", id="journal"),
+        Binding("p", "pain", "Pain", id="pain"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S) -> None:
         super().__init__()
         self.ctx = ctx
+        self.drafts = DraftBox(ctx.paths.draft)
+        self.snapshot: Snapshot = ctx.store.load()
+        self._watch_interval = watch_interval
+        self._stamp = self._store_stamp()
+        self._hangup_hooks: list[Callable[[], None]] = []
+        from footbase_tui.tui.screens.placeholder import ComingScreen
+        from footbase_tui.tui.screens.today import TodayScreen
 
-    def compose(self) -> ComposeResult:
-        snap = self.ctx.store.load()
-        today = self.ctx.today()
-        program, start, _ = self.ctx.program_of(snap.meta, today)
-        r = day_routine(self.ctx.catalog, program, start, today, snap.sessions_on(today))
-        text = Text()
-        text.append(f"{today:%A %d %B %Y} · {program.name}\n\n", style="bold")
-        if r.rest_day:
-            text.append("Rest day.\n")
-        for item in r.items:
-            mark = {"done": "✓", "skipped": "–"}.get(item.status, " ")
-            text.append(f" {mark} {item.exercise.name}  L{item.level}  ")
-            text.append(dosage_text(item.dosage, item.exercise.per_side) + "\n", style="dim")
-        yield Static(text)
-        yield Footer()
+        self.add_mode("today", lambda: TodayScreen())
+        self.add_mode("calendar", lambda: ComingScreen("Calendar", "the consistency calendar"))
+        self.add_mode("journal", lambda: ComingScreen("Journal", "the pain journal"))
+
+    # ---- start and stop ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.switch_mode("today")
+        self.set_interval(self._watch_interval, self.check_store)
+        try:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self.hang_up)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+        draft = self.drafts.load()
+        if draft is not None:
+            self.call_after_refresh(self.open_pain, draft, True)
+
+    def on_hangup_hook(self, hook: Callable[[], None]) -> Callable[[], None]:
+        """Register something to save when the terminal goes away; returns an unregister."""
+        self._hangup_hooks.append(hook)
+        return lambda: self._hangup_hooks.remove(hook) if hook in self._hangup_hooks else None
+
+    def hang_up(self) -> None:
+        """SIGHUP (an SSH drop): save what is in progress and leave within 2 s."""
+        for hook in list(self._hangup_hooks):
+            with contextlib.suppress(Exception):  # keep saving the rest
+                hook()
+        # The terminal is gone; if shutting down stalls on it, leave anyway.
+        timer = threading.Timer(1.5, os._exit, args=(129,))
+        timer.daemon = True
+        timer.start()
+        self.exit()
+
+    # ---- the store -----------------------------------------------------------------------
+
+    def _store_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.ctx.paths.db)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def check_store(self) -> None:
+        """Reload when another process changed the store (cheap: one stat a second)."""
+        stamp = self._store_stamp()
+        if stamp != self._stamp:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stamp = self._store_stamp()
+        try:
+            self.snapshot = self.ctx.store.load()
+        except StoreError as exc:
+            self.notify(str(exc), title="Store", severity="error", timeout=10)
+            return
+        screen = self.screen
+        for s in self.screen_stack:
+            if isinstance(s, FootbaseScreen):
+                s.refresh_data()
+        if isinstance(screen, FootbaseScreen) and screen not in self.screen_stack:
+            screen.refresh_data()
+
+    async def save(self, write: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
+        """Run a store write off the event loop; say "not saved" plainly if it fails."""
+        try:
+            result = await asyncio.to_thread(write, *args)
+        except StoreError as exc:
+            message = str(exc)
+            if not message.startswith("not saved"):
+                message = f"not saved: {message}"
+            self.notify(message, title="Not saved", severity="error", timeout=10)
+            return False, None
+        self.reload()
+        return True, result
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def action_mode(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_pain(self) -> None:
+        self.open_pain(None, False)
+
+    def open_pain(self, draft: Any, restored: bool) -> None:
+        from footbase_tui.tui.modals.pain_entry import PainEntryModal
+
+        if isinstance(self.screen, PainEntryModal):
+            return
+        self.push_screen(PainEntryModal(self.ctx.config, draft=draft, restored=restored))
+
+    def action_help(self) -> None:
+        from footbase_tui.tui.modals.help import HelpModal
+
+        if isinstance(self.screen, HelpModal):
+            return
+        self.push_screen(HelpModal(self.screen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Today", "Today's routine", lambda: self.action_mode("today"))
+        yield SystemCommand("Calendar", "Consistency calendar", lambda: self.action_mode("calendar"))
+        yield SystemCommand("Journal", "Pain journal", lambda: self.action_mode("journal"))
+        yield SystemCommand("Log pain", "Quick pain entry (0-10)", self.action_pain)
+        yield SystemCommand("Help", "Every key on this screen", self.action_help)
+        if isinstance(screen, FootbaseScreen):
+            yield from screen.commands()

@@ -1,0 +1,62 @@
+"""Every key of the screen below, each with what it does, and what the numbers mean."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from footbase_tui.core.adapt import WARNING_SIGNS
+
+NOTES = (
+    ("Streak", "Days practised in a row; rest days, adapted days and skips with a reason "
+     "do not break it, a missed planned day does."),
+    ("Adapted", "A day you swapped for the gentle program because of pain: it counts, it is "
+     "not missed."),
+)
+
+
+def help_text(screen: Screen[object]) -> Text:
+    t = Text()
+    t.append("Keys on this screen\n", style="bold")
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        b = active.binding
+        if not b.description or b.description in seen or key in ("tab", "shift+tab"):
+            continue
+        seen.add(b.description)
+        shown = b.key_display or screen.app.get_key_display(b)
+        t.append(f"  {shown:<8}", style="bold")
+        t.append(f" {b.description}{'' if active.enabled else ' (not now)'}\n")
+    t.append("  ctrl+p   ", style="bold")
+    t.append(" every action, by name (command palette)\n")
+    t.append("\n")
+    for title, text in NOTES:
+        t.append(f"{title}: ", style="bold")
+        t.append(text + "\n")
+    t.append("\nfootbase gives exercise guidance, not medical advice. ", style="italic")
+    t.append("Stop and get medical help if you have: " + "; ".join(WARNING_SIGNS) + ".\n")
+    t.append("\nescape or ? closes this.", style="dim")
+    return t
+
+
+class HelpModal(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="help-close"),
+        Binding("question_mark", "close", "Close", show=False),
+        Binding("q", "close", "Close", show=False),
+    ]
+
+    def __init__(self, below: Screen[object]) -> None:
+        super().__init__()
+        self.below = below
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide", id="help-box"):
+            yield Static(help_text(self.below), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

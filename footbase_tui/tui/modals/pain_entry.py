@@ -1,0 +1,132 @@
+"""The quick pain entry: level, optional places, context and note; enter saves from anywhere."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
+
+from footbase_tui.config import Config
+from footbase_tui.core.errors import PainInputError
+from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.core.text import clean_text
+from footbase_tui.tui.drafts import PainDraft
+from footbase_tui.tui.widgets.field import Field
+
+if TYPE_CHECKING:
+    from footbase_tui.tui.app import FootbaseApp
+
+NO_CONTEXT = "-"
+
+
+class PainEntryModal(ModalScreen[bool]):
+    """Dismisses with True once the entry is on disk; a failed save keeps what was typed."""
+
+    BINDINGS = [
+        Binding("enter", "save", "Save", priority=True, id="pain-save"),
+        Binding("escape", "cancel", "Cancel", id="pain-cancel"),
+    ]
+
+    def __init__(self, config: Config, draft: PainDraft | None = None, restored: bool = False,
+                 context: str | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.draft = draft or PainDraft(context=context)
+        self.restored = restored
+        self._unhook: object = None
+
+    @property
+    def fb(self) -> FootbaseApp:
+        from footbase_tui.tui.app import FootbaseApp
+
+        assert isinstance(self.app, FootbaseApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pain-box"):
+            title = "Log pain — restored draft" if self.restored else "Log pain"
+            yield Label(title, id="pain-title")
+            with Horizontal(id="pain-level-row"):
+                yield Label("Level 0-10 ")
+                yield Field(self.draft.level, placeholder="0 = none", restrict=r"[0-9]{0,2}",
+                            max_length=2, id="pain-level")
+            with Horizontal(id="pain-lists"):
+                yield SelectionList[str](
+                    *[(loc, loc, loc in self.draft.where) for loc in self.config.locations],
+                    id="pain-where",
+                )
+                with RadioSet(id="pain-context"):
+                    yield RadioButton("none", value=self.draft.context is None, name=NO_CONTEXT)
+                    for ctx in self.config.contexts:
+                        yield RadioButton(ctx, value=self.draft.context == ctx, name=ctx)
+            yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
+            yield Static("", id="pain-error")
+            yield Static("enter save · tab next · space tick · esc cancel", id="pain-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#pain-where", SelectionList).border_title = "where"
+        self.query_one("#pain-context", RadioSet).border_title = "doing"
+        self.query_one("#pain-level", Input).focus()
+        self._unhook = self.fb.on_hangup_hook(self.save_draft)
+
+    def on_unmount(self) -> None:
+        if callable(self._unhook):
+            self._unhook()
+
+    def current(self) -> PainDraft:
+        where = tuple(self.query_one("#pain-where", SelectionList).selected)
+        pressed = self.query_one("#pain-context", RadioSet).pressed_button
+        context = pressed.name if pressed is not None and pressed.name != NO_CONTEXT else None
+        return PainDraft(
+            level=self.query_one("#pain-level", Input).value.strip(),
+            where=where,
+            context=context,
+            note=self.query_one("#pain-note", Input).value,
+        )
+
+    def save_draft(self) -> None:
+        """Called when the terminal goes away: keep what was typed (0600) for next time."""
+        draft = self.current()
+        if not draft.empty:
+            self.fb.drafts.save(draft)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#pain-error", Static).update(message)
+
+    @on(Input.Submitted)
+    async def _submitted(self) -> None:
+        await self.action_save()
+
+    async def action_save(self) -> None:
+        draft = self.current()
+        if not draft.level.isdigit() or not 0 <= int(draft.level) <= 10:
+            self._error("Type a level from 0 (no pain) to 10.")
+            self.query_one("#pain-level", Input).focus()
+            return
+        ctx = self.fb.ctx
+        try:
+            entry = build_entry(
+                PainInput(int(draft.level), draft.where, draft.context, clean_text(draft.note)),
+                at=ctx.clock.now(), local=ctx.local, locations=self.config.locations,
+                contexts=self.config.contexts, source="app",
+            )
+        except PainInputError as exc:
+            self._error(str(exc))
+            return
+        ok, _ = await self.fb.save(ctx.store.add_pain, entry)
+        if not ok:
+            self._error("Not saved — your text is still here; try again.")
+            return
+        self.fb.drafts.clear()
+        self.fb.notify(f"Saved: pain {entry.level}/10.", timeout=3)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if self.restored:
+            self.fb.drafts.clear()
+        self.dismiss(False)

@@ -1,0 +1,53 @@
+"""The base of every footbase screen: a "make the window larger" notice below 50x16."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import SystemCommand
+from textual.screen import Screen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from footbase_tui.tui.app import FootbaseApp
+
+MIN_WIDTH = 50
+MIN_HEIGHT = 16
+
+
+class TooSmall(Static):
+    """Shown instead of the screen's content when the terminal is too small."""
+
+
+class FootbaseScreen(Screen[None]):
+    """Hides its content and says so plainly when the terminal is under the minimum size."""
+
+    @property
+    def fb(self) -> FootbaseApp:
+        from footbase_tui.tui.app import FootbaseApp
+
+        assert isinstance(self.app, FootbaseApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        self.mount(TooSmall(
+            f"Make the window larger: footbase needs {MIN_WIDTH}x{MIN_HEIGHT}.", id="too-small"
+        ))
+        self._apply_size(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        self.set_class(width < 80, "-narrow")
+
+    def refresh_data(self) -> None:
+        """Called by the app when the store changed (here or in another process)."""
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        return ()

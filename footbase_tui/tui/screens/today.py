@@ -1,0 +1,254 @@
+"""Today: the day's routine, its progress, and the way into the walkthrough."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+
+from footbase_tui.core.adapt import WARNING_SIGNS, PainOffer, gentle_offer
+from footbase_tui.core.catalog import Program
+from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
+from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, routine_for
+from footbase_tui.core.stats import current_streak
+from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
+from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
+from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
+
+
+@dataclass(frozen=True)
+class TodayView:
+    routine: DayRoutine
+    planned: Program
+    plan: DayPlan | None
+    offer: PainOffer | None
+    streak: int
+
+
+def warning_text() -> Text:
+    t = Text("Stop and get medical help, not exercise, if you have: ", style="bold")
+    t.append("; ".join(WARNING_SIGNS) + ".", style="")
+    return t
+
+
+class TodayScreen(FootbaseScreen):
+    """The default screen."""
+
+    BINDINGS = [
+        Binding("s", "start", "Start", id="start"),
+        Binding("space", "toggle_done", "Done", id="toggle-done"),
+        Binding("x", "skip", "Skip", id="skip"),
+        Binding("g", "gentle", "Gentle", id="gentle"),
+    ]
+
+    view: TodayView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DayHeader(id="day-header")
+        yield Static(id="banner")
+        with Container(id="today-body"):
+            yield RoutineList(id="routine")
+            with VerticalScroll(id="detail-scroll"):
+                yield ExerciseDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
+        self.refresh_data()
+        self.query_one(RoutineList).focus()
+
+    # ---- data ----------------------------------------------------------------------------
+
+    def build_view(self) -> TodayView:
+        app = self.fb
+        ctx, snap = app.ctx, app.snapshot
+        today = ctx.today()
+        program, start, _ = ctx.program_of(snap.meta, today)
+        plan = snap.day_plans.get(today)
+        routine = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today), plan)
+        planned = routine_for(ctx.catalog, program, start, today, (), None)
+        offer = None
+        if plan is None and not planned.rest_day and routine.done == 0:
+            offer = gentle_offer(snap.pain, today)
+        streak = current_streak(ctx.catalog, program, start, today, snap.sessions_on,
+                                plans=snap.day_plans)
+        return TodayView(routine, program, plan, offer, streak)
+
+    def refresh_data(self) -> None:
+        self.view = v = self.build_view()
+        r = v.routine
+        state = ""
+        if v.plan is not None:
+            state = "adapted" if v.plan.reason == "pain" else r.program.name
+        elif r.rest_day:
+            state = "rest day"
+        where = "" if r.before_start else f"week {r.week}, day {r.day_in_week}"
+        if v.plan is not None:
+            where = f"instead of {v.planned.name}"
+        self.query_one(DayHeader).show(HeaderData(
+            date_text=f"{r.day:%a %d %b %Y}",
+            program=r.program.name if v.plan is None else v.planned.name,
+            where_in_program=where,
+            done=r.done,
+            total=r.total,
+            streak=v.streak,
+            state=state,
+        ))
+        self._show_banner(v)
+        rows = [
+            RoutineRow(i.id, i.exercise.name, i.level, dosage_text(i.dosage, i.exercise.per_side),
+                       ", ".join(i.exercise.equipment), i.status, i.reason)
+            for i in r.items
+        ]
+        routine_list = self.query_one(RoutineList)
+        routine_list.show(rows)
+        routine_list.display = bool(rows)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _show_banner(self, v: TodayView) -> None:
+        banner = self.query_one("#banner", Static)
+        gentle = self.fb.ctx.catalog.gentle_program()
+        gentle_name = gentle.name if gentle else "the gentle program"
+        t = Text()
+        if v.plan is not None:
+            t.append(f"Today follows {v.routine.program.name}. ")
+            t.append("g: back to the planned routine.", style="dim")
+        elif v.routine.rest_day:
+            t.append("Rest day: nothing planned. ", style="bold")
+            t.append(f"Want to move anyway? g: {gentle_name}, about five minutes.")
+        elif v.offer is not None:
+            t.append(f"{v.offer.reason.capitalize()}. ", style="bold")
+            t.append(f"g: do {gentle_name} today instead (the day counts as adapted, not missed).\n")
+            t.append_text(warning_text())
+        elif v.routine.before_start:
+            t.append(f"{v.routine.program.name} starts on {v.routine.start:%a %d %b}.")
+        elif v.routine.total and v.routine.done == v.routine.total:
+            t.append("All done for today. Well kept.", style="bold green")
+        banner.update(t)
+        banner.display = bool(t.plain)
+
+    def selected(self) -> RoutineItem | None:
+        if self.view is None:
+            return None
+        index = self.query_one(RoutineList).highlighted
+        items = self.view.routine.items
+        return items[index] if index is not None and 0 <= index < len(items) else None
+
+    def _show_detail(self) -> None:
+        item = self.selected()
+        detail = self.query_one(ExerciseDetail)
+        detail.show(item.exercise if item else None, item.level if item else 1)
+        self.query_one("#detail-scroll").display = item is not None
+
+    @on(OptionList.OptionHighlighted, "#routine")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#routine")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.start_walkthrough(event.option_index)
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        v = self.view
+        if v is None:
+            return True
+        if action in ("start", "toggle_done", "skip"):
+            return bool(v.routine.items) or None
+        if action == "gentle":
+            return (v.plan is not None or v.routine.rest_day or v.offer is not None) or None
+        return True
+
+    def action_start(self) -> None:
+        if self.view is None:
+            return
+        first = self.view.routine.first_undone()
+        if first is None:
+            self.notify("Everything is done or skipped for today.")
+            return
+        self.start_walkthrough(first)
+
+    def start_walkthrough(self, index: int) -> None:
+        from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
+
+        if self.view is None or not self.view.routine.items:
+            return
+        self.app.push_screen(WalkthroughScreen(self.view.routine, index))
+
+    def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
+        ctx = self.fb.ctx
+        now = iso_utc(ctx.clock.now())
+        d = item.dosage
+        done = status == "done"
+        result = ItemResult(item.id, item.level, status, stamp_after(ctx.clock.now(), item.result_at),
+                            sets=d.sets if done else 0,
+                            reps=(d.reps or 0) * d.sets if done else 0,
+                            seconds=(d.seconds or 0) * d.sets if done else 0,
+                            reason=reason)
+        assert self.view is not None
+        r = self.view.routine
+        return Session(new_id(), r.day, ctx.local.zone_name, now, now, r.program.id, "manual",
+                       (result,))
+
+    async def action_toggle_done(self) -> None:
+        item = self.selected()
+        if item is None or self.view is None:
+            return
+        status = "todo" if item.status == "done" else "done"
+        program = (self.view.planned.id, self.view.routine.day)
+        await self.fb.save(self.fb.ctx.store.save_session, self._result(item, status), program)
+
+    def action_skip(self) -> None:
+        from footbase_tui.tui.modals.skip_reason import SkipReasonModal
+
+        item = self.selected()
+        if item is None:
+            return
+        if item.status == "skipped":
+            self.run_worker(self._save_skip(item, None, undo=True))
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is not None:
+                self.run_worker(self._save_skip(item, reason.strip() or None))
+
+        self.app.push_screen(SkipReasonModal(item.exercise.name), done)
+
+    async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
+        assert self.view is not None
+        session = self._result(item, "todo" if undo else "skipped", reason)
+        await self.fb.save(self.fb.ctx.store.save_session, session,
+                           (self.view.planned.id, self.view.routine.day))
+
+    async def action_gentle(self) -> None:
+        v = self.view
+        ctx = self.fb.ctx
+        gentle = ctx.catalog.gentle_program()
+        if v is None or gentle is None:
+            return
+        day = v.routine.day
+        if v.plan is not None:
+            await self.fb.save(ctx.store.set_day_plan, None, day)
+            return
+        reason = "pain" if v.offer is not None and not v.routine.rest_day else "choice"
+        plan = DayPlan(day, gentle.id, reason, iso_utc(ctx.clock.now()))
+        await self.fb.save(ctx.store.set_day_plan, plan, day)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Start walkthrough", "Begin at the first undone exercise",
+                            self.action_start)
+        yield SystemCommand("Toggle done", "Mark the selected exercise done by hand",
+                            lambda: self.run_worker(self.action_toggle_done()))
+        yield SystemCommand("Skip exercise", "Skip the selected exercise for today", self.action_skip)
+        yield SystemCommand("Gentle program today", "Swap today's routine for the gentle one",
+                            lambda: self.run_worker(self.action_gentle()))

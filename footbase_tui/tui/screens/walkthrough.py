@@ -1,0 +1,367 @@
+"""The guided walkthrough: runs today's routine phase by phase on the countdown engine.
+
+Progress is saved to the store after every set, so a crash or a dropped link keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Static
+
+from footbase_tui.core.countdown import (
+    Countdown,
+    Finished,
+    ItemCompleted,
+    ItemSkipped,
+    Phase,
+    PhaseKind,
+    PhaseStarted,
+    PlanItem,
+    SetCompleted,
+    build_phases,
+)
+from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.records import ItemResult, Session, new_id
+from footbase_tui.core.routine import DayRoutine, RoutineItem, seconds_text
+from footbase_tui.tui.safe import plain
+from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.widgets.field import Field
+from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView
+from footbase_tui.tui.widgets.walk_summary import SummaryData, summary_text
+
+TICK_S = 0.1
+WORDS = {
+    PhaseKind.GET_READY: "GET READY",
+    PhaseKind.HOLD: "HOLD",
+    PhaseKind.RELEASE: "RELEASE",
+    PhaseKind.WORK: "GO",
+    PhaseKind.REST: "REST",
+    PhaseKind.SWITCH: "SWITCH SIDE",
+    PhaseKind.WAIT: "AT YOUR PACE — enter when the set is done",
+}
+
+
+def plan_item(item: RoutineItem) -> PlanItem:
+    d = item.dosage
+    return PlanItem(name=item.exercise.name, pace=item.exercise.pace, per_side=item.exercise.per_side,
+                    sets=d.sets, reps=d.reps, seconds=d.seconds, hold_s=d.hold_s, tempo_s=d.tempo_s,
+                    rest_rep_s=d.rest_rep_s, rest_set_s=d.rest_set_s)
+
+
+def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
+    parts = [f"set {p.set_no} of {p.sets}"]
+    if p.rep_no is not None and p.reps:
+        parts.append(f"rep {p.rep_no} of {p.reps}")
+    elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
+        parts.append(f"rep {min(p.reps, int(elapsed // tempo_s) + 1)} of {p.reps}")
+    elif p.kind == PhaseKind.WAIT and p.reps:
+        parts.append(f"{p.reps} reps")
+    if p.side:
+        parts.append(f"{p.side} foot")
+    return " · ".join(parts)
+
+
+class WalkthroughScreen(FootbaseScreen):
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="wt-pause"),
+        Binding("enter", "confirm", "Set done", id="wt-confirm"),
+        Binding("n", "next", "Next", id="wt-next"),
+        Binding("b", "back", "Back", id="wt-back"),
+        Binding("r", "restart", "Restart", id="wt-restart"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", id="wt-plus"),
+        Binding("minus", "adjust(-10)", "-10s", key_display="-", id="wt-minus"),
+        Binding("N", "skip_item", "Skip exercise", key_display="N", id="wt-skip"),
+        Binding("escape", "leave", "Leave", id="wt-leave"),
+    ]
+
+    def __init__(self, routine: DayRoutine, start_index: int) -> None:
+        super().__init__()
+        self.routine = routine
+        first = routine.items[start_index]
+        rest = [i for i in routine.items[start_index + 1:] if i.status == "todo"]
+        self.items: list[RoutineItem] = [first, *rest]
+        self.results: dict[str, ItemResult] = {}
+        self.session_id = new_id()
+        self.finished = False
+        self.engine: Countdown | None = None
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="wt-main"):
+            yield PhaseDisplay(id="wt-display")
+            with VerticalScroll(id="wt-steps"):
+                yield Static(id="wt-steps-text")
+        with Vertical(id="wt-summary"):
+            yield Static(id="wt-summary-text")
+            yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2,
+                        id="wt-pain")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#wt-summary").display = False
+        clock = self.fb.ctx.clock
+        self.started_at = clock.now()
+        phases = build_phases([plan_item(i) for i in self.items])
+        self.engine = Countdown(phases, clock.monotonic())
+        self._unhook = self.fb.on_hangup_hook(self.save_now)
+        self._timer = self.set_interval(TICK_S, self.tick)
+        self.show_steps(0)
+        self.tick()
+
+    def on_unmount(self) -> None:
+        unhook = getattr(self, "_unhook", None)
+        if callable(unhook):
+            unhook()
+
+    # ---- the clock -----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance the engine to now and show it (called by the timer; tests call it directly)."""
+        if self.engine is None or self.finished:
+            return
+        self.handle(self.engine.update(self.fb.ctx.clock.monotonic()))
+        self.show()
+
+    def handle(self, events: Iterable[object]) -> None:
+        changed = False
+        for event in events:
+            if isinstance(event, PhaseStarted):
+                self.signal_phase()
+                self.show_steps(event.phase.item)
+            elif isinstance(event, SetCompleted):
+                self.record_set(event.item, event.set_no)
+                changed = True
+            elif isinstance(event, ItemCompleted):
+                self.record_status(event.item, "done")
+                changed = True
+            elif isinstance(event, ItemSkipped):
+                self.record_status(event.item, "skipped")
+                changed = True
+            elif isinstance(event, Finished):
+                self.finish()
+                return
+        if changed:
+            self.run_worker(self.save(), exclusive=False)
+
+    def signal_phase(self) -> None:
+        if self.fb.ctx.config.bell:
+            self.app.bell()
+        else:
+            self.add_class("-flash")
+            self.set_timer(0.3, lambda: self.remove_class("-flash"))
+
+    def show(self) -> None:
+        engine = self.engine
+        if engine is None or engine.current is None:
+            return
+        now = self.fb.ctx.clock.monotonic()
+        phase = engine.current
+        item = self.items[phase.item]
+        following = engine.phases[engine.index + 1] if engine.index + 1 < len(engine.phases) else None
+        if following is None:
+            next_text = "the summary"
+        elif following.item != phase.item:
+            next_text = self.items[following.item].exercise.name
+        else:
+            secs = f" {seconds_text(round(following.seconds))}" if following.seconds else ""
+            next_text = f"{WORDS[following.kind].split(' —')[0].lower()}{secs}"
+        overall = (self.routine.done + phase.item) / max(1, self.routine.total)
+        self.query_one(PhaseDisplay).show(PhaseView(
+            exercise=item.exercise.name, level=item.level, phase_word=WORDS[phase.kind],
+            remaining=engine.remaining(now),
+            position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
+            next_text=next_text, item_no=self.routine.done + phase.item + 1,
+            item_count=max(self.routine.total, self.routine.done + len(self.items)),
+            overall=min(1.0, overall), paused=engine.paused,
+        ))
+
+    def show_steps(self, index: int) -> None:
+        ex = self.items[index].exercise
+        t = Text()
+        for n, step in enumerate(ex.steps, 1):
+            t.append(f"{n}. ")
+            t.append_text(plain(step))
+            t.append("\n")
+        for cue in ex.cues:
+            t.append("• ", style="dim")
+            t.append_text(plain(cue, "italic"))
+            t.append("\n")
+        self.query_one("#wt-steps-text", Static).update(t)
+
+    # ---- recording -----------------------------------------------------------------------
+
+    def _stamp(self, index: int) -> str:
+        item = self.items[index]
+        previous = self.results[item.id].at if item.id in self.results else item.result_at
+        return stamp_after(self.fb.ctx.clock.now(), previous)
+
+    def _result(self, index: int) -> ItemResult:
+        item = self.items[index]
+        return self.results.get(item.id) or ItemResult(item.id, item.level, "todo", self._stamp(index))
+
+    def record_set(self, index: int, set_no: int) -> None:
+        d = self.items[index].dosage
+        r = self._result(index)
+        self.results[r.exercise] = replace(
+            r, sets=max(r.sets, set_no), reps=(d.reps or 0) * max(r.sets, set_no),
+            seconds=(d.seconds or 0) * max(r.sets, set_no), at=self._stamp(index))
+
+    def record_status(self, index: int, status: str) -> None:
+        r = self._result(index)
+        self.results[r.exercise] = replace(r, status=status, at=self._stamp(index))
+
+    def session(self, ended: bool) -> Session:
+        ctx = self.fb.ctx
+        return Session(
+            id=self.session_id, date=self.routine.day, tz=ctx.local.zone_name,
+            start=iso_utc(self.started_at), end=iso_utc(ctx.clock.now()) if ended else None,
+            program=self.routine.program.id, kind="walkthrough", items=tuple(self.results.values()),
+        )
+
+    async def save(self, ended: bool = False) -> None:
+        if not self.results:
+            return
+        program = (self.routine.program.id, self.routine.day)
+        await self.fb.save(self.fb.ctx.store.save_session, self.session(ended), program)
+
+    def save_now(self) -> None:
+        """On hang-up: write what was done, synchronously."""
+        if self.results:
+            self.fb.ctx.store.save_session(self.session(True),
+                                           (self.routine.program.id, self.routine.day))
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def _act(self, name: str, *args: float) -> None:
+        if self.engine is None or self.finished:
+            return
+        now = self.fb.ctx.clock.monotonic()
+        result = getattr(self.engine, name)(now, *args)
+        self.handle(result or [])
+        self.show()
+
+    def action_pause(self) -> None:
+        self._act("toggle_pause")
+
+    def action_confirm(self) -> None:
+        if self.finished:
+            return
+        self._act("confirm")
+
+    def action_next(self) -> None:
+        self._act("next")
+
+    def action_back(self) -> None:
+        self._act("back")
+
+    def action_restart(self) -> None:
+        self._act("restart")
+
+    def action_adjust(self, seconds: float) -> None:
+        self._act("adjust", seconds)
+
+    def action_skip_item(self) -> None:
+        self._act("skip_item")
+
+    def action_leave(self) -> None:
+        from footbase_tui.tui.modals.confirm import ConfirmModal
+
+        if self.finished:
+            self.app.pop_screen()
+            return
+        if not self.results:
+            self.app.pop_screen()
+            return
+        engine = self.engine
+        was_paused = engine.paused if engine else True
+        if engine and not was_paused:
+            engine.pause(self.fb.ctx.clock.monotonic())
+
+        async def answer(keep: bool | None) -> None:
+            if keep is None:
+                if engine and not was_paused:
+                    engine.resume(self.fb.ctx.clock.monotonic())
+                return
+            self.finished = True
+            if keep:
+                await self.save(ended=True)
+            else:
+                await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
+            self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmModal("Leave the walkthrough. Keep what was done?",
+                         "y keep it · n discard it · esc carry on"),
+            answer,
+        )
+
+    # ---- the end -------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.finished = True
+        self._timer.stop()
+        self.run_worker(self._finish())
+
+    async def _finish(self) -> None:
+        await self.save(ended=True)
+        fb = self.fb
+        snap = fb.snapshot
+        from footbase_tui.core.stats import current_streak
+
+        today = fb.ctx.today()
+        program, start, _ = fb.ctx.program_of(snap.meta, today)
+        streak = current_streak(fb.ctx.catalog, program, start, today, snap.sessions_on,
+                                plans=snap.day_plans)
+        done = sum(1 for r in self.results.values() if r.status == "done")
+        skipped = sum(1 for r in self.results.values() if r.status == "skipped")
+        spent = (fb.ctx.clock.now() - self.started_at).total_seconds()
+        self.query_one("#wt-main").display = False
+        self.query_one("#wt-summary").display = True
+        self.query_one("#wt-summary-text", Static).update(
+            summary_text(SummaryData(spent, done, skipped, streak))
+        )
+        self.query_one("#wt-pain", Input).focus()
+        self.refresh_bindings()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value:
+            if not value.isdigit() or int(value) > 10:
+                self.notify("Type 0 to 10, or leave it empty to skip.", severity="warning")
+                return
+            from footbase_tui.core.pain_input import PainInput, build_entry
+
+            ctx = self.fb.ctx
+            entry = build_entry(PainInput(int(value), context="exercise"), at=ctx.clock.now(),
+                                local=ctx.local, locations=ctx.config.locations,
+                                contexts=ctx.config.contexts, source="check")
+            ok, _ = await self.fb.save(ctx.store.add_pain, entry)
+            if not ok:
+                return
+            self.notify(f"Saved: pain {entry.level}/10 after practice.", timeout=3)
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.finished:
+            return action in ("leave",)
+        if action == "confirm":
+            current = self.engine.current if self.engine else None
+            return (current is not None and current.kind == PhaseKind.WAIT) or None
+        return True
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Pause / resume", "Pause the countdown", self.action_pause)
+        yield SystemCommand("Next phase", "Skip to the next phase", self.action_next)
+        yield SystemCommand("Previous phase", "Go back one phase", self.action_back)
+        yield SystemCommand("Restart phase", "Start this phase again", self.action_restart)
+        yield SystemCommand("Add 10 seconds", "Longer phase", lambda: self.action_adjust(10))
+        yield SystemCommand("Take 10 seconds", "Shorter phase", lambda: self.action_adjust(-10))
+        yield SystemCommand("Skip exercise", "Skip the rest of this exercise", self.action_skip_item)
+        yield SystemCommand("Leave walkthrough", "Stop here", self.action_leave)

@@ -1,0 +1,1 @@
+"""One module per widget. Widgets get plain data as attributes and post typed messages up."""

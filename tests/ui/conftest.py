@@ -1,0 +1,45 @@
+"""UI fixtures: an app on a temp store with a fake clock, and helpers to read the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from textual.widgets import Static
+
+from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
+from footbase_tui.tui.app import FootbaseApp
+
+
+@pytest.fixture
+def make_app(ctx: Context) -> Callable[..., FootbaseApp]:
+    """Build the app the way the CLI does; the store watcher is driven by hand in tests."""
+
+    def _make(start: date | None = None, program: str = "foundation") -> FootbaseApp:
+        if start is not None:
+            ctx.store.set_program(program, start)
+        return FootbaseApp(Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5),
+                           watch_interval=3600)
+
+    return _make
+
+
+def screen_text(app: FootbaseApp) -> str:
+    """Every Static's content on the active screen, joined: what a person can read."""
+    parts: list[str] = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            parts.append(str(widget.render()))
+    from footbase_tui.tui.widgets.day_header import DayHeader
+
+    for header in app.screen.query(DayHeader):
+        parts.append(str(header.render()))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def fake_clock(ctx: Context) -> FakeClock:
+    assert isinstance(ctx.clock, FakeClock)
+    return ctx.clock
