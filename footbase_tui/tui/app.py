@@ -30,11 +30,11 @@ class FootbaseApp(App[None]):
     TITLE = "footbase"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
+        Binding("p", "pain", "Pain", id="pain"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("t", "mode('today')", "Today", id="today"),
         Binding("c", "mode('calendar')", "Calendar", id="calendar"),
         Binding("j", "mode('journal')", "Journal", id="journal"),
-        Binding("p", "pain", "Pain", id="pain"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -126,6 +126,11 @@ class FootbaseApp(App[None]):
         return True, result
 
     # ---- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mode" and parameters and parameters[0] == self.current_mode:
+            return False  # no "t Today" while on Today: the footer has little room at 50 columns
+        return True
 
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:

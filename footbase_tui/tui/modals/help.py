@@ -19,18 +19,30 @@ NOTES = (
 )
 
 
+def declared_bindings(screen: Screen[object]) -> list[Binding]:
+    """The screen's own keys, then the app's: everything, available now or not."""
+    out: list[Binding] = []
+    for source in (type(screen).BINDINGS, type(screen.app).BINDINGS):
+        for b in source:
+            binding = b if isinstance(b, Binding) else Binding(*b)
+            if binding.description:
+                out.append(binding)
+    return out
+
+
 def help_text(screen: Screen[object]) -> Text:
     t = Text()
     t.append("Keys on this screen\n", style="bold")
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        b = active.binding
-        if not b.description or b.description in seen or key in ("tab", "shift+tab"):
+    for b in declared_bindings(screen):
+        if b.description in seen:
             continue
         seen.add(b.description)
         shown = b.key_display or screen.app.get_key_display(b)
+        action = b.action.split("(")[0]
+        allowed = screen.check_action(action, ())
         t.append(f"  {shown:<8}", style="bold")
-        t.append(f" {b.description}{'' if active.enabled else ' (not now)'}\n")
+        t.append(f" {b.description}{'' if allowed else ' (not now)'}\n")
     t.append("  ctrl+p   ", style="bold")
     t.append(" every action, by name (command palette)\n")
     t.append("\n")

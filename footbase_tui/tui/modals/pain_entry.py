@@ -66,7 +66,7 @@ class PainEntryModal(ModalScreen[bool]):
                         yield RadioButton(ctx, value=self.draft.context == ctx, name=ctx)
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
             yield Static("", id="pain-error")
-            yield Static("enter save · tab next · space tick · esc cancel", id="pain-hint")
+            yield Static("⏎ save · tab next · space tick · esc cancel", id="pain-hint")
 
     def on_mount(self) -> None:
         self.query_one("#pain-where", SelectionList).border_title = "where"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
     from footbase_tui.tui.app import FootbaseApp
@@ -44,6 +44,8 @@ class FootbaseScreen(Screen[None]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         self.set_class(width < 80, "-narrow")
+        for footer in self.query(Footer):
+            footer.compact = width < 80
 
     def refresh_data(self) -> None:
         """Called by the app when the store changed (here or in another process)."""

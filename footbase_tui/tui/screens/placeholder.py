@@ -17,4 +17,4 @@ class ComingScreen(FootbaseScreen):
     def compose(self) -> ComposeResult:
         yield Static(f"{self.title_text}", classes="screen-title")
         yield Static(f"Coming soon: {self.what}. t goes back to today.", classes="coming")
-        yield Footer()
+        yield Footer(show_command_palette=False)

@@ -58,7 +58,7 @@ class TodayScreen(FootbaseScreen):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
                 yield ExerciseDetail(id="detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
@@ -105,7 +105,7 @@ class TodayScreen(FootbaseScreen):
         self._show_banner(v)
         rows = [
             RoutineRow(i.id, i.exercise.name, i.level, dosage_text(i.dosage, i.exercise.per_side),
-                       ", ".join(i.exercise.equipment), i.status, i.reason)
+                       i.exercise.equipment[0] if i.exercise.equipment else "", i.status, i.reason)
             for i in r.items
         ]
         routine_list = self.query_one(RoutineList)
@@ -164,9 +164,9 @@ class TodayScreen(FootbaseScreen):
         if v is None:
             return True
         if action in ("start", "toggle_done", "skip"):
-            return bool(v.routine.items) or None
+            return bool(v.routine.items)
         if action == "gentle":
-            return (v.plan is not None or v.routine.rest_day or v.offer is not None) or None
+            return v.plan is not None or v.routine.rest_day or v.offer is not None
         return True
 
     def action_start(self) -> None:

@@ -69,15 +69,16 @@ def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
 
 class WalkthroughScreen(FootbaseScreen):
     BINDINGS = [
-        Binding("space", "pause", "Pause", id="wt-pause"),
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
+        Binding("space", "pause", "Pause", id="wt-pause"),
         Binding("n", "next", "Next", id="wt-next"),
-        Binding("b", "back", "Back", id="wt-back"),
-        Binding("r", "restart", "Restart", id="wt-restart"),
-        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", id="wt-plus"),
-        Binding("minus", "adjust(-10)", "-10s", key_display="-", id="wt-minus"),
-        Binding("N", "skip_item", "Skip exercise", key_display="N", id="wt-skip"),
         Binding("escape", "leave", "Leave", id="wt-leave"),
+        Binding("N", "skip_item", "Skip exercise", key_display="N", id="wt-skip"),
+        # Listed by ? (help) but kept out of the footer, which has room for little at 50 columns.
+        Binding("b", "back", "Back", show=False, id="wt-back"),
+        Binding("r", "restart", "Restart", show=False, id="wt-restart"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", show=False, id="wt-plus"),
+        Binding("minus", "adjust(-10)", "-10s", key_display="-", show=False, id="wt-minus"),
     ]
 
     def __init__(self, routine: DayRoutine, start_index: int) -> None:
@@ -102,7 +103,7 @@ class WalkthroughScreen(FootbaseScreen):
             yield Static(id="wt-summary-text")
             yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2,
                         id="wt-pain")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#wt-summary").display = False
@@ -353,7 +354,7 @@ class WalkthroughScreen(FootbaseScreen):
             return action in ("leave",)
         if action == "confirm":
             current = self.engine.current if self.engine else None
-            return (current is not None and current.kind == PhaseKind.WAIT) or None
+            return current is not None and current.kind == PhaseKind.WAIT
         return True
 
     def commands(self) -> Iterable[SystemCommand]:

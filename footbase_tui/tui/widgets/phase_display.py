@@ -64,8 +64,9 @@ class PhaseDisplay(Vertical):
             view.exercise, view.level, view.item_no
         ):
             title = plain(view.exercise, "bold")
-            title.append(f"  level {view.level}  ·  exercise {view.item_no} of {view.item_count}",
-                         style="dim")
+            title.append(f"  L{view.level} · {view.item_no} of {view.item_count}", style="dim")
+            title.no_wrap = True
+            title.overflow = "ellipsis"
             self.query_one("#wt-title", Static).update(title)
         if last is None or last.position != view.position:
             self.query_one("#wt-position", Static).update(view.position)

@@ -19,7 +19,7 @@ class RoutineRow:
     name: str
     level: int
     dosage: str
-    equipment: str
+    equipment: str  # the first item only: the list stays one line per row
     status: str
     reason: str | None = None
 
@@ -34,6 +34,8 @@ def row_prompt(row: RoutineRow) -> Text:
     if row.equipment:
         text.append(" · ")
         text.append_text(plain(row.equipment, "dim"))
+    text.no_wrap = True
+    text.overflow = "ellipsis"
     if row.status == "skipped":
         text.append("  skipped", style="yellow")
         if row.reason:

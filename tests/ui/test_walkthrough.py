@@ -1,0 +1,261 @@
+"""The guided walkthrough, driven by a fake clock: phases, keys, saving, the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits
+
+from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
+from footbase_tui.tui.app import FootbaseApp
+from footbase_tui.tui.screens.today import TodayScreen
+from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
+from tests.ui.conftest import screen_text
+
+MakeApp = Callable[..., FootbaseApp]
+
+
+async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    if isinstance(screen, WalkthroughScreen):
+        screen.tick()
+    await pilot.pause()
+
+
+def digits(app: FootbaseApp) -> str:
+    return app.screen.query_one("#wt-digits", Digits).value
+
+
+def results(ctx: Context) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for s in ctx.store.load().sessions:
+        for r in s.items:
+            out[r.exercise] = (r.status, r.sets)
+    return out
+
+
+async def test_phases_count_down_from_get_ready(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Barefoot walk at home" in text and "level 1" in text and "exercise 1 of 4" in text
+        assert "GET READY" in text and "set 1 of 1" in text and "Next: go 10 min" in text
+        assert digits(app) == "5"
+        assert "Take off your shoes" in text  # the steps are shown
+        await advance(pilot, fake_clock, 5)
+        assert "GO" in screen_text(app) and digits(app) == "10:00"
+        await advance(pilot, fake_clock, 61)
+        assert digits(app) == "8:59"
+
+
+async def test_pause_excludes_time_and_plus_minus_adjust(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5)
+        await pilot.press("space")
+        await advance(pilot, fake_clock, 300)
+        assert digits(app) == "10:00" and "paused" in screen_text(app)
+        await pilot.press("space")
+        await advance(pilot, fake_clock, 30)
+        assert digits(app) == "9:30" and "paused" not in screen_text(app)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert digits(app) == "9:40"
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert digits(app) == "9:20"
+        await pilot.press("r")
+        await pilot.pause()
+        assert digits(app) == "10:00"
+
+
+async def test_the_last_three_seconds_are_highlighted(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app.screen.query_one("#wt-digits").has_class("-final")
+        await advance(pilot, fake_clock, 2.5)
+        assert app.screen.query_one("#wt-digits").has_class("-final")
+
+
+async def test_holds_reps_sides_and_progress_saved_after_each_set(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # the hand glove: 3 sets x 2 reps, hold 10 s, each foot
+        await pilot.pause()
+        assert "Hand glove" in screen_text(app) and "left foot" in screen_text(app)
+        await advance(pilot, fake_clock, 5)
+        text = screen_text(app)
+        assert "HOLD" in text and "set 1 of 3 · rep 1 of 2 · left foot" in text
+        assert digits(app) == "10"
+        await advance(pilot, fake_clock, 10)
+        assert "RELEASE" in screen_text(app)
+        await advance(pilot, fake_clock, 2)
+        assert "rep 2 of 2" in screen_text(app)
+        await advance(pilot, fake_clock, 10)
+        assert "SWITCH SIDE" in screen_text(app)
+        assert results(ctx) == {}  # nothing is saved until a whole set is done
+        await advance(pilot, fake_clock, 5 + 10 + 2 + 10)
+        assert "REST" in screen_text(app)
+        assert results(ctx) == {"toe-spread-glove": ("todo", 1)}  # saved after the set
+
+
+async def test_n_back_and_restart(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "HOLD" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "RELEASE" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "HOLD" in screen_text(app) and digits(app) == "10"
+
+
+async def test_a_manual_set_waits_for_enter(make_app: MakeApp, fake_clock: FakeClock, ctx: Context) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")  # towel curls: at your own pace
+        await advance(pilot, fake_clock, 5)
+        assert "AT YOUR PACE" in screen_text(app) and "5 reps · left foot" in screen_text(app)
+        await advance(pilot, fake_clock, 600)
+        assert "AT YOUR PACE" in screen_text(app)  # still waiting
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "SWITCH SIDE" in screen_text(app)
+
+
+async def test_shift_n_skips_the_rest_of_the_exercise(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.press("N")
+        await pilot.pause()
+        assert "Hand glove" in screen_text(app)
+        assert results(ctx) == {"barefoot-walk": ("skipped", 0)}
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("y", True), ("n", False)])
+async def test_escape_asks_whether_to_keep_what_was_done(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context, answer: str, kept: bool
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n", "n")  # the walk: done by moving on
+        await pilot.pause()
+        assert results(ctx) == {"barefoot-walk": ("done", 1)}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Keep what was done?" in str(app.screen.query_one("Label").render())
+        await pilot.press(answer)
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert ("barefoot-walk" in results(ctx)) is kept
+        assert ("1/4" if kept else "0/4") in screen_text(app)
+
+
+async def test_escape_then_escape_carries_on(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n", "n")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) and not app.screen.engine.paused  # type: ignore[union-attr]
+
+
+async def test_the_whole_routine_then_summary_and_pain_check(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(400):
+            screen = app.screen
+            if not isinstance(screen, WalkthroughScreen) or screen.finished:
+                break
+            if "AT YOUR PACE" in screen_text(app):
+                await pilot.press("enter")
+            await advance(pilot, fake_clock, 7)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Done for now" in text and "Exercises done: 4" in text and "Streak: 1 day" in text
+        assert "How is your back now?" in text
+        assert results(ctx) == {
+            "barefoot-walk": ("done", 1), "toe-spread-glove": ("done", 3),
+            "towel-curls": ("done", 1), "short-foot": ("done", 3),
+        }
+        [session] = ctx.store.load().sessions
+        assert session.kind == "walkthrough" and session.end is not None
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        [entry] = ctx.store.load().pain
+        assert (entry.level, entry.context, entry.source) == (3, "exercise", "check")
+        assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)
+
+
+async def test_reopening_resumes_at_the_first_undone(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n", "n")  # the walk is done
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.items[0].id == "toe-spread-glove"  # type: ignore[attr-defined]
+
+
+async def test_a_hang_up_mid_walkthrough_keeps_the_sets_done(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = []
+
+    class FakeTimer:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.daemon = False
+
+        def start(self) -> None:
+            started.append(True)
+
+    monkeypatch.setattr("footbase_tui.tui.app.threading.Timer", FakeTimer)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)  # one set, both feet
+        app.hang_up()
+        await pilot.pause()
+    assert started == [True]
+    [session] = ctx.store.load().sessions
+    assert session.end is not None and session.items[0].sets == 1
+
+
+async def test_bell_or_flash_at_each_phase_change(make_app: MakeApp, fake_clock: FakeClock, ctx: Context) -> None:
+    app = make_app()
+    rang = []
+    app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5)
+        assert rang == [True]
+    ctx.paths.config.write_text("timezone: Europe/Berlin\nbell: false\n")
+    app = make_app()
+    app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5)
+        assert rang == [True] and app.screen.has_class("-flash")
