@@ -161,6 +161,20 @@ def iso_utc(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def iso_utc_precise(instant: datetime) -> str:
+    """An instant to the microsecond, for ordering results recorded within one second."""
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def stamp_after(now: datetime, previous: str | None) -> str:
+    """`now`, or just after `previous` if that is not earlier: the newest result must win."""
+    if previous:
+        before = from_iso_utc(previous)
+        if before >= now:
+            now = before + timedelta(microseconds=1)
+    return iso_utc_precise(now)
+
+
 def from_iso_utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 

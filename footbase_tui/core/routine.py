@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
+from footbase_tui.core.localtime import from_iso_utc
 from footbase_tui.core.records import DayPlan, ItemResult, Session
-
-DEFAULT_PROGRAM = "foundation"
 
 
 @dataclass(frozen=True)
@@ -19,6 +18,7 @@ class RoutineItem:
     dosage: Dosage
     status: str = "todo"
     reason: str | None = None
+    result_at: str | None = None  # when its latest result was recorded
 
     @property
     def id(self) -> str:
@@ -68,7 +68,7 @@ def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
     for session in sessions:
         for result in session.items:
             seen = latest.get(result.exercise)
-            if seen is None or result.at >= seen.at:
+            if seen is None or from_iso_utc(result.at) >= from_iso_utc(seen.at):
                 latest[result.exercise] = result
     return latest
 
@@ -109,7 +109,7 @@ def day_routine(
             items.append(item)
         else:
             items.append(RoutineItem(item.exercise, item.level, item.dosage,
-                                     result.status, result.reason))
+                                     result.status, result.reason, result.at))
     return DayRoutine(plan.day, plan.program, plan.start, plan.day_index, plan.rest_day,
                       plan.phase, tuple(items))
 

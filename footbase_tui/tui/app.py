@@ -128,9 +128,8 @@ class FootbaseApp(App[None]):
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "mode" and parameters and parameters[0] == self.current_mode:
-            return False  # no "t Today" while on Today: the footer has little room at 50 columns
-        return True
+        # No "t Today" while on Today: the footer has little room at 50 columns.
+        return not (action == "mode" and parameters and parameters[0] == self.current_mode)
 
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:

@@ -61,5 +61,6 @@ def test_too_small(snap_compare: Callable[..., bool], make_app: Callable[..., Fo
     assert snap_compare(make_app(), terminal_size=(40, 12))
 
 
-def test_pain_modal_on_a_phone(snap_compare: Callable[..., bool], make_app: Callable[..., FootbaseApp]) -> None:
+def test_pain_modal_on_a_phone(snap_compare: Callable[..., bool],
+                               make_app: Callable[..., FootbaseApp]) -> None:
     assert snap_compare(make_app(), terminal_size=(50, 16), press=["p", "4", "tab", "space"])

@@ -244,7 +244,9 @@ async def test_a_hang_up_mid_walkthrough_keeps_the_sets_done(
     assert session.end is not None and session.items[0].sets == 1
 
 
-async def test_bell_or_flash_at_each_phase_change(make_app: MakeApp, fake_clock: FakeClock, ctx: Context) -> None:
+async def test_bell_or_flash_at_each_phase_change(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
     app = make_app()
     rang = []
     app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
