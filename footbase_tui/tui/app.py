@@ -78,7 +78,7 @@ class FootbaseApp(App[None]):
             with contextlib.suppress(Exception):  # keep saving the rest
                 hook()
         # The terminal is gone; if shutting down stalls on it, leave anyway.
-        timer = threading.Timer(1.5, os._exit, args=(129,))
+        timer = threading.Timer(1.0, os._exit, args=(129,))
         timer.daemon = True
         timer.start()
         self.exit()

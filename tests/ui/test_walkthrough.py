@@ -44,7 +44,7 @@ async def test_phases_count_down_from_get_ready(make_app: MakeApp, fake_clock: F
         await pilot.press("s")
         await pilot.pause()
         text = screen_text(app)
-        assert "Barefoot walk at home" in text and "level 1" in text and "exercise 1 of 4" in text
+        assert "Barefoot walk at home  L1 · 1 of 4" in text
         assert "GET READY" in text and "set 1 of 1" in text and "Next: go 10 min" in text
         assert digits(app) == "5"
         assert "Take off your shoes" in text  # the steps are shown

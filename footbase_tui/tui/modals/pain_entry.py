@@ -9,20 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Input, Label, Static
 
 from footbase_tui.config import Config
 from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.text import clean_text
 from footbase_tui.tui.drafts import PainDraft
+from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
 from footbase_tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
     from footbase_tui.tui.app import FootbaseApp
-
-NO_CONTEXT = "-"
-
 
 class PainEntryModal(ModalScreen[bool]):
     """Dismisses with True once the entry is on disk; a failed save keeps what was typed."""
@@ -56,21 +54,17 @@ class PainEntryModal(ModalScreen[bool]):
                 yield Field(self.draft.level, placeholder="0 = none", restrict=r"[0-9]{0,2}",
                             max_length=2, id="pain-level")
             with Horizontal(id="pain-lists"):
-                yield SelectionList[str](
-                    *[(loc, loc, loc in self.draft.where) for loc in self.config.locations],
-                    id="pain-where",
-                )
-                with RadioSet(id="pain-context"):
-                    yield RadioButton("none", value=self.draft.context is None, name=NO_CONTEXT)
-                    for ctx in self.config.contexts:
-                        yield RadioButton(ctx, value=self.draft.context == ctx, name=ctx)
+                yield CheckList(self.config.locations, self.draft.where, id="pain-where")
+                yield ChoiceList(self.config.contexts,
+                                 [self.draft.context] if self.draft.context else [],
+                                 id="pain-context")
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
             yield Static("", id="pain-error")
             yield Static("⏎ save · tab next · space tick · esc cancel", id="pain-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#pain-where", SelectionList).border_title = "where"
-        self.query_one("#pain-context", RadioSet).border_title = "doing"
+        self.query_one("#pain-where", CheckList).border_title = "where"
+        self.query_one("#pain-context", ChoiceList).border_title = "doing"
         self.query_one("#pain-level", Input).focus()
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
 
@@ -79,9 +73,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._unhook()
 
     def current(self) -> PainDraft:
-        where = tuple(self.query_one("#pain-where", SelectionList).selected)
-        pressed = self.query_one("#pain-context", RadioSet).pressed_button
-        context = pressed.name if pressed is not None and pressed.name != NO_CONTEXT else None
+        where = tuple(self.query_one("#pain-where", CheckList).chosen)
+        context = self.query_one("#pain-context", ChoiceList).value
         return PainDraft(
             level=self.query_one("#pain-level", Input).value.strip(),
             where=where,
