@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
 
+    s = sub.add_parser("calendar", help="the consistency heatmap and numbers, as text")
+    s.add_argument("--months", type=_positive, metavar="N", help="months to show (default: 12, or what fits)")
+    s.add_argument("--year", type=_positive, metavar="YYYY", help="one calendar year")
+    s.add_argument("--pain", action="store_true", help="show average pain per day instead")
+    s.add_argument("--json", action="store_true", help="print JSON")
+
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
@@ -112,6 +118,7 @@ HANDLERS = {
     "done": ("routine_cmd", "run_done"),
     "status": ("routine_cmd", "run_status"),
     "program": ("routine_cmd", "run_program"),
+    "calendar": ("calendar_cmd", "run_calendar"),
     "catalog": ("catalog_cmd", "run_catalog"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),

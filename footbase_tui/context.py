@@ -53,9 +53,11 @@ class Context:
 
     @cached_property
     def catalog(self) -> Catalog:
-        from footbase_tui.catalog_files import load_catalog
+        from footbase_tui.catalog_files import cached_catalog, load_catalog
 
-        return load_catalog(self.paths.catalog_dir)
+        if self.paths.cache is None:
+            return load_catalog(self.paths.catalog_dir)
+        return cached_catalog(self.paths.catalog_dir, self.paths.cache)
 
     def today(self) -> date:
         return self.local.day_of(self.clock.now())

@@ -23,6 +23,14 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("footbase", appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    if os.name == "posix" and os.uname().sysname != "Darwin":
+        return _xdg("XDG_CACHE_HOME", ".cache") / "footbase"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("footbase", appauthor=False))
+
+
 def user_config_dir() -> Path:
     if os.name == "posix" and os.uname().sysname != "Darwin":
         return _xdg("XDG_CONFIG_HOME", ".config") / "footbase"
@@ -35,6 +43,7 @@ def user_config_dir() -> Path:
 class Paths:
     db: Path
     config: Path
+    cache: Path | None = None  # None: no catalog cache (tests build the catalog fresh)
 
     @property
     def data_dir(self) -> Path:
@@ -59,4 +68,4 @@ def resolve_paths(db: str | None = None) -> Paths:
     db_path = Path(db_text).expanduser() if db_text else user_data_dir() / "footbase.json"
     cfg_text = os.environ.get("FOOTBASE_CONFIG") or ""
     cfg_path = Path(cfg_text).expanduser() if cfg_text else user_config_dir() / "config.yaml"
-    return Paths(db=db_path.absolute(), config=cfg_path.absolute())
+    return Paths(db=db_path.absolute(), config=cfg_path.absolute(), cache=user_cache_dir())

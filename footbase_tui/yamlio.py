@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Key = tuple[str | int, ...]
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 MAX_BYTES = 1_000_000
 
 
@@ -61,9 +62,10 @@ def _plain(node: yaml.Node, key: Key, out: dict[Key, int], file: Path, seen: set
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_plain(v, (*key, i), out, file, seen) for i, v in enumerate(node.value)]
-    constructor = yaml.constructor.SafeConstructor()
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
     try:
-        return constructor.construct_object(node)
+        return _CONSTRUCTOR.construct_object(node)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(file, node.start_mark.line + 1, f"cannot read value: {exc.problem}") from None
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from footbase_tui.core.localtime import from_iso_utc
 
@@ -75,6 +76,29 @@ class DayPlan:
     program: str
     reason: str  # "pain" (the day is "adapted") or "choice"
     at: str
+
+
+class Result(NamedTuple):
+    """An exercise's latest result on a day, for the calendar (a tuple: built by the ten
+    thousand)."""
+
+    status: str  # done | skipped | todo
+    reason: bool = False  # skipped with a reason
+
+
+class DayFacts(NamedTuple):
+    """What the calendar needs of one local date."""
+
+    results: Mapping[str, Result] = {}  # never mutated
+    plan: DayPlan | None = None
+    pain: tuple[int, ...] = ()
+
+
+def stamp_key(utc: str) -> str:
+    """A stored UTC stamp as text that sorts in time order (fractions padded to 6 digits)."""
+    if len(utc) == 20:  # YYYY-MM-DDTHH:MM:SSZ
+        return utc[:19] + ".000000"
+    return utc[:19] + utc[19:-1].ljust(7, "0")
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
-from footbase_tui.core.localtime import from_iso_utc
-from footbase_tui.core.records import DayPlan, ItemResult, Session
+from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
     for session in sessions:
         for result in session.items:
             seen = latest.get(result.exercise)
-            if seen is None or from_iso_utc(result.at) >= from_iso_utc(seen.at):
+            if seen is None or stamp_key(result.at) >= stamp_key(seen.at):
                 latest[result.exercise] = result
     return latest
 

@@ -7,6 +7,7 @@ by UUID (TinyDB's integer ids are cached per process and collide between process
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -25,10 +26,12 @@ from tinydb.table import Document, Table
 from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
 from footbase_tui.core.records import (
+    DayFacts,
     DayPlan,
     Meta,
     PainEntry,
     RecordError,
+    Result,
     Session,
     day_plan_from_doc,
     day_plan_to_doc,
@@ -38,6 +41,7 @@ from footbase_tui.core.records import (
     pain_to_doc,
     session_from_doc,
     session_to_doc,
+    stamp_key,
 )
 from footbase_tui.store.errors import NotSaved, StoreCorrupt, StoreError, StoreTooNew
 from footbase_tui.store.fileio import (
@@ -173,6 +177,55 @@ class Snapshot:
         newest = sorted(table, key=lambda rid: (str(table[rid].get("utc")), rid))[-count:]
         return [self._convert(pain_from_doc, rid, table[rid]) for rid in newest]
 
+    def day_facts(self) -> dict[date, DayFacts]:
+        """Per local date: each exercise's latest result, the day plan, the pain levels.
+
+        One pass over the raw tables, without making a dataclass per record: the calendar
+        asks for ten years at once.
+        """
+        latest: dict[str, dict[str, tuple[str, Result]]] = {}
+        for rid, doc in self._table("sessions").items():
+            day = doc.get("date")
+            items = doc.get("items")
+            if not isinstance(day, str) or not isinstance(items, list):
+                self._convert(session_from_doc, rid, doc)  # raises StoreCorrupt with the reason
+                continue
+            slot = latest.setdefault(day, {})
+            for item in items:
+                try:
+                    at = stamp_key(item["at"])
+                    result = Result(item["st"], bool(item.get("why")))
+                    ex = item["ex"]
+                except (KeyError, TypeError, ValueError):
+                    self._convert(session_from_doc, rid, doc)
+                    raise
+                seen = slot.get(ex)
+                if seen is None or at >= seen[0]:
+                    slot[ex] = (at, result)
+        pain: dict[str, list[int]] = {}
+        for doc in self._table("pain").values():
+            level = doc.get("level")
+            if isinstance(level, int):
+                pain.setdefault(str(doc.get("date")), []).append(level)
+        facts: dict[date, DayFacts] = {}
+        plans = {p.date.isoformat(): p for p in self.day_plans.values()}
+        for key in set(latest) | set(pain) | set(plans):
+            try:
+                day = date.fromisoformat(key)
+            except ValueError:
+                continue
+            results = {ex: r for ex, (_, r) in latest.get(key, {}).items()}
+            facts[day] = DayFacts(results, plans.get(key), tuple(pain.get(key, ())))
+        return facts
+
+    def pain_on(self, day: date) -> list[PainEntry]:
+        key = day.isoformat()
+        table = self._table("pain")
+        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
+                 if doc.get("date") == key]
+        found.sort(key=lambda e: (e.utc, e.id))
+        return found
+
     @property
     def pain_count(self) -> int:
         return len(self._table("pain"))
@@ -215,6 +268,9 @@ class Store:
             self._corrupt(raw, "is not UTF-8 text")
         try:
             data: Any = orjson.loads(raw)  # refuses NaN and Infinity, like JSON itself
+            # Tens of thousands of objects that live as long as the process: keep the
+            # garbage collector from scanning them again and again.
+            gc.freeze()
         except orjson.JSONDecodeError as exc:
             self._corrupt(raw, f"is not valid JSON ({exc})")
         if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):

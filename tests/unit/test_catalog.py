@@ -186,3 +186,26 @@ def test_the_same_id_twice_in_one_folder_is_an_error(tmp_path: Path) -> None:
     _write(user, GOOD, "b.yaml")
     with pytest.raises(CatalogError, match="unique id"):
         load_catalog(user)
+
+
+def test_the_catalog_cache_follows_the_files(tmp_path: Path) -> None:
+    from footbase_tui.catalog_files import cached_catalog
+
+    user = tmp_path / "catalog"
+    user.mkdir()
+    cache = tmp_path / "cache"
+    first = cached_catalog(user, cache)
+    [pickled] = list(cache.glob("catalog-*.pickle"))
+    assert pickled.stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
+    assert cached_catalog(user, cache) == first
+    _write(user, GOOD.replace("name: Short-foot (arch activation)", "name: Changed"), "s.yaml")
+    assert cached_catalog(user, cache).exercises["short-foot"].name == "Changed"
+    assert len(list(cache.glob("catalog-*.pickle"))) == 1
+    # A damaged cache file is rebuilt, not trusted.
+    [pickled] = list(cache.glob("catalog-*.pickle"))
+    pickled.write_bytes(b"garbage")
+    assert cached_catalog(user, cache).exercises["short-foot"].name == "Changed"
+    # A bad user file is still reported, cache or not.
+    _write(user, "kind: exercise\nid: x\n", "bad.yaml")
+    with pytest.raises(CatalogError):
+        cached_catalog(user, cache)

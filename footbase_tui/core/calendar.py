@@ -1,0 +1,238 @@
+"""The consistency calendar's numbers: each day's state, streaks, adherence, habit strength.
+
+Input is plain per-day facts (what was done, the day's plan, pain levels) keyed by the
+local date each record was stored with; nothing here regroups instants into days.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from footbase_tui.core.catalog import Catalog, Phase, Program
+from footbase_tui.core.records import DayFacts, Result
+
+__all__ = ["DayFacts", "Result"]
+
+STATES = ("done", "partial", "missed", "rest", "adapted", "skipped", "future", "before-start")
+HALF_LIFE_DAYS = 13
+MULTIPLIER = 0.5 ** (1 / HALF_LIFE_DAYS)  # Loop Habit Tracker's daily-habit smoothing
+
+
+@dataclass(frozen=True)
+class DayCell:
+    day: date
+    planned: int
+    done: int
+    state: str
+    pain_avg: float | None
+
+    @property
+    def share(self) -> float:
+        return self.done / self.planned if self.planned else 0.0
+
+
+class Planner:
+    """Which exercises a program plans on a day, cached per week (days are asked for in bulk)."""
+
+    def __init__(self, catalog: Catalog, program: Program, start: date) -> None:
+        self.catalog = catalog
+        self.program = program
+        self.start = start
+        self._phases: dict[int, Phase] = {}
+
+    def planned(self, day: date) -> tuple[str, ...] | None:
+        """Exercise ids planned on `day`; () on a rest day; None before the start."""
+        index = (day - self.start).days + 1
+        if index < 1:
+            return None
+        week = (index - 1) // 7 + 1
+        phase = self._phases.get(week)
+        if phase is None:
+            phase = self._phases[week] = self.program.phase_for_week(week)
+        if (index - 1) % 7 + 1 in phase.rest_days:
+            return ()
+        return tuple(i.exercise for i in phase.items if i.exercise in self.catalog.exercises)
+
+
+def _count(planned: tuple[str, ...], results: Mapping[str, Result]) -> tuple[int, int, int]:
+    done = skipped = reasoned = 0
+    for ex in planned:
+        r = results.get(ex)
+        if r is None:
+            continue
+        if r.status == "done":
+            done += 1
+        elif r.status == "skipped":
+            skipped += 1
+            reasoned += r.reason
+    return done, skipped, reasoned
+
+
+def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
+             facts: DayFacts) -> DayCell:
+    pain_avg = sum(facts.pain) / len(facts.pain) if facts.pain else None
+    base = planner.planned(day)
+    if base is None:
+        return DayCell(day, 0, 0, "before-start", pain_avg)
+    if day > today:
+        return DayCell(day, len(base), 0, "future", pain_avg)
+    plan = facts.plan
+    planned = base
+    if plan is not None and gentle is not None and plan.program == gentle.program.id:
+        planned = gentle.planned(gentle.start) or ()
+    elif plan is not None:
+        other = planner.catalog.program(plan.program)
+        if other is not None:
+            planned = Planner(planner.catalog, other, day).planned(day) or ()
+    done, _skipped, reasoned = _count(planned, facts.results)
+    if plan is not None and plan.reason == "pain":
+        return DayCell(day, len(planned), done, "adapted", pain_avg)
+    if not planned or (plan is not None and not base and done == 0):
+        return DayCell(day, len(planned), done, "rest", pain_avg)
+    if done + reasoned >= len(planned) and done > 0:
+        state = "done"
+    elif done > 0:
+        state = "partial"
+    elif reasoned >= len(planned):
+        state = "skipped"
+    elif day == today:
+        state = "future"  # still to come today
+    else:
+        state = "missed"
+    return DayCell(day, len(planned), done, state, pain_avg)
+
+
+def day_cells(catalog: Catalog, program: Program, start: date, first: date, last: date, today: date,
+              facts: Mapping[date, DayFacts]) -> list[DayCell]:
+    planner = Planner(catalog, program, start)
+    gentle_program = catalog.gentle_program()
+    gentle = Planner(catalog, gentle_program, date.min) if gentle_program else None
+    empty = DayFacts()
+    out = []
+    day = first
+    while day <= last:
+        out.append(day_cell(planner, gentle, day, today, facts.get(day, empty)))
+        day += timedelta(days=1)
+    return out
+
+
+@dataclass(frozen=True)
+class Stats:
+    current_streak: int
+    longest_streak: int
+    week_days: int
+    month_days: int
+    adherence: Mapping[int, float]
+    strength: float
+
+
+BRIDGES = ("rest", "adapted", "skipped", "future")
+
+
+def practised(c: DayCell) -> bool:
+    return c.done > 0 and c.state in ("done", "partial", "adapted")
+
+
+def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday") -> Stats:
+    """`cells` run from the program's start (or earlier) to today, one per day, in order.
+
+    Streak: days practised in a row; rest, adapted and reasoned-skip days (and today while
+    it is open) bridge; a missed day ends it. Adherence: planned exercises done over the
+    last 7/30/90 complete days (today is not complete). Strength: exponential smoothing of
+    each day's done share with a 13-day half-life; rest, adapted and skip days freeze it.
+    """
+    longest = run = 0
+    for c in cells:
+        if practised(c):
+            run += 1
+            longest = max(longest, run)
+        elif c.state == "missed":
+            run = 0
+    current = 0
+    for c in reversed(cells):
+        if practised(c):
+            current += 1
+        elif c.state == "missed":
+            break
+    by_day = {c.day: c for c in cells}
+    adherence: dict[int, float] = {}
+    for n in (7, 30, 90):
+        planned = done = 0
+        for k in range(1, n + 1):
+            past = by_day.get(today - timedelta(days=k))
+            if past is not None and past.state not in ("before-start", "rest", "future"):
+                planned += past.planned
+                done += past.done
+        adherence[n] = round(done / planned, 3) if planned else 0.0
+    strength = 0.0
+    for c in cells:
+        if c.state in ("before-start", "future", "rest", "skipped") or (
+            c.state == "adapted" and c.done == 0
+        ):
+            continue
+        if c.day == today and c.done == 0:
+            continue
+        strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
+    offset = (today.weekday() + (1 if week_starts == "sunday" else 0)) % 7
+    week_start = today - timedelta(days=offset)
+    week_days = sum(1 for c in cells if c.day >= week_start and practised(c))
+    month_days = sum(1 for c in cells if c.day >= today.replace(day=1) and practised(c))
+    return Stats(current, longest, week_days, month_days, adherence, round(strength, 4))
+
+
+# ---- the heatmap's grid ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Grid:
+    """Columns of weeks (each 7 dates, None outside the range) and month labels by column."""
+
+    weeks: list[list[date | None]]
+    months: dict[int, str]
+
+
+def week_start_of(day: date, week_starts: str) -> date:
+    offset = (day.weekday() + (1 if week_starts == "sunday" else 0)) % 7
+    return day - timedelta(days=offset)
+
+
+def grid(first: date, last: date, week_starts: str = "monday") -> Grid:
+    weeks: list[list[date | None]] = []
+    months: dict[int, str] = {}
+    col_start = week_start_of(first, week_starts)
+    while col_start <= last:
+        column: list[date | None] = []
+        for k in range(7):
+            d = col_start + timedelta(days=k)
+            column.append(d if first <= d <= last else None)
+            if d.day == 1 and first <= d <= last:
+                months[len(weeks)] = d.strftime("%b")
+        weeks.append(column)
+        col_start += timedelta(days=7)
+    if 0 not in months and weeks:
+        months[0] = first.strftime("%b")
+    return Grid(weeks, months)
+
+
+def months_back(today: date, months: int) -> date:
+    """The first day of the month `months - 1` before today's month."""
+    total = today.year * 12 + today.month - 1 - (months - 1)
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def shade(c: DayCell) -> int:
+    """0 none, 1 some, 2 most, 3 all."""
+    if c.done <= 0 or not c.planned:
+        return 0
+    if c.done >= c.planned:
+        return 3
+    return 2 if c.share >= 0.5 else 1
+
+
+def pain_shade(avg: float | None) -> int | None:
+    """0-4 on the pain scale (None: no entry that day)."""
+    if avg is None:
+        return None
+    return min(4, math.floor(avg / 2.5 + 1e-9)) if avg > 0 else 0

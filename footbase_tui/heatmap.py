@@ -1,0 +1,90 @@
+"""The heatmap as rows of (glyph, style name), shared by `footbase calendar` and the app.
+
+Shades come from glyphs first (readable with NO_COLOR and in 16 colours); colour only
+repeats them, on single-hue scales that stay distinct for colour-blind eyes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from footbase_tui.core.calendar import DayCell, Grid, Stats, pain_shade, shade
+
+PRACTICE_GLYPHS = {0: "·", 1: "░", 2: "▒", 3: "█"}
+STATE_GLYPHS = {"rest": "-", "adapted": "~", "skipped": "x", "before-start": " ", "future": " "}
+PAIN_GLYPHS = {0: "0", 1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6", 7: "7", 8: "8", 9: "9", 10: "+"}
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# Style names -> 256-colour numbers. Practice: one blue hue, light to dark. Pain: a
+# yellow-to-purple (viridis-like) ramp. Both read the same to red-green colour-blind eyes.
+PALETTE = {
+    "p0": 240, "p1": 110, "p2": 68, "p3": 25,
+    "rest": 244, "adapted": 139, "skipped": 179, "none": 236,
+    "pain0": 229, "pain1": 186, "pain2": 72, "pain3": 61, "pain4": 55,
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    glyph: str
+    style: str
+    day: date | None
+
+
+def cell_for(c: DayCell | None, pain_mode: bool) -> tuple[str, str]:
+    if c is None:
+        return " ", "none"
+    if pain_mode:
+        if c.pain_avg is None:
+            return ("·", "none") if c.state not in ("future", "before-start") else (" ", "none")
+        level = min(10, int(c.pain_avg + 0.5))  # half up: 4.5 shows as 5
+        return PAIN_GLYPHS[level], f"pain{pain_shade(c.pain_avg)}"
+    if c.state in STATE_GLYPHS and not (c.state == "adapted" and c.done):
+        return STATE_GLYPHS[c.state], c.state if c.state in PALETTE else "none"
+    if c.state == "adapted":
+        return "~", "adapted"
+    s = shade(c)
+    return PRACTICE_GLYPHS[s], f"p{s}"
+
+
+def weekday_labels(week_starts: str) -> tuple[str, ...]:
+    return WEEKDAYS[6:] + WEEKDAYS[:6] if week_starts == "sunday" else WEEKDAYS
+
+
+def rows(g: Grid, cells: Mapping[date, DayCell], pain_mode: bool) -> list[list[Cell]]:
+    out: list[list[Cell]] = []
+    for r in range(7):
+        row = []
+        for week in g.weeks:
+            day = week[r]
+            glyph, style = cell_for(cells.get(day) if day else None, pain_mode)
+            row.append(Cell(glyph, style, day))
+        out.append(row)
+    return out
+
+
+def month_line(g: Grid, indent: int) -> str:
+    line = [" "] * (indent + len(g.weeks) + 4)
+    for col, name in sorted(g.months.items()):
+        pos = indent + col
+        if all(ch == " " for ch in line[max(0, pos - 1):pos + len(name)]):
+            line[pos:pos + len(name)] = list(name)
+    return "".join(line).rstrip()
+
+
+def legend(pain_mode: bool) -> str:
+    if pain_mode:
+        return "pain: 0-9 average of the day, + for 10 · no entry"
+    return "· none ░ some ▒ most █ all  - rest  ~ adapted  x skipped (reason)"
+
+
+def stats_lines(s: Stats) -> list[str]:
+    a = s.adherence
+    return [
+        f"streak {s.current_streak} (longest {s.longest_streak}) · this week {s.week_days} · "
+        f"this month {s.month_days}",
+        f"adherence 7d {a[7]:.0%} · 30d {a[30]:.0%} · 90d {a[90]:.0%} · habit strength "
+        f"{s.strength:.0%}",
+    ]

@@ -1,0 +1,188 @@
+"""Calendar numbers: day states, streak rules, adherence, habit strength, the grid."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+
+from footbase_tui.catalog_files import load_catalog
+from footbase_tui.core.calendar import (
+    MULTIPLIER,
+    DayCell,
+    compute_stats,
+    day_cells,
+    grid,
+    months_back,
+)
+from footbase_tui.core.catalog import Catalog
+from footbase_tui.core.records import DayFacts, DayPlan, Result
+from tests.conftest import Result as RunResult
+
+START = date(2026, 3, 2)  # a Monday; Foundation's day 7 (Sunday) is a rest day
+BASICS = ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def done(*ids: str) -> DayFacts:
+    return DayFacts({i: Result("done") for i in ids})
+
+
+def cells(catalog: Catalog, facts: dict[date, DayFacts], today: date, start: date = START,
+          first: date | None = None, last: date | None = None) -> list[DayCell]:
+    program = catalog.programs["foundation"]
+    return day_cells(catalog, program, start, first or start, last or today, today, facts)
+
+
+def state_of(catalog: Catalog, facts: DayFacts, day: date = START + timedelta(days=1),
+             today: date = START + timedelta(days=3)) -> str:
+    return cells(catalog, {day: facts}, today, last=max(day, today))[(day - START).days].state
+
+
+def test_day_states(catalog: Catalog) -> None:
+    assert state_of(catalog, done(*BASICS)) == "done"
+    assert state_of(catalog, done("short-foot")) == "partial"
+    assert state_of(catalog, DayFacts()) == "missed"
+    skipped = DayFacts({i: Result("skipped", reason=True) for i in BASICS})
+    assert state_of(catalog, skipped) == "skipped"
+    no_reason = DayFacts({i: Result("skipped") for i in BASICS})
+    assert state_of(catalog, no_reason) == "missed"
+    three_and_a_reason = DayFacts({**done(*BASICS[:3]).results, BASICS[3]: Result("skipped", True)})
+    assert state_of(catalog, three_and_a_reason) == "done"
+    rest_day = START + timedelta(days=6)
+    assert state_of(catalog, DayFacts(), day=rest_day, today=rest_day + timedelta(days=2)) == "rest"
+    plan = DayPlan(START + timedelta(days=1), "desk-five", "pain", "2026-03-03T07:00:00Z")
+    assert state_of(catalog, DayFacts(plan=plan)) == "adapted"
+    assert state_of(catalog, DayFacts(), day=START + timedelta(days=5)) == "future"
+    today = START + timedelta(days=3)
+    assert state_of(catalog, DayFacts(), day=today, today=today) == "future"  # still open
+    before = cells(catalog, {}, today, first=START - timedelta(days=2))[0]
+    assert before.state == "before-start"
+
+
+def test_streak_rules(catalog: Catalog) -> None:
+    today = START + timedelta(days=13)  # two weeks; days 7 and 14 are rest days
+    facts = {START + timedelta(days=n): done(*BASICS) for n in range(14) if n not in (6, 13)}
+    s = compute_stats(cells(catalog, facts, today), today)
+    assert (s.current_streak, s.longest_streak) == (12, 12)
+    # A missed planned day breaks it; one with a reason or adapted does not.
+    gap = dict(facts)
+    del gap[START + timedelta(days=9)]
+    s = compute_stats(cells(catalog, gap, today), today)
+    assert (s.current_streak, s.longest_streak) == (3, 8)
+    gap[START + timedelta(days=9)] = DayFacts({i: Result("skipped", True) for i in BASICS})
+    assert compute_stats(cells(catalog, gap, today), today).current_streak == 11
+    plan = DayPlan(START + timedelta(days=9), "desk-five", "pain", "2026-03-11T07:00:00Z")
+    gap[START + timedelta(days=9)] = DayFacts(plan=plan)
+    assert compute_stats(cells(catalog, gap, today), today).current_streak == 11
+    # Today, still open, does not break it.
+    tomorrow = today + timedelta(days=1)
+    assert compute_stats(cells(catalog, facts, tomorrow), tomorrow).current_streak == 12
+
+
+def test_streak_across_a_year_end_and_a_leap_day(catalog: Catalog) -> None:
+    start = date(2027, 12, 20)
+    today = date(2028, 3, 5)
+    planner_cells = cells(catalog, {}, today, start=start)
+    facts = {c.day: done(*BASICS, "single-leg-balance", "heel-raises", "toe-yoga", "heel-walks")
+             for c in planner_cells if c.state == "missed"}
+    s = compute_stats(cells(catalog, facts, today, start=start), today)
+    practised = sum(1 for c in cells(catalog, facts, today, start=start) if c.done)
+    assert s.current_streak == s.longest_streak == practised
+    assert date(2028, 2, 29) in {c.day for c in planner_cells}
+
+
+def test_a_day_stays_where_it_was_lived() -> None:
+    # Facts are keyed by the stored local date: a session logged at 23:30 in Tokyo belongs
+    # to that Tokyo date even when the user is now in Berlin; nothing re-derives it.
+    from datetime import UTC, datetime
+
+    from footbase_tui.core.localtime import LocalTime
+
+    instant = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
+    assert LocalTime("Asia/Tokyo").day_of(instant) == date(2026, 3, 2)
+    assert LocalTime("America/Los_Angeles").day_of(instant) == date(2026, 3, 2)
+    assert LocalTime("Pacific/Kiritimati").day_of(instant) == date(2026, 3, 3)
+
+
+def test_adherence_counts_complete_days_only(catalog: Catalog) -> None:
+    today = START + timedelta(days=7)  # Monday of week 2
+    facts = {START + timedelta(days=n): done(*BASICS[: n % 4 + 1]) for n in range(6)}
+    facts[today] = done(*BASICS)
+    s = compute_stats(cells(catalog, facts, today), today)
+    # Days 1-6 planned 4 each (day 7 rest): done 1+2+3+4+1+2 = 13 of 24.
+    assert s.adherence[7] == round(13 / 24, 3)
+    assert s.adherence[30] == s.adherence[7]
+
+
+def test_habit_strength_smooths_and_freezes(catalog: Catalog) -> None:
+    today = START + timedelta(days=5)
+    facts = {START + timedelta(days=n): done(*BASICS) for n in range(6)}
+    s = compute_stats(cells(catalog, facts, today), today)
+    expected = 0.0
+    for _ in range(6):
+        expected = expected * MULTIPLIER + (1 - MULTIPLIER)
+    assert s.strength == round(expected, 4)
+    # A rest day (day 7) leaves it where it was.
+    rest_day = START + timedelta(days=6)
+    assert compute_stats(cells(catalog, facts, rest_day), rest_day).strength == s.strength
+    assert MULTIPLIER == 0.5 ** (1 / 13)
+
+
+def test_grid_weeks_and_months() -> None:
+    g = grid(date(2025, 12, 1), date(2026, 2, 28))
+    assert all(len(w) == 7 for w in g.weeks)
+    assert g.weeks[0][0] == date(2025, 12, 1)  # a Monday
+    assert g.months[0] == "Dec" and "Jan" in g.months.values() and "Feb" in g.months.values()
+    sunday = grid(date(2025, 12, 1), date(2025, 12, 31), "sunday")
+    assert sunday.weeks[0][0] is None and sunday.weeks[0][1] == date(2025, 12, 1)
+    assert months_back(date(2026, 1, 15), 12) == date(2025, 2, 1)
+    assert months_back(date(2026, 1, 15), 1) == date(2026, 1, 1)
+
+
+Run = Callable[..., RunResult]
+
+
+def test_calendar_json(run: Run) -> None:
+    run("done", "--all", "--date", "yesterday")
+    run("done", "short-foot")
+    run("pain", "4")
+    run("pain", "6")
+    data = json.loads(run("calendar", "--json", "--months", "1").out)
+    assert set(data) == {"days", "current_streak", "longest_streak", "adherence", "strength"}
+    assert data["days"]["2026-03-02"] == {"planned": 4, "done": 4, "state": "done", "pain_avg": None}
+    assert data["days"]["2026-03-03"] == {"planned": 4, "done": 1, "state": "partial", "pain_avg": 5.0}
+    assert data["days"]["2026-03-01"]["state"] == "before-start"
+    assert data["current_streak"] == 2 and set(data["adherence"]) == {"7", "30", "90"}
+    assert 0 < data["strength"] < 1
+
+
+def test_calendar_text_has_no_colour_off_a_terminal(run: Run) -> None:
+    run("done", "--all")
+    r = run("calendar", "--months", "2")
+    assert r.code == 0 and "\x1b[" not in r.out
+    lines = r.out.splitlines()
+    assert lines[1].startswith("Mon") and lines[7].startswith("Sun")
+    assert "█" in r.out and "streak 1" in r.out and "adherence" in r.out
+    run("pain", "4")
+    run("pain", "7")
+    pain_rows = run("calendar", "--pain", "--months", "1").out.splitlines()
+    tuesday = next(line for line in pain_rows if line.startswith("Tue"))
+    assert tuesday.rstrip().endswith("6")  # today: (4 + 7) / 2 = 5.5, shown as 6
+    assert "average of the day" in pain_rows[8]
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["calendar", "--months", "0"], "1 to 100000"),
+    (["calendar", "--months", "500"], "1 to 120"),
+    (["calendar", "--year", "2099"], "1970 to 2026"),
+])
+def test_calendar_bad_input(run: Run, argv: list[str], says: str) -> None:
+    r = run(*argv)
+    assert r.code == 2 and says in r.err
