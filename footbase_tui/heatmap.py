@@ -74,14 +74,23 @@ def month_line(g: Grid, indent: int) -> str:
     return "".join(line).rstrip()
 
 
-def legend(pain_mode: bool) -> str:
+def legend(pain_mode: bool, narrow: bool = False) -> str:
     if pain_mode:
-        return "pain: 0-9 average of the day, + for 10 · no entry"
+        return "pain: day's average, + is 10" if narrow else \
+            "pain: 0-9 average of the day, + for 10 · no entry"
+    if narrow:
+        return "·░▒█ none→all - rest ~ adapted x skip"
     return "· none ░ some ▒ most █ all  - rest  ~ adapted  x skipped (reason)"
 
 
-def stats_lines(s: Stats) -> list[str]:
+def stats_lines(s: Stats, narrow: bool = False) -> list[str]:
     a = s.adherence
+    if narrow:
+        return [
+            f"streak {s.current_streak} (best {s.longest_streak}) · week {s.week_days} · "
+            f"month {s.month_days}",
+            f"done {a[7]:.0%}/{a[30]:.0%}/{a[90]:.0%} (7/30/90d) · strength {s.strength:.0%}",
+        ]
     return [
         f"streak {s.current_streak} (longest {s.longest_streak}) · this week {s.week_days} · "
         f"this month {s.month_days}",

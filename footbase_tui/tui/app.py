@@ -46,11 +46,12 @@ class FootbaseApp(App[None]):
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
         self._hangup_hooks: list[Callable[[], None]] = []
+        from footbase_tui.tui.screens.calendar import CalendarScreen
         from footbase_tui.tui.screens.placeholder import ComingScreen
         from footbase_tui.tui.screens.today import TodayScreen
 
         self.add_mode("today", lambda: TodayScreen())
-        self.add_mode("calendar", lambda: ComingScreen("Calendar", "the consistency calendar"))
+        self.add_mode("calendar", lambda: CalendarScreen())
         self.add_mode("journal", lambda: ComingScreen("Journal", "the pain journal"))
 
     # ---- start and stop ------------------------------------------------------------------

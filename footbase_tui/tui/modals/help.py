@@ -46,7 +46,10 @@ def help_text(screen: Screen[object]) -> Text:
     t.append("  ctrl+p   ", style="bold")
     t.append(" every action, by name (command palette)\n")
     t.append("\n")
-    for title, text in NOTES:
+    from footbase_tui.tui.screens.base import FootbaseScreen
+
+    notes = list(screen.help_notes()) if isinstance(screen, FootbaseScreen) else []
+    for title, text in notes or NOTES:
         t.append(f"{title}: ", style="bold")
         t.append(text + "\n")
     t.append("\nfootbase gives exercise guidance, not medical advice. ", style="italic")

@@ -50,6 +50,10 @@ class FootbaseScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Called by the app when the store changed (here or in another process)."""
 
+    def help_notes(self) -> Iterable[tuple[str, str]]:
+        """One-sentence explanations the help screen adds for this screen."""
+        return ()
+
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""
         return ()

@@ -1,0 +1,132 @@
+"""The Calendar screen: heatmap, cursor keys, the pain view, details, narrow month grid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from footbase_tui.context import Context
+from footbase_tui.core.records import DayPlan, ItemResult, PainEntry, Session, new_id
+from footbase_tui.tui.app import FootbaseApp
+from footbase_tui.tui.screens.calendar import CalendarScreen
+from footbase_tui.tui.widgets.heatmap_view import HeatmapView
+from tests.ui.conftest import screen_text
+
+MakeApp = Callable[..., FootbaseApp]
+TODAY = date(2026, 3, 3)
+
+
+def seed(ctx: Context) -> None:
+    """Started Feb 23: the 23rd all done, the 24th skipped with a reason, the 25th adapted,
+    the 26th missed, March 1 a rest day, pain on the 24th."""
+    ctx.store.set_program("foundation", date(2026, 2, 23))
+    basics = ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
+    done = tuple(ItemResult(e, 1, "done", "2026-02-23T07:00:00Z", sets=1) for e in basics)
+    ctx.store.save_session(Session(new_id(), date(2026, 2, 23), "Europe/Berlin",
+                                   "2026-02-23T07:00:00Z", None, "foundation", "manual", done))
+    skipped = tuple(ItemResult(e, 1, "skipped", "2026-02-24T07:00:00Z", reason="travel [/]")
+                    for e in basics)
+    ctx.store.save_session(Session(new_id(), date(2026, 2, 24), "Europe/Berlin",
+                                   "2026-02-24T07:00:00Z", None, "foundation", "manual", skipped))
+    ctx.store.set_day_plan(DayPlan(date(2026, 2, 25), "desk-five", "pain", "2026-02-25T07:00:00Z"),
+                           date(2026, 2, 25))
+    ctx.store.add_pain(PainEntry(new_id(), "2026-02-24T18:00:00Z", "Europe/Berlin", date(2026, 2, 24),
+                                 7, ("low-back",), "sitting", "long drive"))
+
+
+def cursor(app: FootbaseApp) -> date:
+    screen = app.screen
+    assert isinstance(screen, CalendarScreen) and screen.cursor is not None
+    return screen.cursor
+
+
+async def test_cursor_keys_move_by_day_week_month_and_year(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert cursor(app) == TODAY
+        await pilot.press("up")
+        assert cursor(app) == date(2026, 3, 2)
+        await pilot.press("k", "left")
+        assert cursor(app) == date(2026, 2, 22)
+        await pilot.press("right", "j")
+        assert cursor(app) == date(2026, 3, 2)
+        await pilot.press("h", "l", "right")
+        assert cursor(app) == TODAY  # the cursor stops at today
+        await pilot.press("left_square_bracket")
+        assert cursor(app) == date(2026, 2, 3)
+        await pilot.press("left_curly_bracket")
+        assert cursor(app) == date(2025, 2, 3)
+        await pilot.press("right_curly_bracket", "right_square_bracket")
+        assert cursor(app) == TODAY
+        await pilot.press("left_curly_bracket", "g")
+        assert cursor(app) == TODAY
+
+
+async def test_details_stats_and_legend(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "streak 0 (longest 1)" in text and "adherence 7d" in text and "habit strength" in text
+        assert "- rest" in text and "~ adapted" in text and "x skipped" in text
+        for _ in range(7):
+            await pilot.press("up")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Tue 24 Feb 2026 · skipped, with a reason" in text
+        assert "skipped: travel [/]" in text  # a reason with markup, shown literally
+        assert "pain 7/10 at 19:00 · low-back · sitting · long drive" in text
+        await pilot.press("down")
+        await pilot.pause()
+        assert "adapted (gentle program on a bad pain day)" in screen_text(app)
+        await pilot.press("up", "up")
+        await pilot.pause()
+        assert "Mon 23 Feb 2026 · all done · 4/4" in screen_text(app)
+        assert "✓ Barefoot walk at home" in screen_text(app)
+
+
+async def test_v_switches_to_pain_and_back(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        heatmap = str(app.screen.query_one(HeatmapView).render())
+        assert "█" in heatmap and "7" not in heatmap.split("\n", 1)[1]
+        await pilot.press("v")
+        await pilot.pause()
+        heatmap = str(app.screen.query_one(HeatmapView).render())
+        tuesday = next(line for line in heatmap.splitlines() if line.startswith("Tue"))
+        assert "7" in tuesday and "█" not in heatmap
+        assert "average of the day" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "█" in str(app.screen.query_one(HeatmapView).render())
+
+
+async def test_a_narrow_terminal_gets_a_month_grid(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        view = str(app.screen.query_one(HeatmapView).render())
+        assert view.startswith("March 2026") and "Mo" in view
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        view = str(app.screen.query_one(HeatmapView).render())
+        assert view.startswith("February 2026") and "23 █" in view and "24 x" in view and "25 ~" in view
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 16)], ids=["80x24", "50x16"])
+def test_calendar_snapshot(snap_compare: Callable[..., bool], make_app: MakeApp, ctx: Context,
+                           size: tuple[int, int]) -> None:
+    seed(ctx)
+    assert snap_compare(make_app(), terminal_size=size, press=["c", "up", "up", "up", "up", "up", "up", "up"])
