@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from footbase_tui.core.catalog import (
     Catalog,
@@ -17,7 +17,9 @@ from footbase_tui.core.catalog import (
     parse_program,
 )
 from footbase_tui.core.errors import YamlError
-from footbase_tui.yamlio import Located, load_yaml
+
+if TYPE_CHECKING:  # yaml is imported only when files are actually parsed
+    from footbase_tui.yamlio import Located
 
 
 def builtin_catalog_dir() -> Path:
@@ -53,6 +55,8 @@ def parse_entry(loc: Located) -> Exercise | Program:
 
 def _load(files: Iterable[Path], exercises: dict[str, Exercise], programs: dict[str, Program],
           located: dict[str, Located], where: str) -> None:
+    from footbase_tui.yamlio import load_yaml
+
     seen: dict[str, str] = {}
     for file in files:
         loc = load_yaml(file)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median
 
 from footbase_tui.core.records import PainEntry
 
@@ -20,6 +19,13 @@ WARNING_SIGNS = (
     "pain after a fall or a major injury",
     "fever together with back pain",
 )
+
+
+def median(values: Sequence[int]) -> float:
+    """The middle value (the mean of the two middle ones for an even count)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,15 @@ class Snapshot:
             facts[day] = DayFacts(results, plans.get(key), tuple(pain.get(key, ())))
         return facts
 
+    def pain_since(self, day: date) -> list[PainEntry]:
+        """Entries from `day` on, in time order, converting only those."""
+        key = day.isoformat()
+        table = self._table("pain")
+        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
+                 if str(doc.get("date", "")) >= key]
+        found.sort(key=lambda e: (e.utc, e.id))
+        return found
+
     def pain_on(self, day: date) -> list[PainEntry]:
         key = day.isoformat()
         table = self._table("pain")

@@ -29,6 +29,7 @@ class FootbaseApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "footbase"
     ENABLE_COMMAND_PALETTE = True
+    DEFAULT_MODE = "today"  # start on Today itself: switching after mount re-applies all CSS
     BINDINGS = [
         Binding("p", "pain", "Pain", id="pain"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -57,7 +58,6 @@ class FootbaseApp(App[None]):
     # ---- start and stop ------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.switch_mode("today")
         self.set_interval(self._watch_interval, self.check_store)
         try:
             loop = asyncio.get_running_loop()
@@ -106,12 +106,10 @@ class FootbaseApp(App[None]):
         except StoreError as exc:
             self.notify(str(exc), title="Store", severity="error", timeout=10)
             return
-        screen = self.screen
+        # The screens in view redraw now; the others when they are shown again.
         for s in self.screen_stack:
-            if isinstance(s, FootbaseScreen):
-                s.refresh_data()
-        if isinstance(screen, FootbaseScreen) and screen not in self.screen_stack:
-            screen.refresh_data()
+            if isinstance(s, FootbaseScreen) and s.is_mounted:
+                s.show_latest()
 
     async def save(self, write: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
         """Run a store write off the event loop; say "not saved" plainly if it fails."""
@@ -129,12 +127,15 @@ class FootbaseApp(App[None]):
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # No "t Today" while on Today: the footer has little room at 50 columns.
-        return not (action == "mode" and parameters and parameters[0] == self.current_mode)
+        # No "t Today" while on Today itself: the footer has little room at 50 columns.
+        return not (action == "mode" and parameters and parameters[0] == self.current_mode
+                    and len(self.screen_stack) == 1)
 
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)
+        elif len(self.screen_stack) > 1 and isinstance(self.screen, FootbaseScreen):
+            self.screen.leave()  # t during the walkthrough: back to Today (asking to keep)
 
     def action_pain(self) -> None:
         self.open_pain(None, False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -39,8 +40,9 @@ def help_text(screen: Screen[object]) -> Text:
             continue
         seen.add(b.description)
         shown = b.key_display or screen.app.get_key_display(b)
-        action = b.action.split("(")[0]
-        allowed = screen.check_action(action, ())
+        _, action, params = parse_action(b.action)
+        owner = screen if b in type(screen).BINDINGS else screen.app
+        allowed = owner.check_action(action, params)
         t.append(f"  {shown:<8}", style="bold")
         t.append(f" {b.description}{'' if allowed else ' (not now)'}\n")
     t.append("  ctrl+p   ", style="bold")

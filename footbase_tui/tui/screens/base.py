@@ -47,8 +47,22 @@ class FootbaseScreen(Screen[None]):
         for footer in self.query(Footer):
             footer.compact = width < 80
 
+    def show_latest(self) -> None:
+        """Redraw from the app's current snapshot (and remember which one was drawn)."""
+        self._drawn_from = self.fb.snapshot
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        # A screen of another mode, or under a dialog, may have missed a reload.
+        if getattr(self, "_drawn_from", None) is not self.fb.snapshot:
+            self.show_latest()
+
+    def leave(self) -> None:
+        """Go back to the screen below (the walkthrough asks first)."""
+        self.app.pop_screen()
+
     def refresh_data(self) -> None:
-        """Called by the app when the store changed (here or in another process)."""
+        """Draw from self.fb.snapshot; called via show_latest when the store changed."""
 
     def help_notes(self) -> Iterable[tuple[str, str]]:
         """One-sentence explanations the help screen adds for this screen."""

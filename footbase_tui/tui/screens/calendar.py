@@ -75,7 +75,7 @@ class CalendarScreen(FootbaseScreen):
     def on_mount(self) -> None:
         # The arrows belong to the cursor, not to scrolling the day's detail.
         self.query_one("#cal-detail-scroll").can_focus = False
-        self.refresh_data()
+        self.show_latest()
 
     def refresh_data(self) -> None:
         fb = self.fb

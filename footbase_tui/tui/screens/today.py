@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from rich.text import Text
 from textual import on
@@ -12,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
-from footbase_tui.core.adapt import WARNING_SIGNS, PainOffer, gentle_offer
+from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
@@ -62,7 +63,7 @@ class TodayScreen(FootbaseScreen):
 
     def on_mount(self) -> None:
         # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
-        self.refresh_data()
+        self.show_latest()
         self.query_one(RoutineList).focus()
 
     # ---- data ----------------------------------------------------------------------------
@@ -77,7 +78,7 @@ class TodayScreen(FootbaseScreen):
         planned = routine_for(ctx.catalog, program, start, today, (), None)
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
-            offer = gentle_offer(snap.pain, today)
+            offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
         streak = current_streak(ctx.catalog, program, start, today, snap.sessions_on,
                                 plans=snap.day_plans)
         return TodayView(routine, program, plan, offer, streak)

@@ -271,6 +271,9 @@ class WalkthroughScreen(FootbaseScreen):
     def action_skip_item(self) -> None:
         self._act("skip_item")
 
+    def leave(self) -> None:
+        self.action_leave()
+
     def action_leave(self) -> None:
         from footbase_tui.tui.modals.confirm import ConfirmModal
 
