@@ -1,12 +1,16 @@
 """Whole-process timings of footbase's quick commands against a 10-year store.
 
-Usage:  python benchmarks/run.py [--runs N] [--warmups N] [--json PATH] [--end DATE]
+Usage:  python benchmarks/run.py [--runs N] [--warmups N] [--idle-runs N] [--json PATH]
+                                 [--end DATE]
 
 Builds a realistic history in a private temp folder, then runs each command as its own
 process (exactly as a shell would) and reports wall time and peak memory, with a ratio
-against a bare `python -c pass` measured in the same run. Nothing is hard-coded: every
-number comes from this run. The user's real data and config are never touched: the
-children get HOME, XDG_*, FOOTBASE_DB and FOOTBASE_CONFIG pointing into the temp folder.
+against a bare `python -c pass` measured in the same run. Then the app itself, headless
+(first_frame.py): process start to the first painted frame of the Today screen against a
+bare Textual app measured the same way, and the CPU the app uses while left idle.
+Nothing is hard-coded: every number comes from this run. The user's real data and config
+are never touched: the children get HOME, XDG_*, FOOTBASE_DB and FOOTBASE_CONFIG pointing
+into the temp folder.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +43,14 @@ QUICK_ENTRY = "footbase pain 3 --where low-back --context sitting --note bench"
 
 # (label, limit in ms on the median): printed as PASS/FAIL, never used as an exit code.
 TARGETS: list[tuple[str, float]] = [(QUICK_ENTRY, 150.0)]
+
+# The app (see first_frame.py). Same rules: informational PASS/FAIL, no exit code.
+FIRST_FRAME = Path(__file__).resolve().with_name("first_frame.py")
+BARE_APP = "bare Textual app"
+FOOTBASE_APP = "footbase (Today screen)"
+FRAME_RATIO_LIMIT = 1.5  # footbase's median / the bare app's median, whole process
+IDLE_RUNS = 3  # each idle run takes about 7 s (start, 1 s settle, 5 s window, exit)
+IDLE_LIMIT_PCT = 2.0  # % of one core while idle
 
 
 def footbase(*args: str) -> list[str]:
@@ -56,6 +70,23 @@ COMMANDS: list[tuple[str, list[str]]] = [
 ]
 
 
+def app_driver(mode: str) -> list[str]:
+    """The headless app driver, `python benchmarks/first_frame.py MODE`."""
+    return [sys.executable, str(FIRST_FRAME), mode]
+
+
+# Time to the first frame: the first row is the baseline of this table.
+FRAME_COMMANDS: list[tuple[str, list[str]]] = [
+    (BARE_APP, app_driver("bare")),
+    (FOOTBASE_APP, app_driver("footbase")),
+]
+# Idle CPU: the bare app is shown for reference (Textual's own idle cost).
+IDLE_COMMANDS: list[tuple[str, list[str]]] = [
+    (BARE_APP, app_driver("bare-idle")),
+    (FOOTBASE_APP, app_driver("idle")),
+]
+
+
 class BenchError(RuntimeError):
     """A command failed; the message has its exit code and standard error."""
 
@@ -65,9 +96,11 @@ class BenchError(RuntimeError):
 # (the high-water mark is carried over at fork/vfork and exec): spawned straight from this
 # script, which holds the whole history in memory, even `python -c pass` would report ~50
 # MiB. From this small spawner the floor is ~8 MiB, below any Python process measured.
-# Arguments: WARMUPS RUNS OUTDIR ARGV...; per run it prints "seconds maxrss_kib returncode"
-# and stops at the first failure, then "floor KIB": its own peak RSS, the lowest value a
-# child can report. The last run's stdout/stderr are left in OUTDIR.
+# Arguments: WARMUPS RUNS OUTDIR ARGV...; per run it prints "seconds maxrss_kib returncode
+# spawned_at" (spawned_at: time.perf_counter() just before the spawn, CLOCK_MONOTONIC on
+# Linux, so comparable with the child's own perf_counter) and stops at the first failure,
+# then "floor KIB": its own peak RSS, the lowest value a child can report. The last run's
+# stdout/stderr are left in OUTDIR.
 SPAWNER = """
 import os, sys, time
 warmups, runs, outdir, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4:]
@@ -85,7 +118,7 @@ for n in range(warmups + runs):
     os.close(out)
     os.close(err)
     code = os.waitstatus_to_exitcode(status)
-    print(seconds, usage.ru_maxrss, code, flush=True)
+    print(seconds, usage.ru_maxrss, code, t0, flush=True)
     if code != 0:
         break
 try:  # this process's own high-water mark (ru_maxrss would include its parent's)
@@ -133,6 +166,7 @@ def measure(argv: list[str], env: dict[str, str], runs: int, warmups: int = WARM
     rss = [int(s[1]) for s in samples[warmups:]]
     return {
         "argv": argv,
+        "spawned_at": [float(s[3]) for s in samples[warmups:]],
         "runs": runs,
         "warmups": warmups,
         "wall_ms": [round(w, 3) for w in walls],
@@ -168,17 +202,11 @@ def child_env(root: Path, db: Path) -> dict[str, str]:
     return env
 
 
-def _fmt_table(results: list[tuple[str, dict[str, Any]]], base_median: float) -> list[str]:
-    head = ("command", "median ms", "min ms", "x baseline", "peak RSS MiB")
-    rows = [
-        (label, f"{r['median_ms']:.1f}", f"{r['min_ms']:.1f}",
-         f"{r['median_ms'] / base_median:.2f}", f"{r['peak_rss_mib']:.1f}")
-        for label, r in results
-    ]
-    w0 = max(len(head[0]), *(len(r[0]) for r in rows))
-    widths = [w0, *(max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(1, 5))]
+def _fmt_rows(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A plain-text table: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(head[i]), *(len(r[i]) for r in rows)) for i in range(len(head))]
 
-    def line(cells: tuple[str, ...]) -> str:
+    def line(cells: Sequence[str]) -> str:
         first = cells[0].ljust(widths[0])
         rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))
         return " | ".join((first, *rest))
@@ -186,9 +214,102 @@ def _fmt_table(results: list[tuple[str, dict[str, Any]]], base_median: float) ->
     return [line(head), "-+-".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
+def _fmt_table(results: list[tuple[str, dict[str, Any]]], base_median: float) -> list[str]:
+    head = ("command", "median ms", "min ms", "x baseline", "peak RSS MiB")
+    rows = [
+        (label, f"{r['median_ms']:.1f}", f"{r['min_ms']:.1f}",
+         f"{r['median_ms'] / base_median:.2f}", f"{r['peak_rss_mib']:.1f}")
+        for label, r in results
+    ]
+    return _fmt_rows(head, rows)
+
+
+def measure_app(name: str, argv: list[str], env: dict[str, str], runs: int, warmups: int,
+                root: Path) -> dict[str, Any]:
+    """`measure` for first_frame.py, plus the report each measured run's child wrote.
+
+    The driver appends one JSON line per run (warm-ups included) to FIRST_FRAME_LOG; the
+    last `runs` lines belong to the measured runs, in order. From the child's timestamps
+    (CLOCK_MONOTONIC, like the spawner's) comes "spawn to first frame" for each run.
+    """
+    log = root / f"driver-{name}.jsonl"
+    result = measure(argv, {**env, "FIRST_FRAME_LOG": str(log)}, runs, warmups, cwd=root)
+    lines = log.read_text("utf-8").splitlines() if log.exists() else []
+    reports = [json.loads(line) for line in lines[-runs:]] if runs else []
+    if len(lines) != warmups + runs:
+        raise BenchError(f"{' '.join(argv)}: expected {warmups + runs} driver reports in "
+                         f"{log.name}, got {len(lines)}")
+    frame_ms = [(r["stamps"]["first_frame"] - t0) * 1000
+                for r, t0 in zip(reports, result["spawned_at"], strict=True)]
+    result.update(driver=reports, frame_ms=[round(f, 3) for f in frame_ms],
+                  frame_median_ms=statistics.median(frame_ms), frame_min_ms=min(frame_ms))
+    return result
+
+
+def _check_today(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every footbase run must have painted the Today screen with its whole routine list."""
+    for n, r in enumerate(reports, 1):
+        if not r.get("reached") or r.get("screen") != "TodayScreen":
+            raise BenchError(f"footbase run {n} did not paint the Today screen: {r}")
+        if r.get("items_shown") != r.get("items_planned"):
+            raise BenchError(f"footbase run {n}: the routine list shows {r.get('items_shown')} "
+                             f"items, the routine has {r.get('items_planned')}: {r}")
+        if not r.get("rest_day") and not r.get("items_shown"):
+            raise BenchError(f"footbase run {n}: no routine items on a training day: {r}")
+    return reports[-1]
+
+
+def _training_day_end(end: date, today: date, years: int = 10) -> date | None:
+    """The latest history end date on or before `end` for which `today` is not a rest day
+    of the program the history follows (for the note printed on rest days)."""
+    from history import PROGRAM, _first_day
+
+    from footbase_tui.catalog_files import load_catalog
+    from footbase_tui.core.routine import plan_day
+
+    catalog = load_catalog()
+    program = catalog.programs[PROGRAM]
+    for back in range(7):
+        candidate = end - timedelta(days=back)
+        if not plan_day(catalog, program, _first_day(candidate, years), today).rest_day:
+            return candidate
+    return None
+
+
+def _phases(result: dict[str, Any]) -> list[list[float]]:
+    """Per phase, the ms of each measured run, from the spawn time and the child's stamps."""
+    spans: list[list[float]] = [[], [], [], [], []]
+    for r, t0, wall in zip(result["driver"], result["spawned_at"], result["wall_ms"],
+                           strict=True):
+        st = r["stamps"]
+        points = [t0, st["started"], st["built"], st["first_frame"], st["returned"]]
+        for i, (a, b) in enumerate(pairwise(points)):
+            spans[i].append((b - a) * 1000)
+        spans[4].append(wall - (st["returned"] - t0) * 1000)
+    return spans
+
+
+def _idle_numbers(result: dict[str, Any]) -> dict[str, Any]:
+    per_s = [r["idle_cpu_s"] / r["idle_window_s"] * 1000 for r in result["driver"]]
+    frames = [r["idle_frames"] for r in result["driver"]]
+    switches = [r["idle_voluntary_switches"] / r["idle_window_s"] for r in result["driver"]]
+    return {
+        "cpu_ms_per_s": [round(x, 4) for x in per_s],
+        "cpu_ms_per_s_median": statistics.median(per_s),
+        "core_pct_median": statistics.median(per_s) / 10,
+        "frames_in_window": frames,
+        "voluntary_switches_per_s_median": statistics.median(switches),
+        "window_s": statistics.median(r["idle_window_s"] for r in result["driver"]),
+    }
+
+
 def _end_date(text: str) -> date:
+    yesterday = date.today() - timedelta(days=1)
+    if text == "auto":
+        # Up to yesterday, so today is a practice day: the heavier, realistic first frame.
+        return _training_day_end(yesterday, date.today()) or yesterday
     if text == "yesterday":
-        return date.today() - timedelta(days=1)
+        return yesterday
     return date.fromisoformat(text)
 
 
@@ -197,13 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs (default {RUNS})")
     parser.add_argument("--warmups", type=int, default=WARMUPS,
                         help=f"unmeasured runs first (default {WARMUPS})")
+    parser.add_argument("--idle-runs", type=int, default=IDLE_RUNS,
+                        help=f"runs of each idle measurement, about 7 s each "
+                             f"(default {IDLE_RUNS}; 0 skips them)")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
-    parser.add_argument("--end", default="2026-11-20", metavar="DATE",
-                        help="last day of the history, YYYY-MM-DD or 'yesterday' "
-                             "(default 2026-11-20)")
+    parser.add_argument("--end", default="auto", metavar="DATE",
+                        help="last day of the history, YYYY-MM-DD, 'yesterday', or 'auto' "
+                             "(default: the latest day up to yesterday that makes today a "
+                             "practice day)")
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.warmups < 0:
-        parser.error("--runs must be at least 1 and --warmups at least 0")
+    if args.runs < 1 or args.warmups < 0 or args.idle_runs < 0:
+        parser.error("--runs must be at least 1, --warmups and --idle-runs at least 0")
 
     from history import build_history  # after dont_write_bytecode; benchmarks/ is on the path
 
@@ -213,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = root / "xdg-data" / "footbase" / "footbase.json"
         t0 = time.perf_counter()
-        history = build_history(db, end=_end_date(args.end), zone_name=ZONE)
+        history_end = _end_date(args.end)
+        history = build_history(db, end=history_end, zone_name=ZONE)
         built_s = time.perf_counter() - t0
         env = child_env(root, db)
 
@@ -222,6 +348,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {label} ({args.warmups} warm-ups + {args.runs} runs)...",
                   file=sys.stderr, flush=True)
             results.append((label, measure(cmd, env, args.runs, args.warmups, cwd=root)))
+
+        frames: list[tuple[str, dict[str, Any]]] = []
+        for n, (label, cmd) in enumerate(FRAME_COMMANDS):
+            print(f"measuring {label}, first frame ({args.warmups} warm-ups + {args.runs} "
+                  "runs)...", file=sys.stderr, flush=True)
+            frames.append((label, measure_app(f"frame{n}", cmd, env, args.runs, args.warmups,
+                                              root)))
+        today_report = _check_today(frames[-1][1]["driver"])
+
+        idles: list[tuple[str, dict[str, Any]]] = []
+        for n, (label, cmd) in enumerate(IDLE_COMMANDS if args.idle_runs else []):
+            print(f"measuring {label}, idle CPU ({args.idle_runs} runs of ~7 s)...",
+                  file=sys.stderr, flush=True)
+            # No warm-ups: the first-frame runs above already filled the bytecode cache.
+            result = measure_app(f"idle{n}", cmd, env, args.idle_runs, 0, root)
+            if cmd[-1] == "idle":
+                _check_today(result["driver"])
+            result.update(_idle_numbers(result))
+            idles.append((label, result))
         final_size = db.stat().st_size
     except BenchError as exc:
         print(f"benchmark FAILED: {exc}", file=sys.stderr)
@@ -255,6 +400,88 @@ def main(argv: list[str] | None = None) -> int:
         name = "quick entry" if label == QUICK_ENTRY else label
         print(f"target: {name} median < {limit:g} ms -> {verdict} (measured {median:.1f} ms)")
 
+    # ---- the app: first frame --------------------------------------------------------------
+    frame_base, frame_base_at = frames[0][1]["median_ms"], frames[0][1]["frame_median_ms"]
+    print()
+    print(f"first frame (headless {today_report['size']}, first_frame.py; baseline: a bare "
+          "Textual app with Static + Footer)")
+    print()
+    head = ("app, process start to first frame", "median ms", "min ms", "x baseline",
+            "peak RSS MiB", "spawn->frame ms", "x baseline")
+    rows = [
+        (label, f"{r['median_ms']:.1f}", f"{r['min_ms']:.1f}",
+         f"{r['median_ms'] / frame_base:.2f}", f"{r['peak_rss_mib']:.1f}",
+         f"{r['frame_median_ms']:.1f}", f"{r['frame_median_ms'] / frame_base_at:.2f}")
+        for label, r in frames
+    ]
+    for row in _fmt_rows(head, rows):
+        print(row)
+    print("(median/min ms: the whole process, spawn to reaped, as for the commands above;\n"
+          " spawn->frame ms: spawn to the first painted frame, without the pause and the exit)")
+    print()
+    phase_head = ("where the time goes, median ms", "python start", "imports+build",
+                  "run->frame", "pause+exit", "teardown")
+    phase_rows = [(label, *(f"{statistics.median(v):.1f}" for v in _phases(r)))
+                  for label, r in frames]
+    for row in _fmt_rows(phase_head, phase_rows):
+        print(row)
+    print("(python start: spawn to the driver's first line; imports+build: importing Textual\n"
+          " (and footbase) and building the app, for footbase Context + FootbaseApp(ctx), which\n"
+          " loads the store; run->frame: App.run to the first painted frame; pause+exit: the\n"
+          " autopilot's pause, app.exit() and Textual's shutdown; teardown: interpreter exit)")
+    shown = today_report["items_shown"]
+    day = today_report["day"]
+    if today_report["rest_day"]:
+        print(f"footbase painted TodayScreen in every run: {day} is a rest day of this history, "
+              "so no routine list is drawn (a lighter frame than a training day's).")
+        better = _training_day_end(history_end, date.fromisoformat(day))
+        if better is not None:
+            print(f"  For a training day, rerun with --end {better.isoformat()}.")
+    else:
+        print(f"footbase painted TodayScreen in every run, with {shown} routine items "
+              f"({day}, a training day).")
+    print()
+    footbase_frame = frames[-1][1]
+    frame_ratio = footbase_frame["median_ms"] / frame_base
+    frame_verdict = "PASS" if frame_ratio <= FRAME_RATIO_LIMIT else "FAIL"
+    verdicts.append({"command": f"{FOOTBASE_APP}, first frame", "limit_ratio": FRAME_RATIO_LIMIT,
+                     "ratio": frame_ratio, "median_ms": footbase_frame["median_ms"],
+                     "baseline_median_ms": frame_base, "verdict": frame_verdict})
+    print(f"target: footbase first frame <= {FRAME_RATIO_LIMIT:g} x the bare Textual app -> "
+          f"{frame_verdict} (measured {frame_ratio:.2f} x: {footbase_frame['median_ms']:.1f} ms "
+          f"vs {frame_base:.1f} ms; spawn->frame "
+          f"{footbase_frame['frame_median_ms'] / frame_base_at:.2f} x)")
+
+    # ---- the app: idle CPU ------------------------------------------------------------------
+    if idles:
+        print()
+        window = idles[-1][1]["window_s"]
+        print(f"idle CPU (headless, nothing pressed: {window:.0f} s window after "
+              f"1 s to settle; {args.idle_runs} runs each, medians)")
+        print()
+        idle_base = idles[0][1]["cpu_ms_per_s_median"]
+        idle_head = ("app, idle", "CPU ms per s", "% of a core", "x baseline", "frames painted",
+                "sleeps per s")
+        idle_rows = [
+            (label, f"{r['cpu_ms_per_s_median']:.2f}", f"{r['core_pct_median']:.3f}",
+             f"{r['cpu_ms_per_s_median'] / idle_base:.2f}" if idle_base > 0 else "-",
+             "/".join(str(f) for f in r["frames_in_window"]),
+             f"{r['voluntary_switches_per_s_median']:.1f}")
+            for label, r in idles
+        ]
+        for row in _fmt_rows(idle_head, idle_rows):
+            print(row)
+        print("(frames painted: per run, in the window; sleeps per s: voluntary context\n"
+              " switches per second, about how often the process wakes up)")
+        print()
+        idle = idles[-1][1]
+        idle_verdict = "PASS" if idle["core_pct_median"] < IDLE_LIMIT_PCT else "FAIL"
+        verdicts.append({"command": f"{FOOTBASE_APP}, idle", "limit_core_pct": IDLE_LIMIT_PCT,
+                         "core_pct": idle["core_pct_median"], "verdict": idle_verdict})
+        print(f"target: footbase idle CPU < {IDLE_LIMIT_PCT:g} % of a core -> {idle_verdict} "
+              f"(measured {idle['core_pct_median']:.3f} %, "
+              f"{idle['cpu_ms_per_s_median']:.2f} ms CPU per s)")
+
     if args.json:
         report = {
             "python": platform.python_version(),
@@ -266,6 +493,10 @@ def main(argv: list[str] | None = None) -> int:
             "baseline": BASELINE,
             "results": [{"command": label, **r, "ratio": r["median_ms"] / base_median}
                         for label, r in results],
+            "first_frame": {"size": today_report["size"], "baseline": BARE_APP,
+                            "results": [{"app": label, **r} for label, r in frames]},
+            "idle": {"baseline": BARE_APP,
+                     "results": [{"app": label, **r} for label, r in idles]},
             "targets": verdicts,
             "total_seconds": total_s,
         }

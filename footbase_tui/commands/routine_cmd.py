@@ -9,10 +9,10 @@ from datetime import date
 
 from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
+from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, routine_for
-from footbase_tui.core.stats import current_streak
 from footbase_tui.store import Snapshot
 
 MARKS = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}
@@ -137,8 +137,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"starts {start}")
     else:
         parts.append(f"today {r.done}/{r.total}")
-    streak = current_streak(ctx.catalog, program, start, today, snap.sessions_on,
-                            plans=snap.day_plans)
+    streak = current_streak(ctx.catalog, program, start, today, snap.day_facts)
     parts.append(f"· streak {streak} day{'s' if streak != 1 else ''}")
     for last in snap.last_pain(1):
         parts.append(f"· pain {last.level}/10 {_ago(ctx, last.utc)}")

@@ -7,7 +7,7 @@ local date each record was stored with; nothing here regroups instants into days
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -134,6 +134,36 @@ BRIDGES = ("rest", "adapted", "skipped", "future")
 
 def practised(c: DayCell) -> bool:
     return c.done > 0 and c.state in ("done", "partial", "adapted")
+
+
+FactsSince = Callable[[date | None], Mapping[date, DayFacts]]
+
+
+def current_streak(catalog: Catalog, program: Program, start: date, today: date,
+                   facts_since: FactsSince, window_days: int = 62) -> int:
+    """Days practised in a row up to today, by the same rules as compute_stats.
+
+    Reads the facts of the last `window_days` first and the whole history only when the
+    streak is longer than that: the Today screen and `status` ask on every start.
+    """
+    planner = Planner(catalog, program, start)
+    gentle_program = catalog.gentle_program()
+    gentle = Planner(catalog, gentle_program, date.min) if gentle_program else None
+    for since in (today - timedelta(days=window_days), None):
+        facts = facts_since(since)
+        streak = 0
+        day = today
+        while since is None or day >= since:
+            c = day_cell(planner, gentle, day, today, facts.get(day, _EMPTY))
+            if practised(c):
+                streak += 1
+            elif c.state in ("missed", "before-start"):
+                return streak
+            day -= timedelta(days=1)
+    return streak
+
+
+_EMPTY = DayFacts()
 
 
 def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday") -> Stats:

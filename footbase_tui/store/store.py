@@ -177,36 +177,40 @@ class Snapshot:
         newest = sorted(table, key=lambda rid: (str(table[rid].get("utc")), rid))[-count:]
         return [self._convert(pain_from_doc, rid, table[rid]) for rid in newest]
 
-    def day_facts(self) -> dict[date, DayFacts]:
+    def day_facts(self, since: date | None = None) -> dict[date, DayFacts]:
         """Per local date: each exercise's latest result, the day plan, the pain levels.
 
         One pass over the raw tables, without making a dataclass per record: the calendar
         asks for ten years at once.
         """
-        latest: dict[str, dict[str, tuple[str, Result]]] = {}
+        floor = since.isoformat() if since else ""
+        latest: dict[str, dict[str, dict[str, Any]]] = {}
         for rid, doc in self._table("sessions").items():
             day = doc.get("date")
-            items = doc.get("items")
-            if not isinstance(day, str) or not isinstance(items, list):
+            if not isinstance(day, str) or not isinstance(doc.get("items"), list):
                 self._convert(session_from_doc, rid, doc)  # raises StoreCorrupt with the reason
                 continue
-            slot = latest.setdefault(day, {})
-            for item in items:
-                try:
-                    at = stamp_key(item["at"])
-                    result = Result(item["st"], bool(item.get("why")))
+            if day < floor:
+                continue
+            slot = latest.get(day)
+            if slot is None:
+                slot = latest[day] = {}
+            try:
+                for item in doc["items"]:
                     ex = item["ex"]
-                except (KeyError, TypeError, ValueError):
-                    self._convert(session_from_doc, rid, doc)
-                    raise
-                seen = slot.get(ex)
-                if seen is None or at >= seen[0]:
-                    slot[ex] = (at, result)
+                    seen = slot.get(ex)
+                    # Most days have one result per exercise: compare stamps only on a tie.
+                    if seen is None or stamp_key(item["at"]) >= stamp_key(seen["at"]):
+                        slot[ex] = item
+            except (KeyError, TypeError):
+                self._convert(session_from_doc, rid, doc)
+                raise
         pain: dict[str, list[int]] = {}
         for doc in self._table("pain").values():
             level = doc.get("level")
-            if isinstance(level, int):
-                pain.setdefault(str(doc.get("date")), []).append(level)
+            key = str(doc.get("date"))
+            if isinstance(level, int) and key >= floor:
+                pain.setdefault(key, []).append(level)
         facts: dict[date, DayFacts] = {}
         plans = {p.date.isoformat(): p for p in self.day_plans.values()}
         for key in set(latest) | set(pain) | set(plans):
@@ -214,7 +218,8 @@ class Snapshot:
                 day = date.fromisoformat(key)
             except ValueError:
                 continue
-            results = {ex: r for ex, (_, r) in latest.get(key, {}).items()}
+            results = {ex: Result(str(it.get("st")), bool(it.get("why")))
+                       for ex, it in latest.get(key, {}).items()}
             facts[day] = DayFacts(results, plans.get(key), tuple(pain.get(key, ())))
         return facts
 

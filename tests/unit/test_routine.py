@@ -7,20 +7,25 @@ from datetime import date, timedelta
 import pytest
 
 from footbase_tui.catalog_files import load_catalog
+from footbase_tui.core.calendar import current_streak as _streak
 from footbase_tui.core.catalog import Catalog, Dosage
-from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import day_routine, dosage_text
-from footbase_tui.core.stats import current_streak as _streak
+from footbase_tui.core.records import DayFacts, ItemResult, Result, Session, new_id
+from footbase_tui.core.routine import day_routine, dosage_text, latest_results
 
 START = date(2026, 3, 2)
 
 
 def current_streak(catalog: Catalog, program: object, start: date, today: date,
                    sessions: list[Session]) -> int:
-    def on(day: date) -> list[Session]:
-        return [s for s in sessions if s.date == day]
-
-    return _streak(catalog, program, start, today, on)  # type: ignore[arg-type]
+    """The streak from sessions, with facts built the way the store builds them."""
+    days = {s.date for s in sessions}
+    facts = {
+        day: DayFacts({ex: Result(r.status, bool(r.reason))
+                       for ex, r in latest_results(s for s in sessions if s.date == day).items()})
+        for day in days
+    }
+    return _streak(catalog, program, start, today, lambda since: facts,  # type: ignore[arg-type]
+                   window_days=3)
 
 
 @pytest.fixture(scope="module")

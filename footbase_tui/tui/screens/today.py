@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from rich.text import Text
@@ -14,11 +14,11 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
+from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, routine_for
-from footbase_tui.core.stats import current_streak
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
@@ -31,7 +31,7 @@ class TodayView:
     planned: Program
     plan: DayPlan | None
     offer: PainOffer | None
-    streak: int
+    streak: int | None  # None until counted, just after the first frame
 
 
 def warning_text() -> Text:
@@ -79,9 +79,18 @@ class TodayScreen(FootbaseScreen):
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
-        streak = current_streak(ctx.catalog, program, start, today, snap.sessions_on,
-                                plans=snap.day_plans)
-        return TodayView(routine, program, plan, offer, streak)
+        return TodayView(routine, program, plan, offer, None)
+
+    def count_streak(self) -> None:
+        """The streak may walk years of history: counted after the frame is on screen."""
+        view = self.view
+        if view is None:
+            return
+        ctx, snap = self.fb.ctx, self.fb.snapshot
+        program, start, _ = ctx.program_of(snap.meta, view.routine.day)
+        streak = current_streak(ctx.catalog, program, start, view.routine.day, snap.day_facts)
+        self.view = replace(view, streak=streak)
+        self.query_one(DayHeader).show(replace(self._header, streak=streak))
 
     def refresh_data(self) -> None:
         self.view = v = self.build_view()
@@ -94,7 +103,7 @@ class TodayScreen(FootbaseScreen):
         where = "" if r.before_start else f"week {r.week}, day {r.day_in_week}"
         if v.plan is not None:
             where = f"instead of {v.planned.name}"
-        self.query_one(DayHeader).show(HeaderData(
+        self._header = HeaderData(
             date_text=f"{r.day:%a %d %b %Y}",
             program=r.program.name if v.plan is None else v.planned.name,
             where_in_program=where,
@@ -102,7 +111,9 @@ class TodayScreen(FootbaseScreen):
             total=r.total,
             streak=v.streak,
             state=state,
-        ))
+        )
+        self.query_one(DayHeader).show(self._header)
+        self.call_after_refresh(self.count_streak)
         self._show_banner(v)
         rows = [
             RoutineRow(i.id, i.exercise.name, i.level, dosage_text(i.dosage, i.exercise.per_side),

@@ -15,7 +15,7 @@ class HeaderData:
     where_in_program: str
     done: int
     total: int
-    streak: int
+    streak: int | None  # None: still counting
     state: str = ""  # "rest day", "adapted", "" ...
 
 
@@ -57,7 +57,7 @@ class DayHeader(Widget):
             bottom.append(progress_bar(d.done, d.total, width), style="green")
         else:
             bottom.append("nothing planned")
-        streak = f"{d.streak} day" + ("" if d.streak == 1 else "s")
+        streak = "…" if d.streak is None else f"{d.streak} day" + ("" if d.streak == 1 else "s")
         bottom.append(f"  streak {streak}")
         top.append("\n")
         top.append_text(bottom)
