@@ -42,7 +42,8 @@ BASELINE = "python -c pass"
 QUICK_ENTRY = "footbase pain 3 --where low-back --context sitting --note bench"
 
 # (label, limit in ms on the median): printed as PASS/FAIL, never used as an exit code.
-TARGETS: list[tuple[str, float]] = [(QUICK_ENTRY, 150.0)]
+TARGETS: list[tuple[str, float]] = [(QUICK_ENTRY, 150.0), ("footbase calendar", 200.0)]
+CALENDAR_LIMIT_MS = 20.0
 
 # The app (see first_frame.py). Same rules: informational PASS/FAIL, no exit code.
 FIRST_FRAME = Path(__file__).resolve().with_name("first_frame.py")
@@ -67,6 +68,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("footbase today", footbase("today")),
     ("footbase status", footbase("status")),
     ("footbase journal --last 5", footbase("journal", "--last", "5")),
+    ("footbase calendar", footbase("calendar")),
 ]
 
 
@@ -367,6 +369,13 @@ def main(argv: list[str] | None = None) -> int:
                 _check_today(result["driver"])
             result.update(_idle_numbers(result))
             idles.append((label, result))
+        print("measuring the calendar in-process...", file=sys.stderr, flush=True)
+        proc = subprocess.run([sys.executable, str(Path(__file__).with_name("calendar_inproc.py")),
+                               str(max(9, args.runs * 2))], env=env, cwd=root, capture_output=True,
+                              text=True, timeout=300)
+        if proc.returncode != 0:
+            raise BenchError(f"calendar_inproc.py failed: {proc.stderr.strip()[-500:]}")
+        calendar_ms: dict[str, float] = json.loads(proc.stdout)
         final_size = db.stat().st_size
     except BenchError as exc:
         print(f"benchmark FAILED: {exc}", file=sys.stderr)
@@ -482,6 +491,20 @@ def main(argv: list[str] | None = None) -> int:
               f"(measured {idle['core_pct_median']:.3f} %, "
               f"{idle['cpu_ms_per_s_median']:.2f} ms CPU per s)")
 
+    # ---- the calendar, in-process -------------------------------------------------------------
+    print()
+    print("calendar in-process (medians; baseline: parsing the store file, the unavoidable cost)")
+    print()
+    cal_base = next(iter(calendar_ms.values()))
+    cal_rows = [(label, f"{ms:.1f}", f"{ms / cal_base:.2f}") for label, ms in calendar_ms.items()]
+    for row in _fmt_rows(("step", "median ms", "x baseline"), cal_rows):
+        print(row)
+    for label, ms in list(calendar_ms.items())[1:]:
+        verdict = "PASS" if ms < CALENDAR_LIMIT_MS else "FAIL"
+        verdicts.append({"command": label, "limit_ms": CALENDAR_LIMIT_MS, "median_ms": ms,
+                         "verdict": verdict})
+        print(f"target: {label} < {CALENDAR_LIMIT_MS:g} ms -> {verdict} (measured {ms:.1f} ms)")
+
     if args.json:
         report = {
             "python": platform.python_version(),
@@ -497,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
                             "results": [{"app": label, **r} for label, r in frames]},
             "idle": {"baseline": BARE_APP,
                      "results": [{"app": label, **r} for label, r in idles]},
+            "calendar_inprocess_ms": calendar_ms,
             "targets": verdicts,
             "total_seconds": total_s,
         }

@@ -13,7 +13,7 @@ from datetime import date
 from footbase_tui.core.calendar import DayCell, Grid, Stats, pain_shade, shade
 
 PRACTICE_GLYPHS = {0: "·", 1: "░", 2: "▒", 3: "█"}
-STATE_GLYPHS = {"rest": "-", "adapted": "~", "skipped": "x", "before-start": " ", "future": " "}
+STATE_GLYPHS = {"rest": "-", "adapted": "~", "skipped": "x", "before-start": " ", "future": "○"}
 PAIN_GLYPHS = {0: "0", 1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6", 7: "7", 8: "8", 9: "9", 10: "+"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -21,7 +21,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # yellow-to-purple (viridis-like) ramp. Both read the same to red-green colour-blind eyes.
 PALETTE = {
     "p0": 240, "p1": 110, "p2": 68, "p3": 25,
-    "rest": 244, "adapted": 139, "skipped": 179, "none": 236,
+    "rest": 244, "adapted": 139, "skipped": 179, "future": 238, "none": 236,
     "pain0": 229, "pain1": 186, "pain2": 72, "pain3": 61, "pain4": 55,
 }
 
@@ -79,8 +79,8 @@ def legend(pain_mode: bool, narrow: bool = False) -> str:
         return "pain: day's average, + is 10" if narrow else \
             "pain: 0-9 average of the day, + for 10 · no entry"
     if narrow:
-        return "·░▒█ none→all - rest ~ adapted x skip"
-    return "· none ░ some ▒ most █ all  - rest  ~ adapted  x skipped (reason)"
+        return "·░▒█ none→all - rest ~ adapted x skip ○ next"
+    return "·░▒█ none→all  - rest  ~ adapted  x skipped  ○ to come  blank: not started"
 
 
 def stats_lines(s: Stats, narrow: bool = False) -> list[str]:

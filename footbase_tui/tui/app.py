@@ -21,6 +21,13 @@ from footbase_tui.tui.screens.base import FootbaseScreen
 
 T = TypeVar("T")
 WATCH_INTERVAL_S = 1.0
+STREAK_DELAY_S = 0.2
+
+
+def _calendar_screen() -> Screen[None]:
+    from footbase_tui.tui.screens.calendar import CalendarScreen
+
+    return CalendarScreen()
 
 
 class FootbaseApp(App[None]):
@@ -39,20 +46,22 @@ class FootbaseApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S) -> None:
+    def __init__(self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S,
+                 streak_delay: float = STREAK_DELAY_S) -> None:
         super().__init__()
         self.ctx = ctx
+        # At start-up the streak (which may walk years) is counted after the first frame.
+        self.streak_delay = streak_delay
         self.drafts = DraftBox(ctx.paths.draft)
         self.snapshot: Snapshot = ctx.store.load()
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
         self._hangup_hooks: list[Callable[[], None]] = []
-        from footbase_tui.tui.screens.calendar import CalendarScreen
         from footbase_tui.tui.screens.placeholder import ComingScreen
         from footbase_tui.tui.screens.today import TodayScreen
 
         self.add_mode("today", lambda: TodayScreen())
-        self.add_mode("calendar", lambda: CalendarScreen())
+        self.add_mode("calendar", _calendar_screen)  # imported when first opened
         self.add_mode("journal", lambda: ComingScreen("Journal", "the pain journal"))
 
     # ---- start and stop ------------------------------------------------------------------

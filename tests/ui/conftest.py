@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from footbase_tui.context import Context
@@ -21,9 +22,17 @@ def make_app(ctx: Context) -> Callable[..., FootbaseApp]:
         if start is not None:
             ctx.store.set_program(program, start)
         return FootbaseApp(Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5),
-                           watch_interval=3600)
+                           watch_interval=3600, streak_delay=0)
 
     return _make
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app finish: messages, then background workers (the streak count), then
+    the messages those post."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def screen_text(app: FootbaseApp) -> str:

@@ -34,6 +34,9 @@ def seed(ctx: Context) -> None:
                            date(2026, 2, 25))
     ctx.store.add_pain(PainEntry(new_id(), "2026-02-24T18:00:00Z", "Europe/Berlin", date(2026, 2, 24),
                                  7, ("low-back",), "sitting", "long drive"))
+    # The night Berlin fell back (25 h day): a late entry at 02:30 local, after the change.
+    ctx.store.add_pain(PainEntry(new_id(), "2025-10-26T01:30:00Z", "Europe/Berlin", date(2025, 10, 26),
+                                 3, (), None, "clock change"))
 
 
 def cursor(app: FootbaseApp) -> date:
@@ -75,7 +78,7 @@ async def test_details_stats_and_legend(make_app: MakeApp, ctx: Context) -> None
         await pilot.pause()
         text = screen_text(app)
         assert "streak 0 (longest 1)" in text and "adherence 7d" in text and "habit strength" in text
-        assert "- rest" in text and "~ adapted" in text and "x skipped" in text
+        assert "- rest" in text and "~ adapted" in text and "x skipped" in text and "○ to come" in text
         for _ in range(7):
             await pilot.press("up")
         await pilot.pause()
@@ -90,6 +93,21 @@ async def test_details_stats_and_legend(make_app: MakeApp, ctx: Context) -> None
         await pilot.pause()
         assert "Mon 23 Feb 2026 · all done · 4/4" in screen_text(app)
         assert "✓ Barefoot walk at home" in screen_text(app)
+
+
+async def test_the_night_the_clocks_went_back(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CalendarScreen)
+        screen._set_cursor(date(2025, 10, 26))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sun 26 Oct 2025" in text and "pain 3/10 at 02:30 · clock change" in text
+        assert "Oct" in str(screen.query_one(HeatmapView).render()).splitlines()[0]
 
 
 async def test_v_switches_to_pain_and_back(make_app: MakeApp, ctx: Context) -> None:

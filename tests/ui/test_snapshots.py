@@ -17,6 +17,7 @@ from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import ItemResult, Session
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
+from tests.ui.conftest import settle
 
 SIZES = [(80, 24), (50, 16)]
 DAY = date(2026, 3, 3)
@@ -38,7 +39,7 @@ def seed(ctx: Context) -> None:
 def test_today(snap_compare: Callable[..., bool], make_app: Callable[..., FootbaseApp],
                ctx: Context, size: tuple[int, int]) -> None:
     seed(ctx)
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -52,7 +53,7 @@ def test_walkthrough_hold(snap_compare: Callable[..., bool], make_app: Callable[
         screen = pilot.app.screen
         assert isinstance(screen, WalkthroughScreen)
         screen.tick()
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 

@@ -12,7 +12,7 @@ from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import screen_text, settle
 
 TODAY = date(2026, 3, 3)  # the fake clock's day in Berlin
 MakeApp = Callable[..., FootbaseApp]
@@ -25,7 +25,7 @@ def pain(ctx: Context, level: int, day: date, hour: int = 7) -> None:
 async def test_today_shows_the_day_the_routine_and_details(make_app: MakeApp) -> None:
     app = make_app(start=TODAY - timedelta(days=2))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "Tue 03 Mar 2026" in text and "Foundation" in text and "week 1, day 3" in text
         assert "0/4" in text and "streak 0 days" in text

@@ -14,7 +14,6 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
-from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
@@ -51,6 +50,7 @@ class TodayScreen(FootbaseScreen):
     ]
 
     view: TodayView | None = None
+    _header: HeaderData
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
@@ -61,9 +61,12 @@ class TodayScreen(FootbaseScreen):
                 yield ExerciseDetail(id="detail")
         yield Footer(show_command_palette=False)
 
+    _started = False
+
     def on_mount(self) -> None:
         # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
         self.show_latest()
+        self._started = True
         self.query_one(RoutineList).focus()
 
     # ---- data ----------------------------------------------------------------------------
@@ -82,15 +85,29 @@ class TodayScreen(FootbaseScreen):
         return TodayView(routine, program, plan, offer, None)
 
     def count_streak(self) -> None:
-        """The streak may walk years of history: counted after the frame is on screen."""
+        """The streak may walk years of history: it is counted in a thread, so the routine
+        is on screen first (a long streak costs ~100 ms on ten years)."""
         view = self.view
         if view is None:
             return
         ctx, snap = self.fb.ctx, self.fb.snapshot
         program, start, _ = ctx.program_of(snap.meta, view.routine.day)
-        streak = current_streak(ctx.catalog, program, start, view.routine.day, snap.day_facts)
-        self.view = replace(view, streak=streak)
-        self.query_one(DayHeader).show(replace(self._header, streak=streak))
+        day = view.routine.day
+
+        from footbase_tui.core.calendar import current_streak
+
+        def count() -> None:
+            streak = current_streak(ctx.catalog, program, start, day, snap.day_facts)
+            self.app.call_from_thread(self._show_streak, snap, streak)
+
+        self.run_worker(count, thread=True, exclusive=True, group="streak")
+
+    def _show_streak(self, snap: object, streak: int) -> None:
+        if self.view is None or snap is not self.fb.snapshot or not hasattr(self, "_header"):
+            return  # the store changed meanwhile; a newer count is on its way
+        self.view = replace(self.view, streak=streak)
+        self._header = replace(self._header, streak=streak)
+        self.query_one(DayHeader).show(self._header)
 
     def refresh_data(self) -> None:
         self.view = v = self.build_view()
@@ -113,7 +130,10 @@ class TodayScreen(FootbaseScreen):
             state=state,
         )
         self.query_one(DayHeader).show(self._header)
-        self.call_after_refresh(self.count_streak)
+        if self._started or not self.fb.streak_delay:
+            self.count_streak()
+        else:  # at start-up, after the first frame is on screen: it competes for the CPU
+            self.set_timer(self.fb.streak_delay, self.count_streak)
         self._show_banner(v)
         rows = [
             RoutineRow(i.id, i.exercise.name, i.level, dosage_text(i.dosage, i.exercise.per_side),

@@ -1,0 +1,73 @@
+"""In-process calendar timings on the benchmark history: the year's cells + stats, and
+rendering one frame of the heatmap, beside parsing the store file (the baseline).
+
+Run by run.py as `python benchmarks/calendar_inproc.py RUNS` with FOOTBASE_DB etc. set;
+prints one JSON object of medians in ms.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
+
+from rich.console import Console
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    import orjson
+
+    from footbase_tui.context import Context
+    from footbase_tui.core.calendar import compute_stats, day_cells, months_back
+    from footbase_tui.tui.widgets.heatmap_view import HeatmapData, year_text
+
+    ctx = Context.from_args(None)
+    raw = ctx.paths.db.read_bytes()
+    snap = ctx.store.load()
+    today = ctx.today()
+    program, start, _ = ctx.program_of(snap.meta, today)
+    catalog = ctx.catalog
+    first = months_back(today, 12)
+
+    def compute() -> object:
+        # What the Calendar screen does on open: facts, every day's cell (streaks and
+        # strength need the whole history), the stats.
+        cells = day_cells(catalog, program, start, min(start, first), today, today, snap.day_facts())
+        return compute_stats(cells, today)
+
+    cells = {c.day: c for c in day_cells(catalog, program, start, min(start, first), today, today,
+                                         snap.day_facts())}
+    console = Console(width=120, color_system="256", file=open("/dev/null", "w"))  # noqa: SIM115
+    state = {"cursor": today}
+
+    def render() -> object:
+        # One cursor move: the heatmap re-rendered to terminal segments.
+        state["cursor"] -= timedelta(days=1)
+        data = HeatmapData(first, today, state["cursor"], cells, False, "monday", True)
+        return list(console.render(year_text(data)))
+
+    out = {
+        "parse the store file (baseline)": median_ms(lambda: orjson.loads(raw), runs),
+        "calendar: the year's cells + stats": median_ms(compute, runs),
+        "calendar: render one heatmap frame": median_ms(render, runs),
+    }
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
