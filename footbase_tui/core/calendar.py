@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from footbase_tui.core.catalog import Catalog, Phase, Program
 from footbase_tui.core.records import DayFacts, Result
@@ -21,8 +22,9 @@ HALF_LIFE_DAYS = 13
 MULTIPLIER = 0.5 ** (1 / HALF_LIFE_DAYS)  # Loop Habit Tracker's daily-habit smoothing
 
 
-@dataclass(frozen=True)
-class DayCell:
+class DayCell(NamedTuple):
+    """One day of the calendar (a tuple: ten years of them are built on every open)."""
+
     day: date
     planned: int
     done: int
@@ -42,6 +44,7 @@ class Planner:
         self.program = program
         self.start = start
         self._phases: dict[int, Phase] = {}
+        self._items: dict[int, tuple[str, ...]] = {}
 
     def planned(self, day: date) -> tuple[str, ...] | None:
         """Exercise ids planned on `day`; () on a rest day; None before the start."""
@@ -54,7 +57,11 @@ class Planner:
             phase = self._phases[week] = self.program.phase_for_week(week)
         if (index - 1) % 7 + 1 in phase.rest_days:
             return ()
-        return tuple(i.exercise for i in phase.items if i.exercise in self.catalog.exercises)
+        items = self._items.get(id(phase))
+        if items is None:
+            items = self._items[id(phase)] = tuple(
+                i.exercise for i in phase.items if i.exercise in self.catalog.exercises)
+        return items
 
 
 def _count(planned: tuple[str, ...], results: Mapping[str, Result]) -> tuple[int, int, int]:
