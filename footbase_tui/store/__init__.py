@@ -1,6 +1,7 @@
 """The store: the only package that imports tinydb. Atomic, locked, versioned."""
 
 from footbase_tui.store.errors import (
+    EditConflict,
     InsecurePath,
     LockTimeout,
     NotSaved,
@@ -12,6 +13,7 @@ from footbase_tui.store.store import FORMAT, Snapshot, Store
 
 __all__ = [
     "FORMAT",
+    "EditConflict",
     "InsecurePath",
     "LockTimeout",
     "NotSaved",

@@ -25,3 +25,11 @@ class StoreTooNew(StoreError):
 
 class InsecurePath(StoreError):
     """A folder others can read, or a symlink where a file should be."""
+
+
+class EditConflict(StoreError):
+    """Another process changed (or deleted) the record being edited; nothing was written."""
+
+    def __init__(self, theirs: object) -> None:
+        self.theirs = theirs  # the record as it is now in the store (None: deleted)
+        super().__init__("this entry was changed elsewhere while you edited it")

@@ -43,7 +43,7 @@ from footbase_tui.core.records import (
     session_to_doc,
     stamp_key,
 )
-from footbase_tui.store.errors import NotSaved, StoreCorrupt, StoreError, StoreTooNew
+from footbase_tui.store.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
 from footbase_tui.store.fileio import (
     atomic_write,
     ensure_private_dir,
@@ -400,13 +400,26 @@ class Store:
         with self._write() as db:
             _Records(db, "pain").insert(entry.id, pain_to_doc(entry))
 
-    def update_pain(self, entry: PainEntry) -> None:
+    def update_pain(self, entry: PainEntry, expected: PainEntry | None = None) -> PainEntry:
+        """Replace an entry. With `expected` (the entry as it was when editing began), refuse
+        with EditConflict if another process changed or deleted it meanwhile."""
         with self._write() as db:
             table = _Records(db, "pain")
-            if not table.contains(entry.id):
+            current = table.get(entry.id)
+            if expected is not None:
+                theirs = pain_from_doc(entry.id, current) if current is not None else None
+                if theirs != expected:
+                    raise EditConflict(theirs)
+            elif current is None:
                 raise NotSaved(f"not saved: entry {entry.id[:8]} no longer exists")
             updated = replace(entry, updated=iso_utc(self.clock.now()))
             table.put(entry.id, pain_to_doc(updated))
+            return updated
+
+    def restore_pain(self, entry: PainEntry) -> None:
+        """Put a deleted entry back exactly as it was (undo)."""
+        with self._write() as db:
+            _Records(db, "pain").put(entry.id, pain_to_doc(entry))
 
     def delete_pain(self, entry_id: str) -> bool:
         with self._write() as db:

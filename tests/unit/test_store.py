@@ -253,3 +253,33 @@ def test_two_processes_writing_at_once_lose_nothing(store: Store) -> None:
     assert len(pain) == 400
     assert len({e.id for e in pain}) == 400
     assert sorted(e.note for e in pain) == ["A"] * 200 + ["B"] * 200
+
+
+def test_an_edit_of_an_entry_changed_elsewhere_is_refused(store: Store) -> None:
+    from dataclasses import replace
+
+    from footbase_tui.store import EditConflict
+
+    original = entry(note="first")
+    store.add_pain(original)
+    other = Store(store.path, store.clock)  # another process
+    theirs = other.update_pain(replace(original, level=9))
+    with pytest.raises(EditConflict) as err:
+        store.update_pain(replace(original, note="mine"), expected=original)
+    assert err.value.theirs == theirs
+    assert store.load().pain[0].level == 9  # nothing of mine was written
+    # Choosing mine anyway: expected is what is there now.
+    store.update_pain(replace(original, note="mine"), expected=theirs)
+    assert store.load().pain[0].note == "mine"
+    other.delete_pain(original.id)
+    with pytest.raises(EditConflict) as err:
+        store.update_pain(replace(original, note="again"), expected=theirs)
+    assert err.value.theirs is None
+
+
+def test_undo_of_a_delete_restores_the_entry_exactly(store: Store) -> None:
+    e = entry(note="keep me")
+    store.add_pain(e)
+    store.delete_pain(e.id)
+    store.restore_pain(e)
+    assert store.load().pain == [e]
