@@ -30,6 +30,12 @@ def _calendar_screen() -> Screen[None]:
     return CalendarScreen()
 
 
+def _journal_screen() -> Screen[None]:
+    from footbase_tui.tui.screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
 class FootbaseApp(App[None]):
     """Owns the dependencies and the latest snapshot of the store; screens read from it."""
 
@@ -57,12 +63,11 @@ class FootbaseApp(App[None]):
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
         self._hangup_hooks: list[Callable[[], None]] = []
-        from footbase_tui.tui.screens.placeholder import ComingScreen
         from footbase_tui.tui.screens.today import TodayScreen
 
         self.add_mode("today", lambda: TodayScreen())
         self.add_mode("calendar", _calendar_screen)  # imported when first opened
-        self.add_mode("journal", lambda: ComingScreen("Journal", "the pain journal"))
+        self.add_mode("journal", _journal_screen)
 
     # ---- start and stop ------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from footbase_tui.tui.safe import plain
+
 
 class ConfirmModal(ModalScreen[bool | None]):
     """y → True, n → False, escape → None (changed my mind)."""
@@ -25,7 +27,7 @@ class ConfirmModal(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question)
+            yield Label(plain(self.question))  # questions may quote a note: never markup
             yield Static(self.hint, classes="hint")
 
     def action_answer(self, value: bool | None) -> None:

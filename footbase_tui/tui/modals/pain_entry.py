@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,13 +16,28 @@ from textual.widgets import Input, Label, Static
 from footbase_tui.config import Config
 from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import clean_text
+from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
+from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
 from footbase_tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
     from footbase_tui.tui.app import FootbaseApp
+
+def describe(e: PainEntry) -> str:
+    """One line about an entry, for a question."""
+    parts = [f"{e.level}/10"]
+    if e.where:
+        parts.append(", ".join(e.where))
+    if e.context:
+        parts.append(e.context)
+    if e.note:
+        parts.append(f'"{e.note.splitlines()[0][:40]}"')
+    return " · ".join(parts)
+
 
 class PainEntryModal(ModalScreen[bool]):
     """Dismisses with True once the entry is on disk; a failed save keeps what was typed."""
@@ -31,9 +48,12 @@ class PainEntryModal(ModalScreen[bool]):
     ]
 
     def __init__(self, config: Config, draft: PainDraft | None = None, restored: bool = False,
-                 context: str | None = None) -> None:
+                 context: str | None = None, editing: PainEntry | None = None) -> None:
         super().__init__()
         self.config = config
+        self.editing = editing
+        if editing is not None:
+            draft = PainDraft(str(editing.level), editing.where, editing.context, editing.note)
         self.draft = draft or PainDraft(context=context)
         self.restored = restored
         self._unhook: object = None
@@ -48,6 +68,8 @@ class PainEntryModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pain-box"):
             title = "Log pain — restored draft" if self.restored else "Log pain"
+            if self.editing is not None:
+                title = f"Edit pain entry of {self.editing.date:%a %d %b}"
             yield Label(title, id="pain-title")
             with Horizontal(id="pain-level-row"):
                 yield Label("Level 0-10 ")
@@ -111,12 +133,50 @@ class PainEntryModal(ModalScreen[bool]):
         except PainInputError as exc:
             self._error(str(exc))
             return
+        if self.editing is not None:
+            mine = replace(self.editing, level=entry.level, where=entry.where,
+                           context=entry.context, note=entry.note)
+            await self._save_edit(mine, self.editing)
+            return
         ok, _ = await self.fb.save(ctx.store.add_pain, entry)
         if not ok:
             self._error("Not saved — your text is still here; try again.")
             return
         self.fb.drafts.clear()
         self.fb.notify(f"Saved: pain {entry.level}/10.", timeout=3)
+        self.dismiss(True)
+
+    async def _save_edit(self, mine: PainEntry, expected: PainEntry | None) -> None:
+        """Save an edit; if another process changed the entry meanwhile, ask which to keep."""
+        store = self.fb.ctx.store
+        try:
+            if expected is None:  # deleted elsewhere, and the person chose to keep theirs
+                await asyncio.to_thread(store.restore_pain, mine)
+            else:
+                await asyncio.to_thread(store.update_pain, mine, expected)
+        except EditConflict as conflict:
+            theirs = conflict.theirs if isinstance(conflict.theirs, PainEntry) else None
+            now = describe(theirs) if theirs else "it was deleted"
+            question = (f"This entry was changed elsewhere while you edited it. Now: {now}. "
+                        f"Yours: {describe(mine)}. Keep yours?")
+
+            async def answer(keep_mine: bool | None) -> None:
+                if keep_mine is None:
+                    return  # back to the form, text intact
+                if keep_mine:
+                    await self._save_edit(mine, theirs)
+                else:
+                    self.fb.reload()
+                    self.dismiss(False)
+
+            self.app.push_screen(ConfirmModal(question, "y keep yours · n keep theirs · esc back"),
+                                 answer)
+            return
+        except StoreError as exc:
+            self._error(f"Not saved ({exc}) — your text is still here; try again.")
+            return
+        self.fb.reload()
+        self.fb.notify(f"Saved: pain {mine.level}/10.", timeout=3)
         self.dismiss(True)
 
     def action_cancel(self) -> None:
