@@ -88,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--pain", action="store_true", help="show average pain per day instead")
     s.add_argument("--json", action="store_true", help="print JSON")
 
+    s = sub.add_parser("export", help="export pain entries and practice as CSV, JSON or a report")
+    s.add_argument("--format", required=True, choices=("csv", "json", "md"),
+                   help="csv: two tables for a spreadsheet; json: everything, for 'footbase "
+                   "import'; md: a one-page report")
+    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    s.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
+    s.add_argument("-o", "--output", metavar="FILE",
+                   help="write a new file (0600) instead of standard output; for csv, a folder "
+                   "(or a name ending in /) gets pain.csv and exercises.csv")
+
+    s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
+    s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
+
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
@@ -119,6 +132,8 @@ HANDLERS = {
     "status": ("routine_cmd", "run_status"),
     "program": ("routine_cmd", "run_program"),
     "calendar": ("calendar_cmd", "run_calendar"),
+    "export": ("export_cmd", "run_export"),
+    "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),

@@ -497,6 +497,78 @@ class Store:
             atomic_write(self.path, raw)
         return path
 
+    def merge(
+        self,
+        pain: list[PainEntry],
+        sessions: list[Session],
+        plans: list[DayPlan],
+        program_if_new: tuple[str, date] | None = None,
+    ) -> MergeCounts:
+        """Add or replace records by id (day plans by date) in one write; the given version
+        wins. Counts what was new, replaced with different content, or already identical
+        (compared in the stored shape); when nothing differs the file is not written.
+        `program_if_new` sets the program and its start only if none is chosen yet."""
+        def pain_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
+            return pain_to_doc(pain_from_doc(rid, doc))
+
+        def session_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
+            return session_to_doc(session_from_doc(rid, doc))
+
+        def plan_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
+            return day_plan_to_doc(day_plan_from_doc(rid, doc))
+
+        kinds: list[tuple[str, dict[str, dict[str, Any]], Callable[[str, dict[str, Any]], dict[str, Any]]]]
+        kinds = [
+            ("pain", {e.id: pain_to_doc(e) for e in pain}, pain_doc),
+            ("sessions", {s.id: session_to_doc(s) for s in sessions}, session_doc),
+            ("days", {p.date.isoformat(): day_plan_to_doc(p) for p in plans}, plan_doc),
+        ]
+        added = updated = unchanged = 0
+        with self._write() as db:
+            if program_if_new:
+                self._ensure_program(db, *program_if_new)
+            for name, docs, normal in kinds:
+                records = _Records(db, name)
+                replaced: list[str] = []
+                new: dict[str, dict[str, Any]] = {}
+                for rid, doc in docs.items():
+                    current = records.get(rid)
+                    if current is None:
+                        added += 1
+                        new[rid] = doc
+                        continue
+                    try:
+                        same = current == doc or normal(rid, current) == doc
+                    except (ValueError, TypeError):  # a damaged stored record: the file's wins
+                        same = False
+                    if same:
+                        unchanged += 1
+                    else:
+                        updated += 1
+                        replaced.append(rid)
+                        new[rid] = doc
+                # In bulk: TinyDB rewrites the whole table on each insert or remove.
+                table: Any = db.table(name, cache_size=0)
+                if replaced:
+                    table.remove(doc_ids=replaced)
+                if new:
+                    table.insert_multiple(
+                        [Document(doc, doc_id=rid) for rid, doc in new.items()]  # type: ignore[arg-type]
+                    )
+        return MergeCounts(added, updated, unchanged)
+
 
 def file_mode(path: Path) -> int:
     return os.stat(path).st_mode & 0o777
+
+
+from dataclasses import dataclass  # noqa: E402  (appended with Store.merge)
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What Store.merge did: records new to the store, replaced, and already identical."""
+
+    added: int
+    updated: int
+    unchanged: int

@@ -1,0 +1,228 @@
+"""`footbase export` (CSV, JSON or a Markdown report) and `footbase import` (merge a JSON export).
+
+Files written are new and 0600: an existing file is never overwritten. An import is checked
+whole before anything is written, and then merged in one store transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from footbase_tui.cli import UsageError
+from footbase_tui.context import Context
+from footbase_tui.core.calendar import day_cells, grid, months_back
+from footbase_tui.core.exchange import (
+    ExchangeError,
+    ReportInput,
+    Row,
+    exercise_rows,
+    export_doc,
+    in_period,
+    markdown_report,
+    pain_rows,
+    read_export,
+)
+from footbase_tui.core.localtime import iso_utc, parse_day
+from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
+from footbase_tui.store import FORMAT, NotSaved, Snapshot
+
+IMPORT_MAX_BYTES = 512 * 1024 * 1024
+HEATMAP_MONTHS = 12
+
+
+def _period(ctx: Context, args: argparse.Namespace) -> tuple[date | None, date | None]:
+    today = ctx.today()
+    since = parse_day(args.since, today) if args.since else None
+    until = parse_day(args.until, today) if args.until else None
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}; nothing would match")
+    return since, until
+
+
+def _csv_text(*tables: tuple[str | None, list[Row]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for n, (title, table) in enumerate(tables):
+        if n:
+            writer.writerow([])
+        if title:
+            writer.writerow([title])
+        writer.writerows(table)
+    return buf.getvalue()
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create `path` 0600 with `text`; never replace anything already there."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} exists; choose another name") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        os.fchmod(fd, 0o600)
+        view = memoryview(text.encode("utf-8"))
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except OSError as exc:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise NotSaved(f"not saved: could not write {path}: {exc.strerror or exc}") from None
+    os.close(fd)
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    """Write each named file into `folder` (made 0700 if missing); all of them or none."""
+    if not folder.is_dir():
+        try:
+            os.mkdir(folder, 0o700)
+        except OSError as exc:
+            raise UsageError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+    for name in files:
+        if os.path.lexists(folder / name):
+            raise UsageError(f"{folder / name} exists; choose another folder")
+    written: list[Path] = []
+    try:
+        for name, text in files.items():
+            _write_new(folder / name, text)
+            written.append(folder / name)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
+
+
+def _is_folder_target(output: str) -> bool:
+    return output.endswith(os.sep) or Path(output).is_dir()
+
+
+def _json_text(ctx: Context, snap: Snapshot, since: date | None, until: date | None) -> str:
+    doc = export_doc(
+        snap.meta,
+        [e for e in snap.pain if in_period(e.date, since, until)],
+        [s for s in snap.sessions if in_period(s.date, since, until)],
+        [p for p in snap.day_plans.values() if in_period(p.date, since, until)],
+        exported_at=iso_utc(ctx.clock.now()),
+        store_format=FORMAT,
+    )
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _names(ctx: Context) -> dict[str, str]:
+    names = {p.id: p.name for p in ctx.catalog.programs.values()}
+    names.update({e.id: e.name for e in ctx.catalog.exercises.values()})
+    return names
+
+
+def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None) -> str:
+    today = ctx.today()
+    pain = [e for e in snap.pain if in_period(e.date, since, until)]
+    sessions = [s for s in snap.sessions if in_period(s.date, since, until)]
+    dates = [e.date for e in snap.pain] + [s.date for s in snap.sessions] + list(snap.day_plans)
+    first = since or min(dates, default=today)
+    last = until or max([today, first, *dates])
+    program, start, warning = ctx.program_of(snap.meta, today)
+    if warning:
+        print(f"footbase: {warning}", file=sys.stderr)
+    cells = day_cells(ctx.catalog, program, start, first, last, today, snap.day_facts(first))
+    by_day = {c.day: c for c in cells}
+    g = grid(max(first, months_back(last, HEATMAP_MONTHS)), last, ctx.config.week_starts)
+    heatmap = [month_line(g, 4)]
+    for label, row in zip(weekday_labels(ctx.config.week_starts), rows(g, by_day, False), strict=True):
+        heatmap.append(f"{label} {''.join(c.glyph for c in row)}".rstrip())
+    heatmap.append(legend(False))
+    return markdown_report(ReportInput(
+        first=first, last=last, today=today, program_id=program.id, program_name=program.name,
+        program_start=start, names=_names(ctx), pain=pain, sessions=sessions, cells=cells,
+        heatmap=heatmap, week_starts=ctx.config.week_starts,
+    ))
+
+
+def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    since, until = _period(ctx, args)
+    output: str | None = args.output
+    folder = output is not None and _is_folder_target(output)
+    if folder and args.format != "csv":
+        raise UsageError(f"{output} is a folder; name a file (a folder is only for --format csv)")
+    if output is not None and not folder and os.path.lexists(output):
+        raise UsageError(f"{output} exists; choose another name")  # before any work
+    snap = ctx.store.load()
+    files: dict[str, str]
+    if args.format == "json":
+        files = {"": _json_text(ctx, snap, since, until)}
+    elif args.format == "md":
+        files = {"": _report(ctx, snap, since, until)}
+    else:
+        pain = pain_rows(e for e in snap.pain if in_period(e.date, since, until))
+        results = exercise_rows((s for s in snap.sessions if in_period(s.date, since, until)),
+                                _names(ctx))
+        if folder:
+            files = {"pain.csv": _csv_text((None, pain)), "exercises.csv": _csv_text((None, results))}
+        else:
+            files = {"": _csv_text(("# pain entries", pain), ("# exercise results", results))}
+    if output is None:
+        sys.stdout.write(files[""])
+        sys.stdout.flush()
+        return 0
+    if folder:
+        _write_folder(Path(output), files)
+        where = ", ".join(str(Path(output) / name) for name in files)
+    else:
+        _write_new(Path(output), files[""])
+        where = output
+    counts = _counts(snap, since, until)
+    print(f"exported: {counts} to {where}")
+    return 0
+
+
+def _counts(snap: Snapshot, since: date | None, until: date | None) -> str:
+    pain = sum(1 for e in snap.pain if in_period(e.date, since, until))
+    sessions = sum(1 for s in snap.sessions if in_period(s.date, since, until))
+    return f"{pain} pain entr{'y' if pain == 1 else 'ies'}, {sessions} session{'' if sessions == 1 else 's'}"
+
+
+def _read_import(path: Path) -> bytes:
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the file made by 'footbase export --format json'")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(IMPORT_MAX_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > IMPORT_MAX_BYTES:
+        raise UsageError(f"{path} is larger than {IMPORT_MAX_BYTES >> 20} MB; not a footbase export")
+    return data
+
+
+def run_import(ctx: Context, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    raw = _read_import(path)
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
+        raise UsageError(f"{path}: not a footbase export ({reason})") from None
+    try:
+        found = read_export(data, FORMAT)
+    except ExchangeError as exc:
+        raise UsageError(f"{path}: {exc}; nothing was imported") from None
+    program = (found.program, found.start) if found.program and found.start else None
+    counts = ctx.store.merge(found.pain, found.sessions, found.plans, program_if_new=program)
+    print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+    return 0
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
