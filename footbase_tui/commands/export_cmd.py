@@ -19,18 +19,9 @@ from pathlib import Path
 from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import day_cells, grid, months_back
-from footbase_tui.core.exchange import (
-    ExchangeError,
-    ReportInput,
-    Row,
-    exercise_rows,
-    export_doc,
-    in_period,
-    markdown_report,
-    pain_rows,
-    read_export,
-)
+from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
+from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
 
@@ -130,8 +121,10 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     pain = [e for e in snap.pain if in_period(e.date, since, until)]
     sessions = [s for s in snap.sessions if in_period(s.date, since, until)]
     dates = [e.date for e in snap.pain] + [s.date for s in snap.sessions] + list(snap.day_plans)
-    first = since or min(dates, default=today)
-    last = until or max([today, first, *dates])
+    # Without bounds: from the first record to today (or the last record, if later).
+    last = until or max([today, *dates, *([since] if since else [])])
+    first = since or min([*dates, last], default=today)
+    first = min(first, last)
     program, start, warning = ctx.program_of(snap.meta, today)
     if warning:
         print(f"footbase: {warning}", file=sys.stderr)

@@ -9,7 +9,8 @@ from footbase_tui.store.errors import (
     StoreError,
     StoreTooNew,
 )
-from footbase_tui.store.store import FORMAT, Snapshot, Store
+from footbase_tui.store.snapshot import Snapshot
+from footbase_tui.store.store import FORMAT, Store
 
 __all__ = [
     "FORMAT",

@@ -12,26 +12,22 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import orjson
 from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
 from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
 from footbase_tui.core.records import (
-    DayFacts,
     DayPlan,
     Meta,
     PainEntry,
     RecordError,
-    Result,
     Session,
     day_plan_from_doc,
     day_plan_to_doc,
@@ -41,7 +37,6 @@ from footbase_tui.core.records import (
     pain_to_doc,
     session_from_doc,
     session_to_doc,
-    stamp_key,
 )
 from footbase_tui.store.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
 from footbase_tui.store.fileio import (
@@ -51,198 +46,12 @@ from footbase_tui.store.fileio import (
     read_nofollow,
     remove_stale_temps,
 )
+from footbase_tui.store.snapshot import Snapshot
+from footbase_tui.store.tables import Database, MemoryStorage, Records
 
 FORMAT = 1
-T = TypeVar("T")
 TABLES = ("meta", "pain", "sessions", "days")
 BACKUPS_KEPT = 7
-
-
-class _UuidTable(Table):
-    """A TinyDB table whose document ids are the records' own UUID strings."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def _get_next_id(self) -> Any:
-        raise RuntimeError("footbase records carry their own id")
-
-
-class _MemoryStorage(Storage):
-    """The parsed file, held for one operation; TinyDB writes mark it changed."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.changed = False
-
-    def read(self) -> dict[str, Any]:
-        return self.data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.data = data
-        self.changed = True
-
-
-class _DB(TinyDB):
-    table_class = _UuidTable
-    default_table_name = "meta"
-
-
-class _Records:
-    """One table addressed by UUID (TinyDB's annotations say int; `_UuidTable` uses str)."""
-
-    def __init__(self, db: TinyDB, name: str) -> None:
-        self._table: Any = db.table(name, cache_size=0)
-
-    def get(self, rid: str) -> dict[str, Any] | None:
-        doc = self._table.get(doc_id=rid)
-        return dict(doc) if doc is not None else None
-
-    def contains(self, rid: str) -> bool:
-        return bool(self._table.contains(doc_id=rid))
-
-    def insert(self, rid: str, doc: dict[str, Any]) -> None:
-        self._table.insert(Document(doc, doc_id=rid))  # type: ignore[arg-type]
-
-    def put(self, rid: str, doc: dict[str, Any]) -> None:
-        """Insert or wholly replace (TinyDB's upsert would merge fields)."""
-        if self.contains(rid):
-            self.remove(rid)
-        self.insert(rid, doc)
-
-    def update(self, rid: str, fields: dict[str, Any]) -> None:
-        self._table.update(fields, doc_ids=[rid])
-
-    def remove(self, rid: str) -> None:
-        self._table.remove(doc_ids=[rid])
-
-
-class Snapshot:
-    """Everything in the store at one moment. Records become dataclasses only when asked
-    for, so a command that shows five entries does not convert ten years of them."""
-
-    def __init__(self, meta: Meta, tables: dict[str, dict[str, Any]] | None = None,
-                 path: Path | None = None) -> None:
-        self.meta = meta
-        self._tables = tables or {}
-        self._path = path
-
-    def _convert(self, fn: Callable[[str, dict[str, Any]], T], rid: str, doc: dict[str, Any]) -> T:
-        try:
-            return fn(rid, doc)
-        except RecordError as exc:
-            raise StoreCorrupt(
-                f"{self._path} has a damaged record ({exc}). Nothing was changed. To recover: "
-                "'footbase restore --list' and 'footbase restore NAME'."
-            ) from None
-
-    def _table(self, name: str) -> dict[str, dict[str, Any]]:
-        return self._tables.get(name, {})
-
-    @cached_property
-    def pain(self) -> list[PainEntry]:
-        entries = [self._convert(pain_from_doc, rid, doc) for rid, doc in self._table("pain").items()]
-        entries.sort(key=lambda e: (e.utc, e.id))
-        return entries
-
-    @cached_property
-    def sessions(self) -> list[Session]:
-        items = self._table("sessions").items()
-        sessions = [self._convert(session_from_doc, rid, doc) for rid, doc in items]
-        sessions.sort(key=lambda s: (s.start, s.id))
-        return sessions
-
-    @cached_property
-    def day_plans(self) -> dict[date, DayPlan]:
-        plans = [self._convert(day_plan_from_doc, rid, doc) for rid, doc in self._table("days").items()]
-        return {p.date: p for p in plans}
-
-    @cached_property
-    def _session_ids_by_date(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for rid, doc in self._table("sessions").items():
-            index.setdefault(str(doc.get("date")), []).append(rid)
-        return index
-
-    def sessions_on(self, day: date) -> list[Session]:
-        """One day's sessions, converting only those."""
-        table = self._table("sessions")
-        found = [self._convert(session_from_doc, rid, table[rid])
-                 for rid in self._session_ids_by_date.get(day.isoformat(), ())]
-        found.sort(key=lambda s: (s.start, s.id))
-        return found
-
-    def last_pain(self, count: int = 1) -> list[PainEntry]:
-        """The newest `count` entries, in time order, converting only those."""
-        table = self._table("pain")
-        newest = sorted(table, key=lambda rid: (str(table[rid].get("utc")), rid))[-count:]
-        return [self._convert(pain_from_doc, rid, table[rid]) for rid in newest]
-
-    def day_facts(self, since: date | None = None) -> dict[date, DayFacts]:
-        """Per local date: each exercise's latest result, the day plan, the pain levels.
-
-        One pass over the raw tables, without making a dataclass per record: the calendar
-        asks for ten years at once.
-        """
-        floor = since.isoformat() if since else ""
-        latest: dict[str, dict[str, dict[str, Any]]] = {}
-        for rid, doc in self._table("sessions").items():
-            day = doc.get("date")
-            if not isinstance(day, str) or not isinstance(doc.get("items"), list):
-                self._convert(session_from_doc, rid, doc)  # raises StoreCorrupt with the reason
-                continue
-            if day < floor:
-                continue
-            slot = latest.get(day)
-            if slot is None:
-                slot = latest[day] = {}
-            try:
-                for item in doc["items"]:
-                    ex = item["ex"]
-                    seen = slot.get(ex)
-                    # Most days have one result per exercise: compare stamps only on a tie.
-                    if seen is None or stamp_key(item["at"]) >= stamp_key(seen["at"]):
-                        slot[ex] = item
-            except (KeyError, TypeError):
-                self._convert(session_from_doc, rid, doc)
-                raise
-        pain: dict[str, list[int]] = {}
-        for doc in self._table("pain").values():
-            level = doc.get("level")
-            key = str(doc.get("date"))
-            if isinstance(level, int) and key >= floor:
-                pain.setdefault(key, []).append(level)
-        facts: dict[date, DayFacts] = {}
-        plans = {p.date.isoformat(): p for p in self.day_plans.values()}
-        for key in set(latest) | set(pain) | set(plans):
-            try:
-                day = date.fromisoformat(key)
-            except ValueError:
-                continue
-            results = {ex: Result(str(it.get("st")), bool(it.get("why")))
-                       for ex, it in latest.get(key, {}).items()}
-            facts[day] = DayFacts(results, plans.get(key), tuple(pain.get(key, ())))
-        return facts
-
-    def pain_since(self, day: date) -> list[PainEntry]:
-        """Entries from `day` on, in time order, converting only those."""
-        key = day.isoformat()
-        table = self._table("pain")
-        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
-                 if str(doc.get("date", "")) >= key]
-        found.sort(key=lambda e: (e.utc, e.id))
-        return found
-
-    def pain_on(self, day: date) -> list[PainEntry]:
-        key = day.isoformat()
-        table = self._table("pain")
-        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
-                 if doc.get("date") == key]
-        found.sort(key=lambda e: (e.utc, e.id))
-        return found
-
-    @property
-    def pain_count(self) -> int:
-        return len(self._table("pain"))
 
 
 class Store:
@@ -361,10 +170,10 @@ class Store:
                         f"{self.path} was written by a newer footbase (format {version}; this "
                         f"one knows {FORMAT}). Not saved: upgrade footbase to write to it."
                     )
-            storage_db = _DB(storage=_MemoryStorage, data=data)
+            storage_db = Database(storage=MemoryStorage, data=data)
             yield storage_db
             storage = storage_db.storage
-            assert isinstance(storage, _MemoryStorage)
+            assert isinstance(storage, MemoryStorage)
             if not storage.changed and raw is not None:
                 return
             try:
@@ -390,7 +199,7 @@ class Store:
     def _ensure_program(self, db: TinyDB, program: str | None, start: date | None) -> None:
         if program is None or start is None:
             return
-        meta_table = _Records(db, "meta")
+        meta_table = Records(db, "meta")
         doc = meta_table.get("meta") or {}
         if doc.get("program") is None:
             meta_table.update("meta", {"program": program, "start": start.isoformat()})
@@ -398,13 +207,13 @@ class Store:
     def add_pain(self, entry: PainEntry) -> None:
         """Save a new pain entry; returns only once it is on disk."""
         with self._write() as db:
-            _Records(db, "pain").insert(entry.id, pain_to_doc(entry))
+            Records(db, "pain").insert(entry.id, pain_to_doc(entry))
 
     def update_pain(self, entry: PainEntry, expected: PainEntry | None = None) -> PainEntry:
         """Replace an entry. With `expected` (the entry as it was when editing began), refuse
         with EditConflict if another process changed or deleted it meanwhile."""
         with self._write() as db:
-            table = _Records(db, "pain")
+            table = Records(db, "pain")
             current = table.get(entry.id)
             if expected is not None:
                 theirs = pain_from_doc(entry.id, current) if current is not None else None
@@ -419,11 +228,11 @@ class Store:
     def restore_pain(self, entry: PainEntry) -> None:
         """Put a deleted entry back exactly as it was (undo)."""
         with self._write() as db:
-            _Records(db, "pain").put(entry.id, pain_to_doc(entry))
+            Records(db, "pain").put(entry.id, pain_to_doc(entry))
 
     def delete_pain(self, entry_id: str) -> bool:
         with self._write() as db:
-            table = _Records(db, "pain")
+            table = Records(db, "pain")
             if not table.contains(entry_id):
                 return False
             table.remove(entry_id)
@@ -438,11 +247,11 @@ class Store:
         with self._write() as db:
             if program_if_new:
                 self._ensure_program(db, *program_if_new)
-            _Records(db, "sessions").put(session.id, session_to_doc(session))
+            Records(db, "sessions").put(session.id, session_to_doc(session))
 
     def delete_session(self, session_id: str) -> bool:
         with self._write() as db:
-            table = _Records(db, "sessions")
+            table = Records(db, "sessions")
             if not table.contains(session_id):
                 return False
             table.remove(session_id)
@@ -451,7 +260,7 @@ class Store:
     def set_day_plan(self, plan: DayPlan | None, day: date) -> None:
         """Follow another program on `day` (None: back to the planned one)."""
         with self._write() as db:
-            table = _Records(db, "days")
+            table = Records(db, "days")
             if plan is None:
                 if table.contains(day.isoformat()):
                     table.remove(day.isoformat())
@@ -460,7 +269,7 @@ class Store:
 
     def set_program(self, program: str, start: date) -> None:
         with self._write() as db:
-            _Records(db, "meta").update("meta", {"program": program, "start": start.isoformat()})
+            Records(db, "meta").update("meta", {"program": program, "start": start.isoformat()})
 
     # ---- backups --------------------------------------------------------------------------
 
@@ -528,7 +337,7 @@ class Store:
             if program_if_new:
                 self._ensure_program(db, *program_if_new)
             for name, docs, normal in kinds:
-                records = _Records(db, name)
+                records = Records(db, name)
                 replaced: list[str] = []
                 new: dict[str, dict[str, Any]] = {}
                 for rid, doc in docs.items():
@@ -562,7 +371,6 @@ def file_mode(path: Path) -> int:
     return os.stat(path).st_mode & 0o777
 
 
-from dataclasses import dataclass  # noqa: E402  (appended with Store.merge)
 
 
 @dataclass(frozen=True)
