@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, tzinfo
 
 from footbase_tui.context import Context
 from footbase_tui.core.localtime import (
-    TimeInputError,
     from_iso_utc,
     iso_in_zone,
     parse_at,
     parse_day,
-    zone_from_name,
+    wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
 
@@ -82,16 +80,11 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
         print("no pain entries yet; log one with: footbase pain LEVEL")
         return 0
     for e in entries:
-        wall = from_iso_utc(e.utc).astimezone(_zone(e.tz))
+        wall = wall_time(e.utc, e.tz)
         where = ",".join(e.where) or "-"
         note = e.note.split("\n", 1)[0]
         print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} {note}")
     return 0
 
 
-def _zone(name: str) -> tzinfo:
-    try:
-        return zone_from_name(name)
-    except TimeInputError:
-        return UTC
 

@@ -179,11 +179,16 @@ def from_iso_utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def iso_in_zone(utc_text: str, zone_name: str) -> str:
-    """A stored UTC instant shown in the zone it was recorded in, with its offset."""
+def wall_time(utc_text: str, zone_name: str) -> datetime:
+    """A stored UTC instant as the wall-clock time of the zone it was recorded in (UTC if
+    that zone is unknown on this machine)."""
     instant = from_iso_utc(utc_text)
     try:
-        zone: tzinfo = zone_from_name(zone_name)
+        return instant.astimezone(zone_from_name(zone_name))
     except TimeInputError:
-        zone = UTC
-    return instant.astimezone(zone).isoformat(timespec="seconds")
+        return instant
+
+
+def iso_in_zone(utc_text: str, zone_name: str) -> str:
+    """A stored UTC instant shown in the zone it was recorded in, with its offset."""
+    return wall_time(utc_text, zone_name).isoformat(timespec="seconds")

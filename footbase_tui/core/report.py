@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta, tzinfo
+from datetime import date, timedelta
 from itertools import pairwise
 
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
 from footbase_tui.core.exchange import sorted_pain, sorted_sessions
-from footbase_tui.core.localtime import TimeInputError, from_iso_utc, zone_from_name
+from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import (
     PainEntry,
     Session,
@@ -28,11 +28,6 @@ EXERCISE_COLUMNS = ("session_id", "date", "exercise", "name", "level", "status",
 Row = list[str | int]
 
 
-def _zone(name: str) -> tzinfo:
-    try:
-        return zone_from_name(name)
-    except TimeInputError:
-        return UTC
 
 
 def safe_cell(text: str) -> str:
@@ -44,7 +39,7 @@ def pain_rows(entries: Iterable[PainEntry]) -> list[Row]:
     """The header and one row per entry, in time order."""
     rows: list[Row] = [list(PAIN_COLUMNS)]
     for e in sorted_pain(entries):
-        wall = from_iso_utc(e.utc).astimezone(_zone(e.tz))
+        wall = wall_time(e.utc, e.tz)
         rows.append([e.id, e.date.isoformat(), f"{wall:%H:%M}", e.utc, e.tz, e.level,
                      safe_cell(";".join(e.where)), safe_cell(e.context or ""), safe_cell(e.note),
                      safe_cell(e.source)])
@@ -236,7 +231,7 @@ def _notes_section(r: ReportInput) -> list[str]:
     if not noted:
         return [*lines, "No notes in this period."]
     for e in noted:
-        wall = from_iso_utc(e.utc).astimezone(_zone(e.tz))
+        wall = wall_time(e.utc, e.tz)
         lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**")
         lines.append("")
         # Every line quoted: a note's own markup stays inside its quote.

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from footbase_tui.core.calendar import DayCell, Stats, compute_stats, day_cells, months_back
-from footbase_tui.core.localtime import from_iso_utc, zone_from_name
+from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.routine import latest_results
 from footbase_tui.heatmap import legend, stats_lines
 from footbase_tui.tui.safe import plain
@@ -152,10 +152,7 @@ class CalendarScreen(FootbaseScreen):
                     t.append_text(plain(result.reason))
                 t.append("\n")
         for entry in snap.pain_on(day):
-            try:
-                wall = from_iso_utc(entry.utc).astimezone(zone_from_name(entry.tz))
-            except ValueError:
-                wall = from_iso_utc(entry.utc)
+            wall = wall_time(entry.utc, entry.tz)
             t.append(f"pain {entry.level}/10 at {wall:%H:%M}", style="bold")
             if entry.where:
                 t.append(f" · {', '.join(entry.where)}")

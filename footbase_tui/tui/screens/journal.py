@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from footbase_tui.core.calendar import day_cells
-from footbase_tui.core.localtime import from_iso_utc, zone_from_name
+from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import first_line
 from footbase_tui.core.trends import (
@@ -105,10 +105,7 @@ class JournalScreen(FootbaseScreen):
         shown = [e for e in reversed(self.entries) if self.filters.keeps(e, today)]
         rows = []
         for e in shown:
-            try:
-                wall = from_iso_utc(e.utc).astimezone(zone_from_name(e.tz))
-            except ValueError:
-                wall = from_iso_utc(e.utc)
+            wall = wall_time(e.utc, e.tz)
             rows.append(PainRow(e.id, f"{e.date:%a %d %b} {wall:%H:%M}", e.level,
                                 ", ".join(e.where), e.context or "", first_line(e.note, 40)))
         self.query_one(PainTable).show(rows)
