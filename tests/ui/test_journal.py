@@ -153,3 +153,16 @@ def test_journal_snapshot_80x24(snap_compare: Callable[..., bool], make_app: Mak
 def test_journal_snapshot_50x16(snap_compare: Callable[..., bool], make_app: MakeApp, ctx: Context) -> None:
     seed(ctx)
     assert snap_compare(make_app(), terminal_size=(50, 16), press=["j"], run_before=settle)
+
+
+async def test_edit_and_delete_appear_once_an_entry_arrives(make_app: MakeApp, ctx: Context) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot, app)
+        keys = {b.binding.key for b in app.screen.active_bindings.values()}
+        assert "e" not in keys and "d" not in keys
+        Store(ctx.paths.db, ctx.clock).add_pain(entry(TODAY, 4))  # another process
+        app.check_store()
+        await settle(pilot)
+        keys = {b.binding.key for b in app.screen.active_bindings.values()}
+        assert "e" in keys and "d" in keys

@@ -114,6 +114,7 @@ class JournalScreen(FootbaseScreen):
             label = Text("No entries here. a adds one; " + self.filters.text(), style="dim")
         self.query_one("#jr-filters", Static).update(label)
         self.draw_trends()
+        self.refresh_bindings()  # e and d depend on there being a selected entry
 
     def draw_trends(self) -> None:
         fb = self.fb
