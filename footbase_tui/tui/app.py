@@ -59,9 +59,13 @@ class FootbaseApp(App[None]):
         # At start-up the streak (which may walk years) is counted after the first frame.
         self.streak_delay = streak_delay
         self.drafts = DraftBox(ctx.paths.draft)
+        # Waiting for another footbase's lock: say so in the app, never on stderr (which
+        # would scribble over the screen).
+        ctx.store.on_wait = self._say_waiting
         self.snapshot: Snapshot = ctx.store.load()
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
+        self._day = ctx.today()
         self._hangup_hooks: list[Callable[[], None]] = []
         from footbase_tui.tui.screens.today import TodayScreen
 
@@ -107,14 +111,22 @@ class FootbaseApp(App[None]):
             return None
         return (st.st_mtime_ns, st.st_size, st.st_ino)
 
+    def _say_waiting(self) -> None:
+        message = "Waiting for another footbase to finish saving…"
+        if threading.current_thread() is threading.main_thread():
+            self.notify(message, timeout=5)
+        else:  # store writes run in a worker thread
+            self.call_from_thread(self.notify, message, timeout=5)
+
     def check_store(self) -> None:
-        """Reload when another process changed the store (cheap: one stat a second)."""
-        stamp = self._store_stamp()
-        if stamp != self._stamp:
+        """Reload when another process changed the store, or a new day began (cheap: one
+        stat a second)."""
+        if self._store_stamp() != self._stamp or self.ctx.today() != self._day:
             self.reload()
 
     def reload(self) -> None:
         self._stamp = self._store_stamp()
+        self._day = self.ctx.today()
         try:
             self.snapshot = self.ctx.store.load()
         except StoreError as exc:
