@@ -192,6 +192,13 @@ def item_to_doc(r: ItemResult) -> dict[str, Any]:
     return doc
 
 
+def _count(doc: dict[str, Any], key: str, rid: str) -> int:
+    value = doc.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RecordError(f"record {rid}: field '{key}' is not a whole number")
+    return value
+
+
 def item_from_doc(rid: str, doc: Any) -> ItemResult:
     if not isinstance(doc, dict):
         raise RecordError(f"record {rid}: an item is not a mapping")
@@ -203,9 +210,9 @@ def item_from_doc(rid: str, doc: Any) -> ItemResult:
         level=_req(doc, "lv", int, rid),
         status=status,
         at=_utc(doc, "at", rid),
-        sets=int(doc.get("sets", 0)),
-        reps=int(doc.get("reps", 0)),
-        seconds=int(doc.get("secs", 0)),
+        sets=_count(doc, "sets", rid),
+        reps=_count(doc, "reps", rid),
+        seconds=_count(doc, "secs", rid),
         reason=doc.get("why") if isinstance(doc.get("why"), str) else None,
     )
 

@@ -7,13 +7,14 @@ the folder fsynced, so the target is always either the old bytes or the new ones
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
 import stat
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from footbase_tui.store.errors import InsecurePath, LockTimeout, NotSaved
@@ -86,8 +87,11 @@ def read_nofollow(path: Path) -> bytes | None:
                 break
             chunks.append(chunk)
         return b"".join(chunks)
+    except OSError as exc:
+        raise NotSaved(f"cannot read {path}: {_reason(exc)}") from None
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -98,10 +102,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _temp_name(path: Path, tag: str = "") -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{tag}{TEMP_SUFFIX}")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` durably; on failure the old file is untouched (NotSaved)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    """Replace `path` with `data` durably; on failure the old file is untouched (NotSaved).
+
+    The old file is kept as a hard link until the folder is synced: if that sync fails
+    after the rename, the old file is put back, so "not saved" always means unchanged.
+    """
+    tmp = _temp_name(path)
+    old = _temp_name(path, ".old")
     fd = -1
+    replaced = kept_old = False
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         os.fchmod(fd, 0o600)
@@ -110,31 +124,52 @@ def atomic_write(path: Path, data: bytes) -> None:
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
-        os.close(fd)
-        fd = -1
+        closing, fd = fd, -1  # never close twice: a failed close has freed the number anyway
+        os.close(closing)
+        try:
+            os.link(path, old, follow_symlinks=False)
+            kept_old = True
+        except FileNotFoundError:
+            pass  # the first write: nothing to keep
         os.replace(tmp, path)
+        replaced = True
         fsync_dir(path.parent)
     except OSError as exc:
         if fd >= 0:
-            with suppress(OSError):
+            with contextlib.suppress(OSError):
                 os.close(fd)
-        with suppress(OSError):
+        if replaced:  # the new file is in place but the folder is not synced: undo
+            with contextlib.suppress(OSError):
+                if kept_old:
+                    os.replace(old, path)
+                    kept_old = False
+                else:
+                    os.unlink(path)
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if kept_old and not replaced:
+            with contextlib.suppress(OSError):
+                os.unlink(old)
+        # (A kept old file that could not be put back stays as a temp: the next save
+        # removes it under the lock.)
         raise NotSaved(f"not saved: {_reason(exc)} ({path.parent})") from None
+    if kept_old:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
 
 
-def remove_stale_temps(path: Path) -> int:
-    """Delete temp files left by a writer that died; call only while holding the lock."""
+def remove_stale_temps(folder: Path, prefix: str) -> int:
+    """Delete temp files (".<prefix>*.tmp") left by a writer that died; call only while
+    holding the lock, when no other footbase can be writing them."""
     removed = 0
-    prefix = f".{path.name}."
     try:
-        names = os.listdir(path.parent)
+        names = os.listdir(folder)
     except OSError:
         return 0
     for name in names:
-        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+        if name.startswith(f".{prefix}") and name.endswith(TEMP_SUFFIX):
             try:
-                os.unlink(path.parent / name)
+                os.unlink(folder / name)
                 removed += 1
             except OSError:
                 pass

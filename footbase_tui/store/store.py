@@ -51,6 +51,7 @@ from footbase_tui.store.tables import Database, MemoryStorage, Records
 
 FORMAT = 1
 TABLES = ("meta", "pain", "sessions", "days")
+REQUIRED_TABLES = ("meta", "pain", "sessions")
 BACKUPS_KEPT = 7
 
 
@@ -101,10 +102,22 @@ class Store:
         meta = data["meta"].get("meta")
         if not isinstance(meta, dict) or not isinstance(meta.get("format"), int):
             self._corrupt(raw, "is not a footbase store (no format version)")
+        unknown = sorted(set(data) - set(TABLES))
+        if unknown and meta["format"] <= FORMAT:
+            self._corrupt(raw, f"is not a footbase store (unknown table '{unknown[0]}')")
         for name in TABLES:
+            if name in REQUIRED_TABLES and name not in data:
+                self._corrupt(raw, f"is not a footbase store (table '{name}' is missing)")
             table = data.setdefault(name, {})
             if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
                 self._corrupt(raw, f"is not a footbase store (table '{name}' is not a mapping)")
+        # JSON lets a key appear twice and parsers keep the last one silently. Every record
+        # key opens an object ('"id":{"') exactly once in our compact files, so more of
+        # those than records means an id is repeated (a note's quotes are escaped as \").
+        opened = raw.count(b'":{"')
+        expected = sum(len(t) + (1 if t else 0) for t in (data[n] for n in TABLES))
+        if opened > expected:
+            self._corrupt(raw, "repeats a record id (one of the two would be lost)")
         return cast(dict[str, Any], data)
 
     def _corrupt(self, raw: bytes, problem: str) -> Any:
@@ -153,7 +166,8 @@ class Store:
         """Lock, read fresh, yield a TinyDB over the data, then write once if it changed."""
         ensure_private_dir(self.path.parent)
         with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait):
-            remove_stale_temps(self.path)
+            remove_stale_temps(self.path.parent, self.path.name + ".")
+            remove_stale_temps(self.backup_dir, "footbase-")
             raw = read_nofollow(self.path)
             if raw is None:
                 data: dict[str, Any] = {
@@ -301,7 +315,8 @@ class Store:
             current = read_nofollow(self.path)
             if current is not None:
                 stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-                keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}")
+                digest = hashlib.sha256(current).hexdigest()[:8]  # two restores in a second
+                keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}-{digest}")
                 atomic_write(keep, current)
             atomic_write(self.path, raw)
         return path
