@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but an error is one line (what was wrong, where to look) and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {_printable(message)} (see '{self.prog} --help')\n")
 
 
 def _level(text: str) -> int:
@@ -148,8 +148,16 @@ def _handler(command: str) -> Callable[..., int]:
     return handler
 
 
+def _printable(message: str) -> str:
+    """An error may quote what was typed: never let it carry an escape sequence (a title
+    change, a screen clear) or a second line to the terminal."""
+    from footbase_tui.core.text import clean_text
+
+    return clean_text(message, multiline=False)
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"footbase: {message}", file=sys.stderr)
+    print(f"footbase: {_printable(message)}", file=sys.stderr)
     return code
 
 

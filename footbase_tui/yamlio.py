@@ -42,7 +42,12 @@ class Located:
             key = key[:-1]
 
 
+MAX_DEPTH = 40
+
+
 def _plain(node: yaml.Node, key: Key, out: dict[Key, int], file: Path, seen: set[int]) -> Any:
+    if len(key) > MAX_DEPTH:
+        raise YamlError(file, node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
     if id(node) in seen:
         raise YamlError(file, node.start_mark.line + 1, "anchors and aliases (&, *) are not allowed")
     seen.add(id(node))
@@ -68,6 +73,9 @@ def _plain(node: yaml.Node, key: Key, out: dict[Key, int], file: Path, seen: set
         return _CONSTRUCTOR.construct_object(node)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(file, node.start_mark.line + 1, f"cannot read value: {exc.problem}") from None
+    except (ValueError, TypeError, OverflowError):  # e.g. a date like 2026-02-30
+        raise YamlError(file, node.start_mark.line + 1,
+                        f"cannot read value {str(node.value)[:40]!r}") from None
 
 
 def parse_yaml(text: str, file: Path) -> Located:
@@ -78,8 +86,15 @@ def parse_yaml(text: str, file: Path) -> Located:
         line = mark.line + 1 if mark else None
         problem = (exc.problem or exc.context or "not valid YAML").strip()
         raise YamlError(file, line, f"not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise YamlError(file, line, f"not valid YAML: a character YAML does not allow "
+                                    f"(code {exc.character!r})") from None
     except yaml.YAMLError as exc:
-        raise YamlError(file, None, f"not valid YAML: {exc}") from None
+        first = str(exc).splitlines()[0] if str(exc) else "unreadable"
+        raise YamlError(file, None, f"not valid YAML: {first}") from None
+    except RecursionError:
+        raise YamlError(file, None, f"nested more than {MAX_DEPTH} levels deep") from None
     if node is None:
         raise YamlError(file, None, "the file is empty")
     lines: dict[Key, int] = {}

@@ -7,6 +7,7 @@ import json
 import sys
 
 from footbase_tui.context import Context
+from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.localtime import (
     from_iso_utc,
     iso_in_zone,
@@ -16,11 +17,16 @@ from footbase_tui.core.localtime import (
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
 
+STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character limit
+
 
 def _read_note(value: str | None) -> str | None:
     if value != "-":
         return value
-    data = sys.stdin.buffer.read(64_000)
+    data = sys.stdin.buffer.read(STDIN_MAX + 1)
+    if len(data) > STDIN_MAX:
+        raise PainInputError(f"the note on standard input is over {STDIN_MAX // 1_000_000} MB; "
+                             "at most 2000 characters are kept")
     return data.decode("utf-8", "replace")
 
 

@@ -134,12 +134,19 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
     """
     raw = text.strip()
     words = raw.split()
-    today = lt.local(now).date()
+    # The footbase day, not the calendar date: with day_starts_at 04:00, at 01:00 "23:30"
+    # is last evening, and a time before 04:00 belongs to the next calendar date.
+    today = lt.day_of(now)
+
+    def on(day: date, hhmm: str) -> datetime:
+        t = parse_hhmm(hhmm)
+        calendar_day = day + timedelta(days=1) if t < lt.day_starts_at else day
+        return lt.localize(datetime.combine(calendar_day, t))
+
     if len(words) == 1 and _HHMM.match(words[0]):
-        when = lt.localize(datetime.combine(today, parse_hhmm(words[0])))
+        when = on(today, words[0])
     elif len(words) == 2 and words[0].lower() in ("today", "yesterday"):
-        day = today if words[0].lower() == "today" else today - timedelta(days=1)
-        when = lt.localize(datetime.combine(day, parse_hhmm(words[1])))
+        when = on(today if words[0].lower() == "today" else today - timedelta(days=1), words[1])
     else:
         if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw, re.ASCII):
             raise TimeInputError(
@@ -149,6 +156,8 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
             parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         except ValueError:
             raise TimeInputError(f"'{text}' is not a real date and time") from None
+        if parsed.year < 1970:
+            raise TimeInputError(f"'{text}' is before 1970; give a date footbase can have seen")
         when = lt.localize(parsed) if parsed.tzinfo is None else parsed
     instant = when.astimezone(UTC)
     if instant > now + timedelta(minutes=1):
