@@ -6,12 +6,13 @@ import asyncio
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from footbase_tui.config import Config
 from footbase_tui.core.errors import PainInputError
@@ -21,6 +22,7 @@ from footbase_tui.core.text import clean_text
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.modals.confirm import ConfirmModal
+from footbase_tui.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
 from footbase_tui.tui.widgets.field import Field
 
@@ -43,8 +45,14 @@ class PainEntryModal(ModalScreen[bool]):
     """Dismisses with True once the entry is on disk; a failed save keeps what was typed."""
 
     BINDINGS = [
-        Binding("enter", "save", "Save", priority=True, id="pain-save"),
+        # Enter is not a priority binding: keys typed ahead in one burst (a fast typist over
+        # SSH, a paste) must reach the fields, in order, before the save reads them. The
+        # fields submit (Input) or select (the lists) on enter, and that saves.
         Binding("escape", "cancel", "Cancel", id="pain-cancel"),
+        # Tab moves focus while the app handles the key, so the letters typed right after
+        # it (a burst over SSH) go to the next field, not the one before.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, config: Config, draft: PainDraft | None = None, restored: bool = False,
@@ -57,6 +65,7 @@ class PainEntryModal(ModalScreen[bool]):
         self.draft = draft or PainDraft(context=context)
         self.restored = restored
         self._unhook: object = None
+        self._saving = False
 
     @property
     def fb(self) -> FootbaseApp:
@@ -66,7 +75,7 @@ class PainEntryModal(ModalScreen[bool]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pain-box"):
+        with VerticalScroll(id="pain-box"):  # scrolls when the terminal is very small
             title = "Log pain — restored draft" if self.restored else "Log pain"
             if self.editing is not None:
                 title = f"Edit pain entry of {self.editing.date:%a %d %b}"
@@ -83,12 +92,25 @@ class PainEntryModal(ModalScreen[bool]):
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
             yield Static("", id="pain-error")
             yield Static("⏎ save · tab next · space tick · esc cancel", id="pain-hint")
+            yield Static("⏎ save · esc cancel", id="pain-hint-short")
 
     def on_mount(self) -> None:
         self.query_one("#pain-where", CheckList).border_title = "where"
         self.query_one("#pain-context", ChoiceList).border_title = "doing"
         self.query_one("#pain-level", Input).focus()
+        self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Below the minimum size the lists go and level, note and a short hint stay: a
+        clipped form would be typed into blind, and a hidden one would drop the keys."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-small")
+        if small and isinstance(self.focused, OptionList):
+            self.query_one("#pain-note", Input).focus()
 
     def on_unmount(self) -> None:
         if callable(self._unhook):
@@ -114,10 +136,25 @@ class PainEntryModal(ModalScreen[bool]):
         self.query_one("#pain-error", Static).update(message)
 
     @on(Input.Submitted)
-    async def _submitted(self) -> None:
-        await self.action_save()
+    @on(OptionList.OptionSelected)
+    def _submitted(self, event: Message) -> None:
+        event.stop()
+        self.action_save()
 
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
+        """Save in a worker: waiting for another footbase's lock must not hold up keys."""
+        if self._saving:
+            return
+        self._saving = True
+        self.run_worker(self._save(), exclusive=True, group="pain-save")
+
+    async def _save(self) -> None:
+        try:
+            await self._save_now()
+        finally:
+            self._saving = False
+
+    async def _save_now(self) -> None:
         draft = self.current()
         if not draft.level.isdigit() or not 0 <= int(draft.level) <= 10:
             self._error("Type a level from 0 (no pain) to 10.")

@@ -21,17 +21,14 @@ class TooSmall(Static):
     """Shown instead of the screen's content when the terminal is too small."""
 
 
-class FootbaseScreen(Screen[None]):
-    """Hides its content and says so plainly when the terminal is under the minimum size."""
+class SizeGuard:
+    """For screens and dialogs: below the minimum size, hide the content and say so plainly.
 
-    @property
-    def fb(self) -> FootbaseApp:
-        from footbase_tui.tui.app import FootbaseApp
-
-        assert isinstance(self.app, FootbaseApp)
-        return self.app
+    (Textual calls on_mount and on_resize of every class that defines them, this one too.)
+    """
 
     def on_mount(self) -> None:
+        assert isinstance(self, Screen)
         self.mount(TooSmall(
             f"Make the window larger: footbase needs {MIN_WIDTH}x{MIN_HEIGHT}.", id="too-small"
         ))
@@ -41,11 +38,23 @@ class FootbaseScreen(Screen[None]):
         self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
+        assert isinstance(self, Screen)
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         self.set_class(width < 80, "-narrow")
         for footer in self.query(Footer):
             footer.compact = width < 80
+
+
+class FootbaseScreen(SizeGuard, Screen[None]):
+    """A footbase screen: sizes guarded, data from the app's snapshot."""
+
+    @property
+    def fb(self) -> FootbaseApp:
+        from footbase_tui.tui.app import FootbaseApp
+
+        assert isinstance(self.app, FootbaseApp)
+        return self.app
 
     def show_latest(self) -> None:
         """Redraw from the app's current snapshot (and remember which one was drawn)."""

@@ -13,6 +13,26 @@ class Field(Input):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
 
+    # Editing keys done here, in arrival order. As bindings they run only after the key
+    # has bubbled up, so in a burst (typing ahead over SSH: backspace then 8) the 8 lands
+    # first and the backspace then deletes it.
+    _EDIT_KEYS = {
+        "backspace": "delete_left",
+        "delete": "delete_right",
+        "left": "cursor_left",
+        "right": "cursor_right",
+        "home": "home",
+        "end": "end",
+    }
+
+    async def _on_key(self, event: events.Key) -> None:
+        action = self._EDIT_KEYS.get(event.key)
+        if action is None:
+            return  # Input's own handler (Textual runs it after this one) types it
+        event.prevent_default()
+        event.stop()
+        getattr(self, f"action_{action}")()
+
     def _on_paste(self, event: events.Paste) -> None:
         # Textual's Input keeps only the first line of a paste; a pasted note must not
         # lose its other lines, so they are joined with spaces on this one-line field.
