@@ -11,8 +11,8 @@ from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
-from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, dosage_text, routine_for
+from footbase_tui.core.records import Session, new_id
+from footbase_tui.core.routine import DayRoutine, dosage_text, item_result, routine_for
 from footbase_tui.store import Snapshot
 
 MARKS = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}
@@ -105,15 +105,8 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     now = iso_utc(ctx.clock.now())
     by_id = {i.id: i for i in r.items}
     results = tuple(
-        ItemResult(
-            exercise=ex,
-            level=by_id[ex].level,
-            status="done",
-            at=stamp_after(ctx.clock.now(), by_id[ex].result_at),
-            sets=by_id[ex].dosage.sets,
-            reps=(by_id[ex].dosage.reps or 0) * by_id[ex].dosage.sets,
-            seconds=(by_id[ex].dosage.seconds or 0) * by_id[ex].dosage.sets,
-        )
+        item_result(by_id[ex], "done", stamp_after(ctx.clock.now(), by_id[ex].result_at),
+                    sets=by_id[ex].dosage.sets)
         for ex in dict.fromkeys(wanted)
     )
     session = Session(id=new_id(), date=day, tz=ctx.local.zone_name, start=now, end=now,

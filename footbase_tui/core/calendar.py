@@ -17,7 +17,6 @@ from footbase_tui.core.records import DayFacts, Result
 
 __all__ = ["DayFacts", "Result"]
 
-STATES = ("done", "partial", "missed", "rest", "adapted", "skipped", "future", "before-start")
 HALF_LIFE_DAYS = 13
 MULTIPLIER = 0.5 ** (1 / HALF_LIFE_DAYS)  # Loop Habit Tracker's daily-habit smoothing
 
@@ -136,9 +135,6 @@ class Stats:
     strength: float
 
 
-BRIDGES = ("rest", "adapted", "skipped", "future")
-
-
 def practised(c: DayCell) -> bool:
     return c.done > 0 and c.state in ("done", "partial", "adapted")
 
@@ -213,8 +209,7 @@ def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday"
         if c.day == today and c.done == 0:
             continue
         strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
-    offset = (today.weekday() + (1 if week_starts == "sunday" else 0)) % 7
-    week_start = today - timedelta(days=offset)
+    week_start = week_start_of(today, week_starts)
     week_days = sum(1 for c in cells if c.day >= week_start and practised(c))
     month_days = sum(1 for c in cells if c.day >= today.replace(day=1) and practised(c))
     return Stats(current, longest, week_days, month_days, adherence, round(strength, 4))

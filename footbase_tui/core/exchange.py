@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from footbase_tui.core.localtime import TimeInputError, from_iso_utc, zone_from_name
+from footbase_tui.core.localtime import TimeInputError, zone_from_name
 from footbase_tui.core.records import (
     NOTE_MAX,
     DayPlan,
@@ -55,6 +55,7 @@ from footbase_tui.core.records import (
     Session,
     day_plan_from_doc,
     day_plan_to_doc,
+    is_utc_stamp,
     pain_from_doc,
     pain_to_doc,
     session_from_doc,
@@ -72,7 +73,6 @@ WORD_MAX = 80  # ids, places, contexts, programs: short single-line words
 PLAN_REASONS = ("pain", "choice")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$", re.ASCII)
-_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$", re.ASCII)
 
 
 class ExchangeError(ValueError):
@@ -124,16 +124,6 @@ class ExportData:
     plans: list[DayPlan]
 
 
-def _is_utc(value: object) -> bool:
-    if not isinstance(value, str) or not _UTC.match(value):
-        return False
-    try:
-        from_iso_utc(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _word(value: object, what: str, where: str) -> str:
     """A short single-line text without control characters."""
     if not isinstance(value, str) or not value or len(value) > WORD_MAX \
@@ -180,7 +170,7 @@ def _check_pain(raw: Any, index: int) -> PainEntry:
     for key in ("src", "upd"):
         if key in doc and not isinstance(doc[key], str):
             raise ExchangeError(f"{where}: '{key}' is not text")
-    if "upd" in doc and not _is_utc(doc["upd"]):
+    if "upd" in doc and not is_utc_stamp(doc["upd"]):
         raise ExchangeError(f"{where}: 'upd' is not a UTC time")
     try:
         e = pain_from_doc(rid, doc)
@@ -294,7 +284,7 @@ def read_export(data: Any, store_format: int) -> ExportData:
     if fmt > store_format:
         raise ExchangeError(f"made by a newer footbase (store format {fmt}; this one knows "
                             f"{store_format}): upgrade footbase to import it")
-    if not _is_utc(data["exported_at"]):
+    if not is_utc_stamp(data["exported_at"]):
         raise ExchangeError("'exported_at' is not a UTC time")
     program, start = _check_meta(data["meta"])
     pain = [_check_pain(raw, i) for i, raw in enumerate(_records(data, "pain"))]

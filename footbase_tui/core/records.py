@@ -122,14 +122,23 @@ def _req(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], rid: str)
     return value
 
 
+def is_utc_stamp(value: object) -> bool:
+    """A stored UTC instant: YYYY-MM-DDTHH:MM:SS[.ffffff]Z, and a real time."""
+    if not isinstance(value, str) or not _UTC.match(value):
+        return False
+    try:
+        from_iso_utc(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
     value = _req(doc, key, str, rid)
     if not _UTC.match(value):
         raise RecordError(f"record {rid}: field '{key}' is not a UTC time")
-    try:
-        from_iso_utc(value)
-    except ValueError:
-        raise RecordError(f"record {rid}: field '{key}' is not a real time") from None
+    if not is_utc_stamp(value):
+        raise RecordError(f"record {rid}: field '{key}' is not a real time")
     return str(value)
 
 

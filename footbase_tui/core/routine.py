@@ -61,6 +61,14 @@ class DayRoutine:
         return None
 
 
+def item_result(item: RoutineItem, status: str, at: str, sets: int = 0,
+                reason: str | None = None) -> ItemResult:
+    """An exercise's result after `sets` sets; reps and seconds follow from its dosage."""
+    d = item.dosage
+    return ItemResult(item.id, item.level, status, at, sets=sets, reps=(d.reps or 0) * sets,
+                      seconds=(d.seconds or 0) * sets, reason=reason)
+
+
 def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
     """Each exercise's most recent result over a day's sessions (the last word wins)."""
     latest: dict[str, ItemResult] = {}

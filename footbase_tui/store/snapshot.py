@@ -153,6 +153,3 @@ class Snapshot:
         found.sort(key=lambda e: (e.utc, e.id))
         return found
 
-    @property
-    def pain_count(self) -> int:
-        return len(self._table("pain"))

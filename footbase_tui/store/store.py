@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -381,9 +380,6 @@ class Store:
                     )
         return MergeCounts(added, updated, unchanged)
 
-
-def file_mode(path: Path) -> int:
-    return os.stat(path).st_mode & 0o777
 
 
 

@@ -98,10 +98,14 @@ class JournalScreen(FootbaseScreen):
     # ---- data ----------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        fb = self.fb
-        snap = fb.snapshot
-        today = fb.ctx.today()
-        self.entries = snap.pain
+        self.entries = self.fb.snapshot.pain
+        self.draw_table()
+        self.draw_trends()
+        self.refresh_bindings()  # e and d depend on there being a selected entry
+
+    def draw_table(self) -> None:
+        """The entries the filters keep (the trends do not depend on the filters)."""
+        today = self.fb.ctx.today()
         shown = [e for e in reversed(self.entries) if self.filters.keeps(e, today)]
         rows = []
         for e in shown:
@@ -113,8 +117,6 @@ class JournalScreen(FootbaseScreen):
         if not rows:
             label = Text("No entries here. a adds one; " + self.filters.text(), style="dim")
         self.query_one("#jr-filters", Static).update(label)
-        self.draw_trends()
-        self.refresh_bindings()  # e and d depend on there being a selected entry
 
     def draw_trends(self) -> None:
         fb = self.fb
@@ -200,19 +202,23 @@ class JournalScreen(FootbaseScreen):
     def action_period(self) -> None:
         i = PERIODS.index(self.filters.period) if self.filters.period in PERIODS else -1
         self.filters.period = PERIODS[(i + 1) % len(PERIODS)]
-        self.refresh_data()
+        self.draw_table()
+        self.refresh_bindings()
 
     def action_where(self) -> None:
         self.filters.where = _cycle(self.filters.where, list(self.fb.ctx.config.locations))
-        self.refresh_data()
+        self.draw_table()
+        self.refresh_bindings()
 
     def action_doing(self) -> None:
         self.filters.doing = _cycle(self.filters.doing, list(self.fb.ctx.config.contexts))
-        self.refresh_data()
+        self.draw_table()
+        self.refresh_bindings()
 
     def action_clear(self) -> None:
         self.filters = Filters(period=None)
-        self.refresh_data()
+        self.draw_table()
+        self.refresh_bindings()
 
     def action_span(self) -> None:
         self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]

@@ -16,8 +16,8 @@ from textual.widgets import Footer, OptionList, Static
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
-from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, routine_for
+from footbase_tui.core.records import DayPlan, Session, new_id
+from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result, routine_for
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
@@ -220,13 +220,8 @@ class TodayScreen(FootbaseScreen):
     def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
         ctx = self.fb.ctx
         now = iso_utc(ctx.clock.now())
-        d = item.dosage
-        done = status == "done"
-        result = ItemResult(item.id, item.level, status, stamp_after(ctx.clock.now(), item.result_at),
-                            sets=d.sets if done else 0,
-                            reps=(d.reps or 0) * d.sets if done else 0,
-                            seconds=(d.seconds or 0) * d.sets if done else 0,
-                            reason=reason)
+        result = item_result(item, status, stamp_after(ctx.clock.now(), item.result_at),
+                             sets=item.dosage.sets if status == "done" else 0, reason=reason)
         assert self.view is not None
         r = self.view.routine
         return Session(new_id(), r.day, ctx.local.zone_name, now, now, r.program.id, "manual",

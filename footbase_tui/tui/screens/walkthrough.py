@@ -28,7 +28,7 @@ from footbase_tui.core.countdown import (
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, seconds_text
+from footbase_tui.core.routine import DayRoutine, RoutineItem, item_result, seconds_text
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.field import Field
@@ -208,11 +208,9 @@ class WalkthroughScreen(FootbaseScreen):
         return self.results.get(item.id) or ItemResult(item.id, item.level, "todo", self._stamp(index))
 
     def record_set(self, index: int, set_no: int) -> None:
-        d = self.items[index].dosage
         r = self._result(index)
-        self.results[r.exercise] = replace(
-            r, sets=max(r.sets, set_no), reps=(d.reps or 0) * max(r.sets, set_no),
-            seconds=(d.seconds or 0) * max(r.sets, set_no), at=self._stamp(index))
+        self.results[r.exercise] = item_result(self.items[index], r.status, self._stamp(index),
+                                               sets=max(r.sets, set_no), reason=r.reason)
 
     def record_status(self, index: int, status: str) -> None:
         r = self._result(index)
