@@ -1,5 +1,7 @@
-"""In-process calendar timings on the benchmark history: the year's cells + stats, and
-rendering one frame of the heatmap, beside parsing the store file (the baseline).
+"""In-process calendar timings on the benchmark history: the year's cells + stats (with the
+memo of the older days in the cache folder, as on every open but the first after a change
+to those days; and without it, as on that first open), and rendering one frame of the
+heatmap, beside parsing the store file (the baseline).
 
 Run by run.py as `python benchmarks/calendar_inproc.py RUNS` with FOOTBASE_DB etc. set;
 prints one JSON object of medians in ms.
@@ -31,26 +33,31 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     import orjson
 
+    from footbase_tui.calendar_data import calendar_cells
     from footbase_tui.context import Context
-    from footbase_tui.core.calendar import compute_stats, day_cells, months_back
+    from footbase_tui.core.calendar import months_back
     from footbase_tui.tui.widgets.heatmap_view import HeatmapData, year_text
 
     ctx = Context.from_args(None)
     raw = ctx.paths.db.read_bytes()
     snap = ctx.store.load()
     today = ctx.today()
-    program, start, _ = ctx.program_of(snap.meta, today)
-    catalog = ctx.catalog
     first = months_back(today, 12)
+    assert ctx.paths.cache is not None
+    memos = ctx.paths.cache.glob
 
     def compute() -> object:
-        # What the Calendar screen does on open: facts, every day's cell (streaks and
-        # strength need the whole history), the stats.
-        cells = day_cells(catalog, program, start, min(start, first), today, today, snap.day_facts())
-        return compute_stats(cells, today)
+        # What the Calendar screen does on open: the visible year's cells and the stats.
+        return calendar_cells(ctx, snap, today, first, today)
 
-    cells = {c.day: c for c in day_cells(catalog, program, start, min(start, first), today, today,
-                                         snap.day_facts())}
+    def compute_cold() -> object:
+        for memo in memos("calendar-*.json"):
+            memo.unlink()
+        return compute()
+
+    cold = median_ms(compute_cold, runs)
+    compute()  # the memo is back
+    cells = {c.day: c for c in calendar_cells(ctx, snap, today, first, today)[0]}
     console = Console(width=120, color_system="256", file=open("/dev/null", "w"))  # noqa: SIM115
     state = {"cursor": today}
 
@@ -63,6 +70,7 @@ def main() -> int:
     out = {
         "parse the store file (baseline)": median_ms(lambda: orjson.loads(raw), runs),
         "calendar: the year's cells + stats": median_ms(compute, runs),
+        "calendar: the same, old days not yet summed up": cold,
         "calendar: render one heatmap frame": median_ms(render, runs),
     }
     print(json.dumps(out))

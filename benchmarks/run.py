@@ -44,6 +44,7 @@ QUICK_ENTRY = "footbase pain 3 --where low-back --context sitting --note bench"
 # (label, limit in ms on the median): printed as PASS/FAIL, never used as an exit code.
 TARGETS: list[tuple[str, float]] = [(QUICK_ENTRY, 150.0), ("footbase calendar", 200.0)]
 CALENDAR_LIMIT_MS = 20.0
+CALENDAR_INFO = "calendar: the same, old days"  # the memo's first build: shown, not judged
 
 # The app (see first_frame.py). Same rules: informational PASS/FAIL, no exit code.
 FIRST_FRAME = Path(__file__).resolve().with_name("first_frame.py")
@@ -500,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
     for row in _fmt_rows(("step", "median ms", "x baseline"), cal_rows):
         print(row)
     for label, ms in list(calendar_ms.items())[1:]:
+        if label.startswith(CALENDAR_INFO):
+            print(f"(no target: {label}, once after a change to the older days: {ms:.1f} ms)")
+            continue
         verdict = "PASS" if ms < CALENDAR_LIMIT_MS else "FAIL"
         verdicts.append({"command": label, "limit_ms": CALENDAR_LIMIT_MS, "median_ms": ms,
                          "verdict": verdict})

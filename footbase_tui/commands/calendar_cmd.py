@@ -9,9 +9,10 @@ import shutil
 import sys
 from datetime import date, timedelta
 
+from footbase_tui.calendar_data import calendar_cells
 from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
-from footbase_tui.core.calendar import DayCell, Stats, compute_stats, day_cells, grid, months_back
+from footbase_tui.core.calendar import DayCell, Stats, grid, months_back
 from footbase_tui.heatmap import PALETTE, legend, month_line, rows, stats_lines, weekday_labels
 
 
@@ -19,14 +20,8 @@ def calendar_data(ctx: Context, first: date, last: date) -> tuple[dict[date, Day
     """Cells for first..last and the stats (which look at the whole history)."""
     snap = ctx.store.load()
     today = ctx.today()
-    program, start, _ = ctx.program_of(snap.meta, today)
-    facts = snap.day_facts()
-    since = min(start, first)
-    cells = day_cells(ctx.catalog, program, start, since, max(last, today), today, facts)
-    by_day = {c.day: c for c in cells}
-    history = [c for c in cells if c.day <= today]
-    stats = compute_stats(history, today, ctx.config.week_starts)
-    return by_day, stats, today
+    cells, stats = calendar_cells(ctx, snap, today, first, last)
+    return {c.day: c for c in cells}, stats, today
 
 
 def _range(args: argparse.Namespace, today: date, width: int) -> tuple[date, date]:

@@ -7,15 +7,15 @@ local date each record was stored with; nothing here regroups instants into days
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from footbase_tui.core.catalog import Catalog, Phase, Program
-from footbase_tui.core.records import DayFacts, Result
+from footbase_tui.core.records import DayFacts
 
-__all__ = ["DayFacts", "Result"]
+__all__ = ["DayFacts"]
 
 HALF_LIFE_DAYS = 13
 MULTIPLIER = 0.5 ** (1 / HALF_LIFE_DAYS)  # Loop Habit Tracker's daily-habit smoothing
@@ -63,18 +63,17 @@ class Planner:
         return items
 
 
-def _count(planned: tuple[str, ...], results: Mapping[str, Result]) -> tuple[int, int, int]:
-    done = skipped = reasoned = 0
-    for ex in planned:
-        r = results.get(ex)
-        if r is None:
-            continue
-        if r.status == "done":
-            done += 1
-        elif r.status == "skipped":
-            skipped += 1
-            reasoned += r.reason
-    return done, skipped, reasoned
+def _count(planned: tuple[str, ...], facts: DayFacts) -> tuple[int, int]:
+    """How many of the planned exercises were done, and how many skipped with a reason."""
+    status = facts.status
+    if not status:
+        return 0, 0
+    done = list(map(status.get, planned)).count("done")
+    reasoned = facts.reasoned
+    return done, sum(1 for ex in planned if ex in reasoned) if reasoned else 0
+
+
+_EMPTY = DayFacts()
 
 
 def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
@@ -93,7 +92,7 @@ def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
         other = planner.catalog.program(plan.program)
         if other is not None:
             planned = Planner(planner.catalog, other, day).planned(day) or ()
-    done, _skipped, reasoned = _count(planned, facts.results)
+    done, reasoned = _count(planned, facts)
     if plan is not None and plan.reason == "pain":
         return DayCell(day, len(planned), done, "adapted", pain_avg)
     if not planned or (plan is not None and not base and done == 0):
@@ -113,15 +112,38 @@ def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
 
 def day_cells(catalog: Catalog, program: Program, start: date, first: date, last: date, today: date,
               facts: Mapping[date, DayFacts]) -> list[DayCell]:
+    """One cell per day from `first` to `last`: what `day_cell` gives for each.
+
+    Ten years are built on every open, so a past day of the main program (nearly every
+    day) takes an inlined path; anything else goes through `day_cell`.
+    """
     planner = Planner(catalog, program, start)
     gentle_program = catalog.gentle_program()
     gentle = Planner(catalog, gentle_program, date.min) if gentle_program else None
-    empty = DayFacts()
-    out = []
+    out: list[DayCell] = []
+    append = out.append
+    get = facts.get
+    one = timedelta(days=1)
     day = first
     while day <= last:
-        out.append(day_cell(planner, gentle, day, today, facts.get(day, empty)))
-        day += timedelta(days=1)
+        f = get(day, _EMPTY)
+        if f.plan is not None or day >= today:
+            append(day_cell(planner, gentle, day, today, f))
+        else:
+            pain = f.pain
+            pain_avg = sum(pain) / len(pain) if pain else None
+            base = planner.planned(day)
+            if base is None:
+                append(DayCell(day, 0, 0, "before-start", pain_avg))
+            elif not base:
+                append(DayCell(day, 0, 0, "rest", pain_avg))
+            else:
+                done, reasoned = _count(base, f)
+                n = len(base)
+                state = ("done" if done + reasoned >= n else "partial") if done else (
+                    "skipped" if reasoned >= n else "missed")
+                append(DayCell(day, n, done, state, pain_avg))
+        day += one
     return out
 
 
@@ -166,31 +188,65 @@ def current_streak(catalog: Catalog, program: Program, start: date, today: date,
     return streak
 
 
-_EMPTY = DayFacts()
+
+@dataclass(frozen=True)
+class Carry:
+    """The running numbers at the end of the days before `until`: enough for compute_stats
+    to start at `until` and give exactly what a pass over the whole history gives."""
+
+    until: date
+    longest: int = 0
+    run: int = 0  # days practised since the last missed day
+    strength: float = 0.0
 
 
-def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday") -> Stats:
-    """`cells` run from the program's start (or earlier) to today, one per day, in order.
+def _fold(cells: Iterable[DayCell], today: date, carry: Carry | None) -> tuple[int, int, float]:
+    """Longest streak, current run and habit strength after `cells`, in order from `carry`."""
+    longest, run, strength = (carry.longest, carry.run, carry.strength) if carry else (0, 0, 0.0)
+    for c in cells:
+        state = c.state
+        if c.done > 0 and state in _PRACTISED:
+            run += 1
+            if run > longest:
+                longest = run
+        elif state == "missed":
+            run = 0
+        if state in _FROZEN or (state == "adapted" and c.done == 0) or (
+                c.done == 0 and c.day == today):
+            continue
+        strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
+    return longest, run, strength
+
+
+_PRACTISED = frozenset(("done", "partial", "adapted"))
+_FROZEN = frozenset(("before-start", "future", "rest", "skipped"))
+
+
+def carry_over(cells: Iterable[DayCell], until: date, today: date, carry: Carry | None = None) -> Carry:
+    """The Carry at `until` from the cells before it (in order, from the program's start or
+    from `carry`)."""
+    longest, run, strength = _fold((c for c in cells if c.day < until), today, carry)
+    return Carry(until, longest, run, strength)
+
+
+def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday",
+                  carry: Carry | None = None) -> Stats:
+    """`cells` run to today, one per day, in order, from the program's start (or earlier),
+    or from `carry.until` with the days before it summed up in `carry`.
 
     Streak: days practised in a row; rest, adapted and reasoned-skip days (and today while
     it is open) bridge; a missed day ends it. Adherence: planned exercises done over the
     last 7/30/90 complete days (today is not complete). Strength: exponential smoothing of
     each day's done share with a 13-day half-life; rest, adapted and skip days freeze it.
     """
-    longest = run = 0
-    for c in cells:
-        if practised(c):
-            run += 1
-            longest = max(longest, run)
-        elif c.state == "missed":
-            run = 0
-    current = 0
+    longest, current, strength = _fold(cells, today, carry)
+    horizon = today - timedelta(days=90)
+    recent: list[DayCell] = []  # the last 90 days are all the rest needs
     for c in reversed(cells):
-        if practised(c):
-            current += 1
-        elif c.state == "missed":
+        if c.day < horizon:
             break
-    by_day = {c.day: c for c in cells}
+        recent.append(c)
+    by_day = {c.day: c for c in recent}
     adherence: dict[int, float] = {}
     for n in (7, 30, 90):
         planned = done = 0
@@ -200,18 +256,10 @@ def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday"
                 planned += past.planned
                 done += past.done
         adherence[n] = round(done / planned, 3) if planned else 0.0
-    strength = 0.0
-    for c in cells:
-        if c.state in ("before-start", "future", "rest", "skipped") or (
-            c.state == "adapted" and c.done == 0
-        ):
-            continue
-        if c.day == today and c.done == 0:
-            continue
-        strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
     week_start = week_start_of(today, week_starts)
-    week_days = sum(1 for c in cells if c.day >= week_start and practised(c))
-    month_days = sum(1 for c in cells if c.day >= today.replace(day=1) and practised(c))
+    month_start = today.replace(day=1)
+    week_days = sum(1 for c in recent if c.day >= week_start and practised(c))
+    month_days = sum(1 for c in recent if c.day >= month_start and practised(c))
     return Stats(current, longest, week_days, month_days, adherence, round(strength, 4))
 
 

@@ -78,20 +78,14 @@ class DayPlan:
     at: str
 
 
-class Result(NamedTuple):
-    """An exercise's latest result on a day, for the calendar (a tuple: built by the ten
-    thousand)."""
-
-    status: str  # done | skipped | todo
-    reason: bool = False  # skipped with a reason
-
-
 class DayFacts(NamedTuple):
-    """What the calendar needs of one local date."""
+    """What the calendar needs of one local date (a tuple: ten years of them are built at
+    once)."""
 
-    results: Mapping[str, Result] = {}  # never mutated
+    status: Mapping[str, str] = {}  # exercise -> its latest status that day; never mutated
     plan: DayPlan | None = None
     pain: tuple[int, ...] = ()
+    reasoned: frozenset[str] = frozenset()  # exercises whose latest result is a skip with a reason
 
 
 def stamp_key(utc: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +18,6 @@ from footbase_tui.core.records import (
     Meta,
     PainEntry,
     RecordError,
-    Result,
     Session,
     day_plan_from_doc,
     pain_from_doc,
@@ -91,50 +91,75 @@ class Snapshot:
         return [self._convert(pain_from_doc, rid, table[rid]) for rid in newest]
 
     def day_facts(self, since: date | None = None) -> dict[date, DayFacts]:
-        """Per local date: each exercise's latest result, the day plan, the pain levels.
+        """Per local date: each exercise's latest status, the day plan, the pain levels.
 
-        One pass over the raw tables, without making a dataclass per record: the calendar
-        asks for ten years at once.
+        Straight from the raw tables, with no object per record: the calendar asks for ten
+        years at once. A day with one session (nearly all of them) is read in C-level
+        passes; stamps are compared only when a day has several results for an exercise.
         """
         floor = since.isoformat() if since else ""
-        latest: dict[str, dict[str, dict[str, Any]]] = {}
+        by_day: dict[str, list[list[Any]]] = {}
         for rid, doc in self._table("sessions").items():
             day = doc.get("date")
-            if not isinstance(day, str) or not isinstance(doc.get("items"), list):
+            items = doc.get("items")
+            if not isinstance(day, str) or not isinstance(items, list):
                 self._convert(session_from_doc, rid, doc)  # raises StoreCorrupt with the reason
                 continue
             if day < floor:
                 continue
-            slot = latest.get(day)
-            if slot is None:
-                slot = latest[day] = {}
-            try:
-                for item in doc["items"]:
-                    ex = item["ex"]
-                    seen = slot.get(ex)
-                    # Most days have one result per exercise: compare stamps only on a tie.
-                    if seen is None or stamp_key(item["at"]) >= stamp_key(seen["at"]):
-                        slot[ex] = item
-            except (KeyError, TypeError):
-                self._convert(session_from_doc, rid, doc)
-                raise
+            lists = by_day.get(day)
+            if lists is None:
+                by_day[day] = [items]
+            else:
+                lists.append(items)
         pain: dict[str, list[int]] = {}
         for doc in self._table("pain").values():
             level = doc.get("level")
-            key = str(doc.get("date"))
-            if isinstance(level, int) and key >= floor:
-                pain.setdefault(key, []).append(level)
-        facts: dict[date, DayFacts] = {}
+            key = doc.get("date")
+            if isinstance(level, int) and isinstance(key, str) and key >= floor:
+                levels = pain.get(key)
+                if levels is None:
+                    pain[key] = [level]
+                else:
+                    levels.append(level)
         plans = {p.date.isoformat(): p for p in self.day_plans.values()}
-        for key in set(latest) | set(pain) | set(plans):
-            try:
-                day = date.fromisoformat(key)
-            except ValueError:
-                continue
-            results = {ex: Result(str(it.get("st")), bool(it.get("why")))
-                       for ex, it in latest.get(key, {}).items()}
-            facts[day] = DayFacts(results, plans.get(key), tuple(pain.get(key, ())))
+        # Dates in the order the records were stored (a set's order costs cache misses).
+        keys = dict.fromkeys(by_day)
+        keys.update(dict.fromkeys(pain))
+        keys.update(dict.fromkeys(plans))
+        facts: dict[date, DayFacts] = {}
+        none: dict[str, str] = {}
+        nobody: frozenset[str] = frozenset()
+        try:
+            for key in keys:
+                try:
+                    day = date.fromisoformat(key)
+                except ValueError:
+                    continue
+                lists = by_day.get(key)
+                status, reasoned = _latest(lists) if lists else (none, nobody)
+                levels = pain.get(key)
+                facts[day] = DayFacts(status, plans.get(key), tuple(levels) if levels else (), reasoned)
+        except (KeyError, TypeError):
+            for rid, doc in self._table("sessions").items():
+                self._convert(session_from_doc, rid, doc)  # names the damaged record
+            raise
         return facts
+
+    def history_digest(self, before: date) -> str | None:
+        """A digest of every session and day plan dated before `before`, as stored: it
+        changes whenever any of them does. None if the records cannot be serialised."""
+        import hashlib
+
+        import orjson
+
+        key = before.isoformat()
+        old = [[name, rid, doc] for name in ("sessions", "days")
+               for rid, doc in self._table(name).items() if str(doc.get("date")) < key]
+        try:
+            return hashlib.blake2b(orjson.dumps(old), digest_size=16).hexdigest()
+        except (orjson.JSONEncodeError, TypeError):
+            return None
 
     def pain_since(self, day: date) -> list[PainEntry]:
         """Entries from `day` on, in time order, converting only those."""
@@ -153,3 +178,27 @@ class Snapshot:
         found.sort(key=lambda e: (e.utc, e.id))
         return found
 
+
+
+
+_EX = itemgetter("ex")
+_ST = itemgetter("st")
+
+
+def _latest(lists: list[list[Any]]) -> tuple[dict[str, str], frozenset[str]]:
+    """One day's item lists -> each exercise's latest status, and the skips with a reason."""
+    items = lists[0]
+    status: dict[str, str] = dict(zip(map(_EX, items), map(_ST, items), strict=True))
+    if len(lists) > 1 or len(status) != len(items):
+        latest: dict[str, dict[str, Any]] = {}
+        for items in lists:
+            for item in items:
+                ex = item["ex"]
+                if ex in latest and stamp_key(item["at"]) < stamp_key(latest[ex]["at"]):
+                    continue
+                latest[ex] = item
+        items = list(latest.values())
+        status = {ex: item["st"] for ex, item in latest.items()}
+    if "skipped" not in status.values():
+        return status, frozenset()
+    return status, frozenset(i["ex"] for i in items if i["st"] == "skipped" and i.get("why"))

@@ -148,3 +148,36 @@ def test_calendar_snapshot(snap_compare: Callable[..., bool], make_app: MakeApp,
                            size: tuple[int, int]) -> None:
     seed(ctx)
     assert snap_compare(make_app(), terminal_size=size, press=["c", "up", "up", "up", "up", "up", "up", "up"])
+
+
+async def test_years_back_the_old_days_are_there_and_the_cursor_stops_at_the_start(
+        make_app: MakeApp, ctx: Context) -> None:
+    from datetime import timedelta
+
+    from footbase_tui.core.calendar import Planner
+
+    start = date(2022, 3, 7)
+    ctx.store.set_program("foundation", start)
+    planner = Planner(ctx.catalog, ctx.catalog.programs["foundation"], start)
+    old_day = date(2023, 3, 4)  # three years back is Mar 3; a practice day after a planned one
+    while not (planner.planned(old_day) and planner.planned(old_day - timedelta(days=1))):
+        old_day += timedelta(days=1)
+    planned = planner.planned(old_day) or ()
+    at = f"{old_day}T07:00:00Z"
+    items = tuple(ItemResult(e, 1, "done", at, sets=1) for e in planned)
+    ctx.store.save_session(Session(new_id(), old_day, "Europe/Berlin", at, None, "foundation",
+                                   "manual", items))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*["left_curly_bracket"] * 3, *["down"] * (old_day - date(2023, 3, 3)).days)
+        await pilot.pause()
+        assert cursor(app) == old_day
+        text = screen_text(app)
+        assert f"{old_day:%a %d %b %Y} · all done · {len(planned)}/{len(planned)}" in text
+        await pilot.press("up")
+        assert f"{old_day - timedelta(days=1):%a %d %b %Y} · missed" in screen_text(app)
+        await pilot.press(*["left_curly_bracket"] * 3)
+        assert cursor(app) == start
+        assert "before the program started" not in screen_text(app)

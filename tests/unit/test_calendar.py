@@ -18,7 +18,7 @@ from footbase_tui.core.calendar import (
     months_back,
 )
 from footbase_tui.core.catalog import Catalog
-from footbase_tui.core.records import DayFacts, DayPlan, Result
+from footbase_tui.core.records import DayFacts, DayPlan
 from tests.conftest import Result as RunResult
 
 START = date(2026, 3, 2)  # a Monday; Foundation's day 7 (Sunday) is a rest day
@@ -31,7 +31,11 @@ def catalog() -> Catalog:
 
 
 def done(*ids: str) -> DayFacts:
-    return DayFacts({i: Result("done") for i in ids})
+    return DayFacts({i: "done" for i in ids})
+
+
+def skipped_with_reason(*ids: str) -> DayFacts:
+    return DayFacts({i: "skipped" for i in ids}, reasoned=frozenset(ids))
 
 
 def cells(catalog: Catalog, facts: dict[date, DayFacts], today: date, start: date = START,
@@ -49,11 +53,11 @@ def test_day_states(catalog: Catalog) -> None:
     assert state_of(catalog, done(*BASICS)) == "done"
     assert state_of(catalog, done("short-foot")) == "partial"
     assert state_of(catalog, DayFacts()) == "missed"
-    skipped = DayFacts({i: Result("skipped", reason=True) for i in BASICS})
-    assert state_of(catalog, skipped) == "skipped"
-    no_reason = DayFacts({i: Result("skipped") for i in BASICS})
+    assert state_of(catalog, skipped_with_reason(*BASICS)) == "skipped"
+    no_reason = DayFacts({i: "skipped" for i in BASICS})
     assert state_of(catalog, no_reason) == "missed"
-    three_and_a_reason = DayFacts({**done(*BASICS[:3]).results, BASICS[3]: Result("skipped", True)})
+    three_and_a_reason = DayFacts({**done(*BASICS[:3]).status, BASICS[3]: "skipped"},
+                                  reasoned=frozenset(BASICS[3:]))
     assert state_of(catalog, three_and_a_reason) == "done"
     rest_day = START + timedelta(days=6)
     assert state_of(catalog, DayFacts(), day=rest_day, today=rest_day + timedelta(days=2)) == "rest"
@@ -76,7 +80,7 @@ def test_streak_rules(catalog: Catalog) -> None:
     del gap[START + timedelta(days=9)]
     s = compute_stats(cells(catalog, gap, today), today)
     assert (s.current_streak, s.longest_streak) == (3, 8)
-    gap[START + timedelta(days=9)] = DayFacts({i: Result("skipped", True) for i in BASICS})
+    gap[START + timedelta(days=9)] = skipped_with_reason(*BASICS)
     assert compute_stats(cells(catalog, gap, today), today).current_streak == 11
     plan = DayPlan(START + timedelta(days=9), "desk-five", "pain", "2026-03-11T07:00:00Z")
     gap[START + timedelta(days=9)] = DayFacts(plan=plan)

@@ -9,7 +9,7 @@ import pytest
 from footbase_tui.catalog_files import load_catalog
 from footbase_tui.core.calendar import current_streak as _streak
 from footbase_tui.core.catalog import Catalog, Dosage
-from footbase_tui.core.records import DayFacts, ItemResult, Result, Session, new_id
+from footbase_tui.core.records import DayFacts, ItemResult, Session, new_id
 from footbase_tui.core.routine import day_routine, dosage_text, latest_results
 
 START = date(2026, 3, 2)
@@ -19,10 +19,12 @@ def current_streak(catalog: Catalog, program: object, start: date, today: date,
                    sessions: list[Session]) -> int:
     """The streak from sessions, with facts built the way the store builds them."""
     days = {s.date for s in sessions}
+    latest = {day: latest_results(s for s in sessions if s.date == day) for day in days}
     facts = {
-        day: DayFacts({ex: Result(r.status, bool(r.reason))
-                       for ex, r in latest_results(s for s in sessions if s.date == day).items()})
-        for day in days
+        day: DayFacts({ex: r.status for ex, r in results.items()},
+                      reasoned=frozenset(ex for ex, r in results.items()
+                                         if r.status == "skipped" and r.reason))
+        for day, results in latest.items()
     }
     return _streak(catalog, program, start, today, lambda since: facts,  # type: ignore[arg-type]
                    window_days=3)

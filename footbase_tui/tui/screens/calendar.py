@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from footbase_tui.core.calendar import DayCell, Stats, compute_stats, day_cells, months_back
+from footbase_tui.calendar_data import calendar_cells
+from footbase_tui.core.calendar import DayCell, Stats, months_back
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.routine import latest_results
 from footbase_tui.heatmap import legend, stats_lines
@@ -63,6 +64,8 @@ class CalendarScreen(FootbaseScreen):
         self.cells: dict[date, DayCell] = {}
         self.stats: Stats | None = None
         self.today: date | None = None
+        self.earliest = date.min  # how far back the cursor goes
+        self.loaded_from = date.max  # the first day in self.cells
 
     def compose(self) -> ComposeResult:
         yield HeatmapView(id="heatmap")
@@ -81,17 +84,22 @@ class CalendarScreen(FootbaseScreen):
         fb = self.fb
         snap = fb.snapshot
         today = fb.ctx.today()
-        program, start, _ = fb.ctx.program_of(snap.meta, today)
-        first = min(start, months_back(today, 24))
-        cells = day_cells(fb.ctx.catalog, program, start, first, today + timedelta(days=6), today,
-                          snap.day_facts())
-        self.cells = {c.day: c for c in cells}
-        self.stats = compute_stats([c for c in cells if c.day <= today], today,
-                                   fb.ctx.config.week_starts)
+        _, start, _ = fb.ctx.program_of(snap.meta, today)
+        # The cursor can go back to the program's start (or two years, if that is sooner);
+        # cells older than the visible year are made only when it gets there.
+        self.earliest = min(start, months_back(today, 24))
         self.today = today
         if self.cursor is None:
             self.cursor = today
+        self._load(min(self._window()[0], months_back(today, 12)))
         self.draw()
+
+    def _load(self, first: date) -> None:
+        assert self.today is not None
+        cells, self.stats = calendar_cells(self.fb.ctx, self.fb.snapshot, self.today, first,
+                                           self.today + timedelta(days=6))
+        self.cells = {c.day: c for c in cells}
+        self.loaded_from = cells[0].day if cells else first
 
     def _window(self) -> tuple[date, date]:
         assert self.cursor is not None and self.today is not None
@@ -105,6 +113,8 @@ class CalendarScreen(FootbaseScreen):
         if self.cursor is None or self.stats is None:
             return
         first, last = self._window()
+        if max(self.earliest, first) < self.loaded_from:
+            self._load(max(self.earliest, first))
         colour = not os.environ.get("NO_COLOR")
         narrow = self.size.width < NARROW if self.size.width else False
         self.query_one(HeatmapView).show(HeatmapData(
@@ -170,8 +180,7 @@ class CalendarScreen(FootbaseScreen):
 
     def _set_cursor(self, day: date) -> None:
         assert self.today is not None
-        earliest = min(self.cells) if self.cells else day
-        self.cursor = max(earliest, min(day, self.today))
+        self.cursor = max(self.earliest, min(day, self.today))
         self.draw()
 
     def action_move(self, days: int) -> None:
