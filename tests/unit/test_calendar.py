@@ -190,3 +190,43 @@ def test_calendar_text_has_no_colour_off_a_terminal(run: Run) -> None:
 def test_calendar_bad_input(run: Run, argv: list[str], says: str) -> None:
     r = run(*argv)
     assert r.code == 2 and says in r.err
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_fast_path_for_many_days_agrees_with_the_rules_of_one_day(catalog: Catalog, seed: int) -> None:
+    """day_cells inlines the common day; every cell must be what day_cell says."""
+    import random
+
+    from footbase_tui.core.calendar import Planner, day_cell
+
+    rng = random.Random(seed)
+    program = catalog.programs["foundation"]
+    exercises = sorted(catalog.exercises)
+    today = START + timedelta(days=120)
+    planner = Planner(catalog, program, START)
+    facts: dict[date, DayFacts] = {}
+    for n in range(-5, 130):
+        day = START + timedelta(days=n)
+        picked = rng.sample(exercises, rng.randint(0, 6))
+        status = {ex: rng.choice(("done", "done", "skipped", "todo")) for ex in picked}
+        roll = rng.random()
+        if roll < 0.4:
+            status.update(dict.fromkeys(planner.planned(day) or (), "done"))
+        elif roll < 0.55:
+            status.update(dict.fromkeys(planner.planned(day) or (), "skipped"))
+        reasoned = frozenset(ex for ex, st in status.items() if st == "skipped" and rng.random() < .9)
+        plan = None
+        if rng.random() < 0.1:
+            plan = DayPlan(day, rng.choice(("desk-five", "foundation", "gone")),
+                           rng.choice(("pain", "choice")), "2026-03-03T07:00:00Z")
+        pain = tuple(rng.randint(0, 10) for _ in range(rng.randint(0, 2)))
+        facts[day] = DayFacts(status, plan, pain, reasoned)
+    gentle = Planner(catalog, catalog.programs["desk-five"], date.min)
+    first, last = START - timedelta(days=5), START + timedelta(days=129)
+    expected = [day_cell(planner, gentle, first + timedelta(days=k), today,
+                         facts.get(first + timedelta(days=k), DayFacts()))
+                for k in range((last - first).days + 1)]
+    got = day_cells(catalog, program, START, first, last, today, facts)
+    assert got == expected
+    assert {c.state for c in got} >= {"done", "partial", "missed", "rest", "before-start", "future",
+                                         "adapted", "skipped"}
