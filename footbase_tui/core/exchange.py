@@ -162,7 +162,8 @@ def _record(raw: Any, key: str, index: int) -> tuple[str, dict[str, Any], str]:
     rid = raw.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
         raise ExchangeError(f"{where}: 'id' is missing or not an id")
-    return rid, raw, f"{where} (id {rid})"
+    doc = {k: v for k, v in raw.items() if k != "id"}  # the stored record has no 'id' field
+    return rid, doc, f"{where} (id {rid})"
 
 
 def _check_pain(raw: Any, index: int) -> PainEntry:

@@ -146,6 +146,21 @@ def _date(doc: dict[str, Any], key: str, rid: str) -> date:
         raise RecordError(f"record {rid}: field '{key}' is not a date") from None
 
 
+# The fields each kind of record may have. Anything else in a store of this format is
+# damage (a flipped byte in a key would otherwise make a note silently disappear).
+PAIN_KEYS = frozenset(("utc", "tz", "date", "level", "where", "context", "note", "src", "upd"))
+ITEM_KEYS = frozenset(("ex", "lv", "st", "at", "sets", "reps", "secs", "why"))
+SESSION_KEYS = frozenset(("date", "tz", "start", "end", "program", "kind", "items"))
+PLAN_KEYS = frozenset(("date", "program", "reason", "at"))
+META_KEYS = frozenset(("format", "created", "program", "start"))
+
+
+def _known(doc: dict[str, Any], allowed: frozenset[str], rid: str, extra_ok: bool) -> None:
+    if not extra_ok and not allowed.issuperset(doc):
+        unknown = sorted(set(doc) - allowed)[0]
+        raise RecordError(f"record {rid}: unknown field {unknown!r}")
+
+
 def pain_to_doc(e: PainEntry) -> dict[str, Any]:
     doc: dict[str, Any] = {"utc": e.utc, "tz": e.tz, "date": e.date.isoformat(), "level": e.level}
     if e.where:
@@ -160,7 +175,9 @@ def pain_to_doc(e: PainEntry) -> dict[str, Any]:
     return doc
 
 
-def pain_from_doc(rid: str, doc: dict[str, Any]) -> PainEntry:
+def pain_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> PainEntry:
+    """A stored pain record; `extra_ok` lets fields of a newer format through."""
+    _known(doc, PAIN_KEYS, rid, extra_ok)
     level = _req(doc, "level", int, rid)
     if not 0 <= level <= 10:
         raise RecordError(f"record {rid}: level {level} is outside 0-10")
@@ -202,9 +219,10 @@ def _count(doc: dict[str, Any], key: str, rid: str) -> int:
     return value
 
 
-def item_from_doc(rid: str, doc: Any) -> ItemResult:
+def item_from_doc(rid: str, doc: Any, extra_ok: bool = False) -> ItemResult:
     if not isinstance(doc, dict):
         raise RecordError(f"record {rid}: an item is not a mapping")
+    _known(doc, ITEM_KEYS, rid, extra_ok)
     status = _req(doc, "st", str, rid)
     if status not in STATUSES:
         raise RecordError(f"record {rid}: item status {status!r} is unknown")
@@ -232,7 +250,8 @@ def session_to_doc(s: Session) -> dict[str, Any]:
     }
 
 
-def session_from_doc(rid: str, doc: dict[str, Any]) -> Session:
+def session_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Session:
+    _known(doc, SESSION_KEYS, rid, extra_ok)
     items = doc.get("items", [])
     if not isinstance(items, list):
         raise RecordError(f"record {rid}: field 'items' is not a list")
@@ -245,7 +264,7 @@ def session_from_doc(rid: str, doc: dict[str, Any]) -> Session:
         end=_utc(doc, "end", rid) if end is not None else None,
         program=_req(doc, "program", str, rid),
         kind=str(doc.get("kind", "manual")),
-        items=tuple(item_from_doc(rid, i) for i in items),
+        items=tuple(item_from_doc(rid, i, extra_ok) for i in items),
     )
 
 
@@ -258,7 +277,8 @@ def meta_to_doc(m: Meta) -> dict[str, Any]:
     }
 
 
-def meta_from_doc(doc: dict[str, Any]) -> Meta:
+def meta_from_doc(doc: dict[str, Any], extra_ok: bool = False) -> Meta:
+    _known(doc, META_KEYS, "meta", extra_ok)
     start = doc.get("start")
     program = doc.get("program")
     return Meta(
@@ -273,7 +293,8 @@ def day_plan_to_doc(p: DayPlan) -> dict[str, Any]:
     return {"date": p.date.isoformat(), "program": p.program, "reason": p.reason, "at": p.at}
 
 
-def day_plan_from_doc(rid: str, doc: dict[str, Any]) -> DayPlan:
+def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> DayPlan:
+    _known(doc, PLAN_KEYS, rid, extra_ok)
     return DayPlan(
         date=_date(doc, "date", rid),
         program=_req(doc, "program", str, rid),

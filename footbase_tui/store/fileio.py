@@ -65,6 +65,17 @@ def ensure_private_dir(folder: Path) -> None:
 
 def read_nofollow(path: Path) -> bytes | None:
     """The file's bytes, None if it does not exist; a symlink is refused."""
+    found = read_with_identity(path)
+    return None if found is None else found[0]
+
+
+def identity(info: os.stat_result) -> str:
+    """What changes whenever a file is replaced or written: device, inode, size, mtime."""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def read_with_identity(path: Path) -> tuple[bytes, str] | None:
+    """read_nofollow, plus the identity of the very file that was read."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -86,7 +97,7 @@ def read_nofollow(path: Path) -> bytes | None:
             if not chunk:
                 break
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), identity(info)  # as it was before reading: safer if it changes
     except OSError as exc:
         raise NotSaved(f"cannot read {path}: {_reason(exc)}") from None
     finally:
@@ -182,8 +193,9 @@ def exclusive_lock(
     timeout: float,
     on_wait: Callable[[], None] | None = None,
     poll: float = 0.05,
-) -> Iterator[None]:
-    """Hold an exclusive flock on `lock_path` (created 0600, never through a symlink)."""
+) -> Iterator[int]:
+    """Hold an exclusive flock on `lock_path` (created 0600, never through a symlink); the
+    open lock file is yielded, for notes that only the lock holder may read or write."""
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError as exc:
@@ -209,7 +221,7 @@ def exclusive_lock(
                     ) from None
                 time.sleep(poll)
         try:
-            yield
+            yield fd
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -34,14 +34,16 @@ class Snapshot:
     for, so a command that shows five entries does not convert ten years of them."""
 
     def __init__(self, meta: Meta, tables: dict[str, dict[str, Any]] | None = None,
-                 path: Path | None = None) -> None:
+                 path: Path | None = None, newer: bool = False) -> None:
         self.meta = meta
         self._tables = tables or {}
         self._path = path
+        self._newer = newer  # written by a newer footbase: fields unknown here are let through
 
-    def _convert(self, fn: Callable[[str, dict[str, Any]], T], rid: str, doc: dict[str, Any]) -> T:
+    def _convert(self, fn: Callable[[str, dict[str, Any], bool], T], rid: str,
+                 doc: dict[str, Any]) -> T:
         try:
-            return fn(rid, doc)
+            return fn(rid, doc, self._newer)
         except RecordError as exc:
             raise StoreCorrupt(
                 f"{self._path} has a damaged record ({exc}). Nothing was changed. To recover: "

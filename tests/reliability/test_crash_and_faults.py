@@ -31,7 +31,7 @@ import pytest
 
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import PainEntry, new_id
-from footbase_tui.store import NotSaved, Store, StoreError
+from footbase_tui.store import NotSaved, Store, StoreCorrupt, StoreError
 from footbase_tui.store.fileio import exclusive_lock
 
 TEMP_GLOB = ".footbase.json.*.tmp"
@@ -91,7 +91,7 @@ class Interposer:
     then fails). `times`: fail that many matching calls, None for every one.
     """
 
-    CALLS = ("open", "read", "write", "fsync", "close", "replace")
+    CALLS = ("open", "read", "write", "fsync", "close", "replace", "pread", "pwrite", "ftruncate")
 
     def __init__(self, store_path: Path, site: tuple[str, str], fault: Callable[[], BaseException],
                  when: str = "before", times: int | None = 1) -> None:
@@ -159,6 +159,30 @@ class Interposer:
         if hit:
             raise self._fail()
         return written
+
+    # The lock file's note (which store file was last checked whole) is read and written
+    # with these; they only ever touch the lock file.
+    def pread(self, fd: int, n: int, offset: int) -> bytes:
+        if self._hit("pread", self.kinds.get(fd, "other")):
+            raise self._fail()
+        data: bytes = self.real["pread"](fd, n, offset)
+        return data
+
+    def pwrite(self, fd: int, data: Any, offset: int) -> int:
+        kind = self.kinds.get(fd, "other")
+        hit = self._hit("pwrite", kind)
+        if hit and self.when == "half":
+            self.real["pwrite"](fd, memoryview(data)[: max(1, len(data) // 2)], offset)
+            raise self._fail()
+        if hit:
+            raise self._fail()
+        written: int = self.real["pwrite"](fd, data, offset)
+        return written
+
+    def ftruncate(self, fd: int, length: int) -> None:
+        if self._hit("ftruncate", self.kinds.get(fd, "other")):
+            raise self._fail()
+        self.real["ftruncate"](fd, length)
 
     def fsync(self, fd: int) -> None:
         hit = self._hit("fsync", self.kinds.get(fd, "other"))
@@ -478,6 +502,38 @@ def test_an_io_error_anywhere_in_a_save_changes_nothing(
     Store(store.path, clock, lock_timeout=0.3).add_pain(saved)
     assert temps(store.path.parent) == []
     assert Store(store.path, clock).load().pain == in_order([*seeded, saved])
+    tally["injected I/O faults"] += 1
+
+
+# The lock file's note only spares a recheck of every record: when it cannot be read or
+# written, the save still goes through, and a damaged record is still found next time.
+NOTE_SITES = [(("pread", "lock"), "before"), (("ftruncate", "lock"), "before"),
+              (("pwrite", "lock"), "before"), (("pwrite", "lock"), "half")]
+
+
+@pytest.mark.parametrize(("site", "when"), NOTE_SITES,
+                         ids=[f"{s[0]}-{w}" for s, w in NOTE_SITES])
+@pytest.mark.parametrize("times", [1, None], ids=["once", "always"])
+def test_an_io_error_at_the_checked_note_never_stops_a_save_nor_hides_damage(
+    store: Store, clock: FakeClock, seeded: list[PainEntry], tally: Counter[str],
+    site: tuple[str, str], when: str, times: int | None,
+) -> None:
+    saved = entry("saved anyway")
+    faults = Interposer(store.path, site, lambda: OSError(errno.EIO, os.strerror(errno.EIO)), when, times)
+    with faults.active():
+        store.add_pain(saved)
+        store.add_pain(entry("and again"))
+    assert faults.fired >= 1, "the fault was not injected"
+    notes = [e.note for e in Store(store.path, clock).load().pain]
+    assert sorted(notes) == sorted([*(e.note for e in seeded), "saved anyway", "and again"])
+    # Damage a record behind footbase's back, keeping the file's size: it is still refused.
+    raw = store.path.read_bytes()
+    damaged = raw.replace(b'"level":', b'"levek":', 1)
+    assert len(damaged) == len(raw) and damaged != raw
+    store.path.write_bytes(damaged)
+    with pytest.raises(StoreCorrupt, match="damaged record"):
+        store.add_pain(entry("never saved"))
+    assert store.path.read_bytes() == damaged
     tally["injected I/O faults"] += 1
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -137,12 +138,31 @@ def test_a_damaged_record_is_reported_not_crashed_on(store: Store) -> None:
     store.path.write_text(json.dumps(raw))
     with pytest.raises(StoreCorrupt, match="damaged record"):
         _ = store.load().pain
+    # Nor is anything written beside it: a restore would lose it.
+    before = store.path.read_bytes()
+    with pytest.raises(StoreCorrupt, match="damaged record.*restore"):
+        store.add_pain(entry())
+    assert store.path.read_bytes() == before
+
+
+def test_an_unknown_field_is_damage_that_would_hide_a_note(store: Store) -> None:
+    store.add_pain(replace(entry(), note="left heel, after the stairs"))
+    raw = store.path.read_bytes().replace(b'"note"', b'"notd"')
+    store.path.write_bytes(raw)
+    with pytest.raises(StoreCorrupt, match="unknown field 'notd'"):
+        _ = store.load().pain
+    with pytest.raises(StoreCorrupt, match="damaged record"):
+        store.add_pain(entry())
+    assert store.path.read_bytes() == raw
 
 
 def test_a_newer_format_is_read_but_never_written(store: Store) -> None:
     store.add_pain(entry())
     raw = json.loads(store.path.read_text())
     raw["meta"]["meta"]["format"] = 99
+    raw["meta"]["meta"]["colour"] = "teal"  # fields this footbase does not know
+    for doc in raw["pain"].values():
+        doc["mood"] = "fine"
     before = json.dumps(raw).encode()
     store.path.write_bytes(before)
     assert len(store.load().pain) == 1
@@ -230,6 +250,7 @@ def test_restore_brings_back_exactly_what_was_saved(store: Store, clock: FakeClo
 
 WRITER = """
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from footbase_tui.core.clock import SystemClock
