@@ -140,7 +140,7 @@ def test_a_damaged_record_is_reported_not_crashed_on(store: Store) -> None:
         _ = store.load().pain
     # Nor is anything written beside it: a restore would lose it.
     before = store.path.read_bytes()
-    with pytest.raises(StoreCorrupt, match="damaged record.*restore"):
+    with pytest.raises(StoreCorrupt, match=r"damaged record.*restore"):
         store.add_pain(entry())
     assert store.path.read_bytes() == before
 
