@@ -10,9 +10,11 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from footbase_tui.context import Context
 from footbase_tui.store import Snapshot, StoreError
@@ -22,6 +24,7 @@ from footbase_tui.tui.screens.base import FootbaseScreen
 T = TypeVar("T")
 WATCH_INTERVAL_S = 1.0
 STREAK_DELAY_S = 0.2
+HOLD_KEYS_MAX_S = 1.0  # keys typed ahead of a dialog are never held longer than this
 
 
 def _calendar_screen() -> Screen[None]:
@@ -67,6 +70,10 @@ class FootbaseApp(App[None]):
         self._stamp = self._store_stamp()
         self._day = ctx.today()
         self._hangup_hooks: list[Callable[[], None]] = []
+        self._held: list[events.Key | events.Paste] | None = None  # see open_dialog
+        self._hold_after = 0.0  # keys typed after this moment are held
+        self._key_time = 0.0  # when the key being handled was typed
+        self._hold_timer: Timer | None = None
         from footbase_tui.tui.screens.today import TodayScreen
 
         self.add_mode("today", lambda: TodayScreen())
@@ -150,6 +157,41 @@ class FootbaseApp(App[None]):
         self.reload()
         return True, result
 
+    # ---- keys typed ahead of a dialog ------------------------------------------------------
+
+    def open_dialog(self, dialog: Screen[T], callback: Callable[[T | None], Any] | None = None) -> None:
+        """Push a dialog with a text field, holding the keys typed after the one that opened
+        it until the field has focus. In a burst (over SSH: 'e', '7', enter in one packet)
+        those keys are already on their way to the screen underneath, which would drop them
+        or act on them. The dialog calls dialog_ready; after 1 s they are let go anyway."""
+        if self._held is None:
+            self._held = []
+            self._hold_after = self._key_time
+            self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
+        self.push_screen(dialog, callback)
+
+    def dialog_ready(self) -> None:
+        """The dialog has asked for focus: deliver the held keys, in order, after that."""
+        self.call_later(self._release_keys)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste):
+            if self._held is not None and event.time > self._hold_after:
+                self._held.append(event)  # fresh from the terminal, or back from below
+                return
+            self._key_time = event.time
+        await super().on_event(event)
+
+    async def _release_keys(self) -> None:
+        held, self._held = self._held or [], None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for event in sorted(held, key=lambda e: e.time):  # in the order they were typed
+            fresh = (events.Key(event.key, event.character) if isinstance(event, events.Key)
+                     else events.Paste(event.text))
+            await super().on_event(fresh)  # to whatever has focus now
+
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -171,7 +213,7 @@ class FootbaseApp(App[None]):
 
         if isinstance(self.screen, PainEntryModal):
             return
-        self.push_screen(PainEntryModal(self.ctx.config, draft=draft, restored=restored))
+        self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored))
 
     def action_help(self) -> None:
         from footbase_tui.tui.modals.help import HelpModal

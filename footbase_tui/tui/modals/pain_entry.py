@@ -100,6 +100,7 @@ class PainEntryModal(ModalScreen[bool]):
         self.query_one("#pain-level", Input).focus()
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
+        self.fb.dialog_ready()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

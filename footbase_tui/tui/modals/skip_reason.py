@@ -29,7 +29,11 @@ class SkipReasonModal(ModalScreen[str | None]):
             yield Static("enter skip · esc keep it", classes="hint")
 
     def on_mount(self) -> None:
+        from footbase_tui.tui.app import FootbaseApp
+
         self.query_one(Input).focus()
+        if isinstance(self.app, FootbaseApp):
+            self.app.dialog_ready()  # keys typed ahead of this dialog go to the field now
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

@@ -165,7 +165,7 @@ class JournalScreen(FootbaseScreen):
 
         entry = self.selected()
         if entry is not None:
-            self.app.push_screen(PainEntryModal(self.fb.ctx.config, editing=entry))
+            self.fb.open_dialog(PainEntryModal(self.fb.ctx.config, editing=entry))
 
     def action_delete(self) -> None:
         from footbase_tui.tui.modals.confirm import ConfirmModal

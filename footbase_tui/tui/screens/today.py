@@ -249,7 +249,7 @@ class TodayScreen(FootbaseScreen):
             if reason is not None:
                 self.run_worker(self._save_skip(item, reason.strip() or None))
 
-        self.app.push_screen(SkipReasonModal(item.exercise.name), done)
+        self.fb.open_dialog(SkipReasonModal(item.exercise.name), done)
 
     async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
         assert self.view is not None
