@@ -45,6 +45,9 @@ QUICK_ENTRY = "footbase pain 3 --where low-back --context sitting --note bench"
 TARGETS: list[tuple[str, float]] = [(QUICK_ENTRY, 150.0), ("footbase calendar", 200.0)]
 CALENDAR_LIMIT_MS = 20.0
 CALENDAR_INFO = "calendar: the same, old days"  # the memo's first build: shown, not judged
+LOCK_KEYS = Path(__file__).resolve().with_name("lock_keys.py")
+LOCK_KEY_PRESSES = 40
+KEY_LIMIT_MS = 100.0  # issue 6: keys handled within 100 ms while another process holds the lock
 
 # The app (see first_frame.py). Same rules: informational PASS/FAIL, no exit code.
 FIRST_FRAME = Path(__file__).resolve().with_name("first_frame.py")
@@ -377,6 +380,12 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             raise BenchError(f"calendar_inproc.py failed: {proc.stderr.strip()[-500:]}")
         calendar_ms: dict[str, float] = json.loads(proc.stdout)
+        print("measuring keys while another footbase holds the lock...", file=sys.stderr, flush=True)
+        proc = subprocess.run([sys.executable, str(LOCK_KEYS), str(LOCK_KEY_PRESSES)], env=env,
+                              cwd=root, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise BenchError(f"lock_keys.py failed: {proc.stderr.strip()[-500:]}")
+        lock_keys: dict[str, Any] = json.loads(proc.stdout)
         final_size = db.stat().st_size
     except BenchError as exc:
         print(f"benchmark FAILED: {exc}", file=sys.stderr)
@@ -509,6 +518,26 @@ def main(argv: list[str] | None = None) -> int:
                          "verdict": verdict})
         print(f"target: {label} < {CALENDAR_LIMIT_MS:g} ms -> {verdict} (measured {ms:.1f} ms)")
 
+    # ---- keys while the store is busy --------------------------------------------------------
+    print()
+    print(f"keys while a save waits for another footbase's lock (lock_keys.py, {LOCK_KEY_PRESSES} tabs "
+          "in the pain dialog; baseline: the same with nothing waiting)")
+    print()
+    series = [(k, v) for k, v in lock_keys.items() if isinstance(v, dict)]
+    key_base = series[0][1]["median_ms"]
+    key_rows = [(label, f"{v['median_ms']:.1f}", f"{v['max_ms']:.1f}", f"{v['median_ms'] / key_base:.2f}")
+                for label, v in series]
+    for row in _fmt_rows(("keys", "median ms", "max ms", "x baseline"), key_rows):
+        print(row)
+    waited = lock_keys.get("save still waiting") and lock_keys.get("saved after")
+    slowest = series[-1][1]["max_ms"]
+    verdict = "PASS" if waited and slowest < KEY_LIMIT_MS else "FAIL"
+    verdicts.append({"command": series[-1][0], "limit_ms": KEY_LIMIT_MS, "max_ms": slowest,
+                     "verdict": verdict})
+    how = "waited, then went through" if waited else "did not wait as planned"
+    print(f"target: every key handled < {KEY_LIMIT_MS:g} ms while the lock is held -> {verdict} "
+          f"(slowest {slowest:.1f} ms; the save {how})")
+
     if args.json:
         report = {
             "python": platform.python_version(),
@@ -525,6 +554,7 @@ def main(argv: list[str] | None = None) -> int:
             "idle": {"baseline": BARE_APP,
                      "results": [{"app": label, **r} for label, r in idles]},
             "calendar_inprocess_ms": calendar_ms,
+            "keys_while_locked": lock_keys,
             "targets": verdicts,
             "total_seconds": total_s,
         }
