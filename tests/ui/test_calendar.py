@@ -181,3 +181,21 @@ async def test_years_back_the_old_days_are_there_and_the_cursor_stops_at_the_sta
         await pilot.press(*["left_curly_bracket"] * 3)
         assert cursor(app) == start
         assert "before the program started" not in screen_text(app)
+
+
+async def test_a_day_done_but_for_a_reasoned_skip_says_so(make_app: MakeApp, ctx: Context) -> None:
+    ctx.store.set_program("foundation", date(2026, 2, 23))
+    basics = ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
+    at = "2026-03-02T07:00:00Z"
+    items = (*(ItemResult(e, 1, "done", at, sets=1) for e in basics[:3]),
+             ItemResult(basics[3], 1, "skipped", at, reason="sore arch"))
+    ctx.store.save_session(Session(new_id(), date(2026, 3, 2), "Europe/Berlin", at, None,
+                                   "foundation", "manual", items))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("up")
+        text = screen_text(app)
+        assert "Mon 02 Mar 2026 · done, 1 skipped with a reason · 3/4" in text
+        assert "skipped: sore arch" in text

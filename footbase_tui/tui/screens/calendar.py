@@ -132,7 +132,10 @@ class CalendarScreen(FootbaseScreen):
         t = Text()
         t.append(f"{day:%a %d %b %Y}", style="bold")
         if cell is not None:
-            t.append(f" · {STATE_WORDS.get(cell.state, cell.state)}")
+            words = STATE_WORDS.get(cell.state, cell.state)
+            if cell.state == "done" and cell.done < cell.planned:  # the rest skipped for a reason
+                words = f"done, {cell.planned - cell.done} skipped with a reason"
+            t.append(f" · {words}")
             if cell.planned:
                 t.append(f" · {cell.done}/{cell.planned}")
         t.append("\n")
