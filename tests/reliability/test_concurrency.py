@@ -26,7 +26,7 @@ from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.widgets.pain_table import PainTable
 from tests.conftest import subprocess_env
-from tests.ui.conftest import make_app, settle  # noqa: F401  (make_app is a fixture)
+from tests.ui.conftest import make_app, settle, wait_until  # noqa: F401  (make_app is a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTBASE = [sys.executable, "-m", "footbase_tui"]
@@ -37,17 +37,6 @@ Writers = list[tuple[str, int, "subprocess.Popen[str]"]]  # note, level, the pro
 
 def notifications(app: FootbaseApp) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
-
-
-async def wait_until(condition: Callable[[], object], timeout: float) -> bool:
-    """Poll on the event loop itself: Pilot.pause would wait for the app's queues to empty,
-    which is what a blocked app never does."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() >= deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
 
 
 def key_now(app: FootbaseApp, key: str, char: str | None) -> None:

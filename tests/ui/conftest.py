@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -33,6 +35,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(condition: Callable[[], object], timeout: float) -> bool:
+    """Poll on the event loop itself: Pilot.pause would wait for the app's queues to empty,
+    which is what a blocked app never does (and the fake clock moves no app timers)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
 
 
 def screen_text(app: FootbaseApp) -> str:

@@ -6,7 +6,6 @@ for the app to handle each one (Pilot.press waits between keys, which hides the 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import date
 
@@ -17,7 +16,7 @@ from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.screens.today import TodayScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 
 MakeApp = Callable[..., FootbaseApp]
 ENTER = ("enter", "\r")
@@ -31,17 +30,6 @@ def burst(app: FootbaseApp, *keys: str | tuple[str, str | None]) -> None:
         app._driver.send_message(events.Key(name, char))
 
 
-async def until(condition: Callable[[], object], timeout: float = 5.0) -> bool:
-    """Poll on the event loop (the fake clock does not move the app's own timers)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() >= deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
-
-
 async def test_edit_and_the_new_level_in_one_burst(make_app: MakeApp, ctx: Context) -> None:
     ctx.store.add_pain(PainEntry(new_id(), "2026-03-03T07:00:00Z", "Europe/Berlin", date(2026, 3, 3),
                                  3, (), None, "after the stairs"))
@@ -51,7 +39,7 @@ async def test_edit_and_the_new_level_in_one_burst(make_app: MakeApp, ctx: Conte
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
         burst(app, "e", ("backspace", None), "7", ENTER)
-        assert await until(lambda: [e.level for e in ctx.store.load().pain] == [7])
+        assert await wait_until(lambda: [e.level for e in ctx.store.load().pain] == [7], 5)
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)  # saved and closed, nothing else done
     (entry,) = ctx.store.load().pain
@@ -63,7 +51,7 @@ async def test_pain_level_and_note_typed_ahead_from_today(make_app: MakeApp, ctx
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         burst(app, "p", "5", ("tab", "\t"), ("tab", "\t"), ("tab", "\t"), *"ok", ENTER)
-        assert await until(lambda: len(ctx.store.load().pain) == 1)
+        assert await wait_until(lambda: len(ctx.store.load().pain) == 1, 5)
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     (entry,) = ctx.store.load().pain
@@ -76,8 +64,8 @@ async def test_a_skip_reason_typed_ahead(make_app: MakeApp, ctx: Context) -> Non
         await pilot.press("down", "down")
         await settle(pilot)
         burst(app, "x", *"sore heel", ENTER)
-        assert await until(lambda: any(i.status == "skipped" for s in ctx.store.load().sessions
-                                       for i in s.items))
+        assert await wait_until(lambda: any(i.status == "skipped" for s in ctx.store.load().sessions
+                                            for i in s.items), 5)
         await settle(pilot)
     results = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}
     assert (results["towel-curls"].status, results["towel-curls"].reason) == ("skipped", "sore heel")
@@ -88,10 +76,10 @@ async def test_escape_typed_ahead_cancels_and_later_keys_work_again(make_app: Ma
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         burst(app, "p", "4", ("escape", None))
-        assert await until(lambda: isinstance(app.screen, TodayScreen))
+        assert await wait_until(lambda: isinstance(app.screen, TodayScreen), 5)
         await settle(pilot)
         await pilot.press("c")  # the keyboard is not held any more
-        assert await until(lambda: app.current_mode == "calendar")
+        assert await wait_until(lambda: app.current_mode == "calendar", 5)
     assert ctx.store.load().pain == []
 
 
@@ -103,8 +91,8 @@ async def test_keys_are_let_go_if_a_dialog_never_says_it_is_ready(make_app: Make
         await settle(pilot)
         app.open_dialog(ModalScreen())  # a dialog that never calls dialog_ready
         burst(app, ("escape", None))
-        assert await until(lambda: app._held is None, timeout=3)  # let go after a second
+        assert await wait_until(lambda: app._held is None, timeout=3)  # let go after a second
         app.pop_screen()
         await settle(pilot)
         await pilot.press("j")
-        assert await until(lambda: app.current_mode == "journal")
+        assert await wait_until(lambda: app.current_mode == "journal", 5)
