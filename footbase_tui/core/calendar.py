@@ -157,8 +157,12 @@ class Stats:
     strength: float
 
 
+_PRACTISED = frozenset(("done", "partial", "adapted"))
+
+
 def practised(c: DayCell) -> bool:
-    return c.done > 0 and c.state in ("done", "partial", "adapted")
+    """A day that counts for a streak: something done, on a normal or an adapted day."""
+    return c.done > 0 and c.state in _PRACTISED
 
 
 FactsSince = Callable[[date | None], Mapping[date, DayFacts]]
@@ -188,7 +192,6 @@ def current_streak(catalog: Catalog, program: Program, start: date, today: date,
     return streak
 
 
-
 @dataclass(frozen=True)
 class Carry:
     """The running numbers at the end of the days before `until`: enough for compute_stats
@@ -198,6 +201,9 @@ class Carry:
     longest: int = 0
     run: int = 0  # days practised since the last missed day
     strength: float = 0.0
+
+
+_FROZEN = frozenset(("before-start", "future", "rest", "skipped"))  # strength stays as is
 
 
 def _fold(cells: Iterable[DayCell], today: date, carry: Carry | None) -> tuple[int, int, float]:
@@ -218,14 +224,9 @@ def _fold(cells: Iterable[DayCell], today: date, carry: Carry | None) -> tuple[i
     return longest, run, strength
 
 
-_PRACTISED = frozenset(("done", "partial", "adapted"))
-_FROZEN = frozenset(("before-start", "future", "rest", "skipped"))
-
-
-def carry_over(cells: Iterable[DayCell], until: date, today: date, carry: Carry | None = None) -> Carry:
-    """The Carry at `until` from the cells before it (in order, from the program's start or
-    from `carry`)."""
-    longest, run, strength = _fold((c for c in cells if c.day < until), today, carry)
+def carry_over(cells: Iterable[DayCell], until: date, today: date) -> Carry:
+    """The Carry at `until` from the cells before it, in order from the program's start."""
+    longest, run, strength = _fold((c for c in cells if c.day < until), today, None)
     return Carry(until, longest, run, strength)
 
 

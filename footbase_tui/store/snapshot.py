@@ -181,8 +181,6 @@ class Snapshot:
         return found
 
 
-
-
 _EX = itemgetter("ex")
 _ST = itemgetter("st")
 

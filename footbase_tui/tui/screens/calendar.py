@@ -85,7 +85,7 @@ class CalendarScreen(FootbaseScreen):
         snap = fb.snapshot
         today = fb.ctx.today()
         _, start, _ = fb.ctx.program_of(snap.meta, today)
-        # The cursor can go back to the program's start (or two years, if that is sooner);
+        # The cursor can go back to the program's start or two years, whichever is earlier;
         # cells older than the visible year are made only when it gets there.
         self.earliest = min(start, months_back(today, 24))
         self.today = today
