@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import io
 import os
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import redirect_stdout
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,12 +52,17 @@ def test_everything_footbase_creates_is_private_under_any_umask(
         assert main(["export", "--format", "json", "-o", str(root / "data" / "all.json")],
                     context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
         DraftBox(paths.draft).save(PainDraft("7", (), None, SECRET))
+        # A program started two years ago: the calendar keeps its memo of the older days.
+        Context(paths, clock=clock).store.set_program("foundation", date(2024, 3, 1))  # type: ignore[arg-type]
+        with redirect_stdout(io.StringIO()):
+            assert main(["calendar"], context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
     finally:
         os.umask(old)
     made = list(created_under(root))
     assert any(p.name == "footbase.json.lock" for p in made)
     assert any(p.parent.name == "backups" for p in made)
     assert any(p.name.startswith("catalog-") for p in made)
+    assert any(p.name.startswith("calendar-") for p in made)
     for path in made:
         mode = stat.S_IMODE(os.lstat(path).st_mode)
         expected = 0o700 if path.is_dir() else 0o600
