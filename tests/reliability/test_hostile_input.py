@@ -31,7 +31,7 @@ from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from tests.conftest import Result, subprocess_env
-from tests.ui.conftest import make_app, screen_text  # noqa: F401  (make_app: the app fixture)
+from tests.ui.conftest import make_app, screen_text, settle  # noqa: F401  (make_app: the app fixture)
 
 Run = Callable[..., Result]
 MakeApp = Callable[..., FootbaseApp]
@@ -534,7 +534,7 @@ async def test_the_pain_form_takes_hostile_text_safely(
             await pilot.press(*case.note)
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the save runs in a worker thread: wait for it, not just the queue
         assert app.is_running and (app.title, app.sub_title) == (title, sub_title)
         assert terminal_safe(rendered(app)) == []
         if case.saved is None:
@@ -549,7 +549,7 @@ async def test_the_pain_form_takes_hostile_text_safely(
         assert terminal_safe(entry.note) == []
         # Shown in the journal and quoted in a question, the note stays literal text.
         await pilot.press("j")
-        await pilot.pause()
+        await settle(pilot)
         first = case.saved.split("\n", 1)[0]
         assert first[:39] in rendered(app)
         await pilot.press("d")

@@ -25,7 +25,7 @@ from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import screen_text, settle
 
 TODAY = date(2026, 3, 3)  # the fake clock's day in Berlin
 MakeApp = Callable[..., FootbaseApp]
@@ -250,7 +250,7 @@ async def test_p_logs_pain_from_every_screen(make_app: MakeApp, ctx: Context, wh
         assert isinstance(app.screen, PainEntryModal)
         assert app.screen.focused is pain_field(app, "level")
         await pilot.press("4", "enter")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         assert not isinstance(app.screen, PainEntryModal)
         assert type(app.screen) is below
         [entry] = ctx.store.load().pain
@@ -277,7 +277,7 @@ async def test_pain_with_place_context_and_a_hostile_note(make_app: MakeApp, ctx
         await pilot.pause()
         assert "[/] [bold]x" in note.value and "\x1b]0;evil\x07" in note.value
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the save runs in a worker
         assert not isinstance(app.screen, PainEntryModal)
         [entry] = ctx.store.load().pain
         assert entry.level == 6
@@ -309,7 +309,7 @@ async def test_an_invalid_level_says_so_and_saves_nothing(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.press(*typed, "enter")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         assert isinstance(app.screen, PainEntryModal)
         error = pain_error(app)
         assert error == "Type a level from 0 (no pain) to 10."
@@ -379,7 +379,7 @@ async def test_hang_up_keeps_the_half_typed_entry_and_offers_it_next_time(
         assert pain_field(again, "note").value == "woke up stiff"
         assert "low-back" in visible_text(again)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the save runs in a worker
         assert not isinstance(again.screen, PainEntryModal)
     [entry] = ctx.store.load().pain
     assert entry.level == 7 and entry.note == "woke up stiff" and entry.where == ("low-back",)
@@ -596,7 +596,7 @@ async def test_a_failed_save_keeps_the_entry_open_and_says_not_saved(
     monkeypatch.setattr(store_module, "atomic_write", full)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "5", "enter")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         assert isinstance(app.screen, PainEntryModal)
         assert pain_field(app, "level").value == "5"
         assert "Not saved" in pain_error(app)
@@ -606,7 +606,7 @@ async def test_a_failed_save_keeps_the_entry_open_and_says_not_saved(
         # Space is freed: enter again saves what is still typed.
         monkeypatch.setattr(store_module, "atomic_write", works)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the save runs in a worker
         assert not isinstance(app.screen, PainEntryModal)
     [entry] = ctx.store.load().pain
     assert entry.level == 5

@@ -43,7 +43,7 @@ async def test_space_marks_done_by_hand_and_back(make_app: MakeApp, ctx: Context
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         assert "1/4" in screen_text(app)
         [session] = ctx.store.load().sessions
         assert session.items[0].exercise == "barefoot-walk" and session.items[0].status == "done"
@@ -57,7 +57,7 @@ async def test_x_skips_with_an_optional_reason(make_app: MakeApp, ctx: Context) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "x")
         await pilot.press(*"sore heel", "enter")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         results = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}
         assert results["towel-curls"].status == "skipped"
         assert results["towel-curls"].reason == "sore heel"
@@ -65,7 +65,7 @@ async def test_x_skips_with_an_optional_reason(make_app: MakeApp, ctx: Context) 
         assert "skipped: sore heel" in str(options.get_option_at_index(2).prompt)
         # Skipping and escaping changes nothing.
         await pilot.press("up", "x", "escape")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         assert "toe-spread-glove" not in {i.exercise for s in ctx.store.load().sessions for i in s.items}
 
 

@@ -13,7 +13,7 @@ from footbase_tui.core.clock import FakeClock
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
 
@@ -202,7 +202,7 @@ async def test_the_whole_routine_then_summary_and_pain_check(
         [session] = ctx.store.load().sessions
         assert session.kind == "walkthrough" and session.end is not None
         await pilot.press("3", "enter")
-        await pilot.pause()
+        await settle(pilot)  # saves run in a worker
         [entry] = ctx.store.load().pain
         assert (entry.level, entry.context, entry.source) == (3, "exercise", "check")
         assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)
