@@ -13,6 +13,8 @@ def run_locate(ctx: Context, args: argparse.Namespace) -> int:
     print(f"config:  {ctx.paths.config}{'' if ctx.paths.config.exists() else ' (not created)'}")
     print(f"catalog: {ctx.paths.catalog_dir}{'' if ctx.paths.catalog_dir.exists() else ' (not created)'}")
     print(f"backups: {ctx.paths.backups}")
+    if ctx.paths.cache is not None:
+        print(f"cache:   {ctx.paths.cache}{'' if ctx.paths.cache.exists() else ' (not created)'}")
     return 0
 
 

@@ -209,6 +209,7 @@ def test_default_paths_follow_xdg(isolated_env: Path) -> None:
                          capture_output=True, text=True, check=True).stdout
     assert f"{isolated_env}/.local/share/footbase/footbase.json" in out
     assert f"{isolated_env}/.config/footbase/config.yaml" in out
+    assert f"cache:   {isolated_env}/.cache/footbase" in out
 
 
 PROBE = """
