@@ -43,15 +43,15 @@ def main() -> int:
     snap = ctx.store.load()
     today = ctx.today()
     first = months_back(today, 12)
-    assert ctx.paths.cache is not None
-    memos = ctx.paths.cache.glob
+    cache = ctx.paths.cache
+    assert cache is not None
 
     def compute() -> object:
         # What the Calendar screen does on open: the visible year's cells and the stats.
         return calendar_cells(ctx, snap, today, first, today)
 
     def compute_cold() -> object:
-        for memo in memos("calendar-*.json"):
+        for memo in cache.glob("calendar-*.json"):
             memo.unlink()
         return compute()
 
