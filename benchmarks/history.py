@@ -34,7 +34,7 @@ from footbase_tui.core.records import (
     pain_to_doc,
     session_to_doc,
 )
-from footbase_tui.store.store import FORMAT, TABLES
+from footbase_tui.store.shape import FORMAT, TABLES
 
 END_DATE = date(2026, 11, 20)
 ZONE = "Europe/Berlin"

@@ -9,8 +9,9 @@ from footbase_tui.store.errors import (
     StoreError,
     StoreTooNew,
 )
+from footbase_tui.store.shape import FORMAT
 from footbase_tui.store.snapshot import Snapshot
-from footbase_tui.store.store import FORMAT, Store
+from footbase_tui.store.store import Store
 
 __all__ = [
     "FORMAT",

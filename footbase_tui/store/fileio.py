@@ -226,3 +226,22 @@ def exclusive_lock(
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def read_note(fd: int, kind: str) -> str | None:
+    """The text after `kind` in a one-line note at the start of an open file (the lock
+    file: only its holder reads or writes it), None if there is none."""
+    try:
+        note = os.pread(fd, 256, 0)
+    except OSError:
+        return None
+    head = f"footbase: {kind} ".encode("ascii")
+    if not note.startswith(head) or not note.endswith(b"\n"):
+        return None
+    return note[len(head):-1].decode("ascii", "replace")
+
+
+def write_note(fd: int, kind: str, text: str) -> None:
+    """Replace the note at the start of an open file (OSError if it cannot be written)."""
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"footbase: {kind} {text}\n".encode("ascii"), 0)

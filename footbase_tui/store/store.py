@@ -7,7 +7,6 @@ by UUID (TinyDB's integer ids are cached per process and collide between process
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -45,15 +44,15 @@ from footbase_tui.store.fileio import (
     exclusive_lock,
     identity,
     read_nofollow,
+    read_note,
     read_with_identity,
     remove_stale_temps,
+    write_note,
 )
+from footbase_tui.store.shape import FORMAT, NotAStore, first_damage, parse_tables
 from footbase_tui.store.snapshot import Snapshot
 from footbase_tui.store.tables import Database, MemoryStorage, Records
 
-FORMAT = 1
-TABLES = ("meta", "pain", "sessions", "days")
-REQUIRED_TABLES = ("meta", "pain", "sessions")
 BACKUPS_KEPT = 7
 
 
@@ -84,50 +83,10 @@ class Store:
 
     def _parse(self, raw: bytes) -> dict[str, Any]:
         """Check that bytes are a footbase store; otherwise keep a copy and stop."""
-        if not raw.strip():
-            self._corrupt(raw, "is empty (a store always has content)")
-        if raw.startswith(b"\xef\xbb\xbf"):
-            self._corrupt(raw, "starts with a byte-order mark (it was edited by another program)")
         try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            self._corrupt(raw, "is not UTF-8 text")
-        # Parsing makes tens of thousands of objects, which set off full collections of
-        # the whole heap on the way (22-43 ms of a 4 MB parse, measured with Textual
-        # loaded); JSON has no cycles to collect, so the collector waits. Afterwards the
-        # objects are frozen, out of its reach: they live as long as the snapshot.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            data: Any = orjson.loads(raw)  # refuses NaN and Infinity, like JSON itself
-            gc.freeze()
-        except orjson.JSONDecodeError as exc:
-            self._corrupt(raw, f"is not valid JSON ({exc})")
-        finally:
-            if collecting:
-                gc.enable()
-        if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
-            self._corrupt(raw, "is not a footbase store (no meta table)")
-        meta = data["meta"].get("meta")
-        if not isinstance(meta, dict) or not isinstance(meta.get("format"), int):
-            self._corrupt(raw, "is not a footbase store (no format version)")
-        unknown = sorted(set(data) - set(TABLES))
-        if unknown and meta["format"] <= FORMAT:
-            self._corrupt(raw, f"is not a footbase store (unknown table '{unknown[0]}')")
-        for name in TABLES:
-            if name in REQUIRED_TABLES and name not in data:
-                self._corrupt(raw, f"is not a footbase store (table '{name}' is missing)")
-            table = data.setdefault(name, {})
-            if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
-                self._corrupt(raw, f"is not a footbase store (table '{name}' is not a mapping)")
-        # JSON lets a key appear twice and parsers keep the last one silently. Every record
-        # key opens an object ('"id":{"') exactly once in our compact files, so more of
-        # those than records means an id is repeated (a note's quotes are escaped as \").
-        opened = raw.count(b'":{"')
-        expected = sum(len(t) + (1 if t else 0) for t in (data[n] for n in TABLES))
-        if opened > expected:
-            self._corrupt(raw, "repeats a record id (one of the two would be lost)")
-        return cast(dict[str, Any], data)
+            return parse_tables(raw)
+        except NotAStore as exc:
+            return cast(dict[str, Any], self._corrupt(raw, str(exc)))
 
     def _corrupt(self, raw: bytes, problem: str) -> Any:
         digest = hashlib.sha256(raw).hexdigest()[:10]
@@ -211,25 +170,20 @@ class Store:
             atomic_write(self.path, payload)
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
-                _note_checked(lock_fd, identity(os.stat(self.path, follow_symlinks=False)))
+                write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False)))
 
     def _check_records(self, raw: bytes, data: dict[str, Any], ident: str, lock_fd: int) -> None:
         """Refuse to write beside a damaged record: it is a sign of damage, and entries
         added now would be lost to the restore that repairs it. Checking every record costs
         ~40 ms on ten years, so a file this store wrote itself (its identity is noted in the
         lock file, which only the lock holder touches) is not checked again."""
-        if _checked(lock_fd) == ident:
+        if read_note(lock_fd, _CHECKED) == ident:
             return
-        try:
-            for name, convert in (("pain", pain_from_doc), ("sessions", session_from_doc),
-                                  ("days", day_plan_from_doc)):
-                for rid, doc in data[name].items():
-                    convert(rid, doc)
-            meta_from_doc(data["meta"]["meta"])
-        except RecordError as exc:
-            self._corrupt(raw, f"has a damaged record ({exc})")
+        damage = first_damage(data)
+        if damage is not None:
+            self._corrupt(raw, f"has a damaged record ({damage})")
         with suppress(OSError):
-            _note_checked(lock_fd, ident)
+            write_note(lock_fd, _CHECKED, ident)
 
     def _daily_backup(self, raw: bytes) -> None:
         """Before the first change of a (UTC) day, keep the file as it was; keep the last 7."""
@@ -427,21 +381,4 @@ class MergeCounts:
     unchanged: int
 
 
-_CHECKED = b"footbase: every record checked in "
-
-
-def _checked(lock_fd: int) -> str | None:
-    """The identity of the store file last known to hold only whole records."""
-    try:
-        note = os.pread(lock_fd, 256, 0)
-    except OSError:
-        return None
-    if not note.startswith(_CHECKED) or not note.endswith(b"\n"):
-        return None
-    return note[len(_CHECKED):-1].decode("ascii", "replace")
-
-
-def _note_checked(lock_fd: int, ident: str) -> None:
-    note = _CHECKED + ident.encode("ascii") + b"\n"
-    os.ftruncate(lock_fd, 0)
-    os.pwrite(lock_fd, note, 0)
+_CHECKED = "every record checked in"  # the lock file's note: which store file
