@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -26,7 +25,7 @@ from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.widgets.pain_table import PainTable
 from tests.conftest import subprocess_env
-from tests.ui.conftest import make_app, settle, wait_until  # noqa: F401  (make_app is a fixture)
+from tests.ui.conftest import keys_now, make_app, settle, wait_until  # noqa: F401  (make_app is a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTBASE = [sys.executable, "-m", "footbase_tui"]
@@ -37,12 +36,6 @@ Writers = list[tuple[str, int, "subprocess.Popen[str]"]]  # note, level, the pro
 
 def notifications(app: FootbaseApp) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
-
-
-def key_now(app: FootbaseApp, key: str, char: str | None) -> None:
-    """A key as the terminal driver posts it, without waiting for the app to handle it."""
-    assert app._driver is not None
-    app._driver.send_message(events.Key(key, char))
 
 
 def stored(ctx: Context) -> dict[str, PainEntry]:
@@ -298,11 +291,11 @@ async def test_keys_are_handled_while_a_save_waits_for_the_lock(
         assert isinstance(modal, PainEntryModal)
         # Let the holder go after 1.5 s, so a frozen app costs this test 1.5 s, not 5.
         asyncio.get_running_loop().call_later(1.5, holder.kill)
-        key_now(app, "enter", "\r")
+        keys_now(app, "enter")
         await asyncio.sleep(0.3)
         assert ctx.store.load().pain == [] and app.screen is modal  # the save is waiting
         pressed = time.monotonic()
-        key_now(app, "tab", "\t")
+        keys_now(app, "tab")
         handled = await wait_until(
             lambda: modal.focused is not None and modal.focused.id == "pain-where", 0.5)
         took = time.monotonic() - pressed
@@ -323,7 +316,7 @@ async def test_the_app_says_it_is_waiting_for_another_footbase_while_it_waits(
         modal = app.screen
         assert isinstance(modal, PainEntryModal)
         asyncio.get_running_loop().call_later(2.0, holder.kill)
-        key_now(app, "enter", "\r")
+        keys_now(app, "enter")
 
         def waiting_note() -> bool:
             return any("waiting" in m.lower() for _, m in notifications(app))

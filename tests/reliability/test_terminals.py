@@ -43,7 +43,7 @@ from footbase_tui.tui.screens.calendar import CalendarScreen
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import make_app, settle  # noqa: F401  (make_app is a fixture)
+from tests.ui.conftest import key_names, keys_now, make_app, settle  # noqa: F401  (make_app is a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeApp = Callable[..., FootbaseApp]
@@ -152,19 +152,6 @@ def resize_now(app: FootbaseApp, width: int, height: int) -> None:
     assert isinstance(app._driver, HeadlessDriver)
     app._driver._size = size
     app.post_message(events.Resize(size, size))
-
-
-def keys_now(app: FootbaseApp, *keys: str) -> None:
-    """Keys as the driver posts them when one read from the terminal holds several: no
-    waiting between them (fast typing over SSH, where keys share a packet, or a paste)."""
-    assert app._driver is not None
-    for key in keys:
-        char = " " if key == "space" else key if len(key) == 1 else None
-        app._driver.send_message(events.Key(key, char))
-
-
-def key_names(text: str) -> list[str]:
-    return ["space" if c == " " else c for c in text]
 
 
 async def test_random_resizes_while_typing_a_note_keep_every_character(

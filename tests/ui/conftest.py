@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -46,6 +47,23 @@ async def wait_until(condition: Callable[[], object], timeout: float) -> bool:
             return False
         await asyncio.sleep(0.02)
     return True
+
+
+_CHARS = {"space": " ", "enter": "\r", "tab": "\t"}
+
+
+def keys_now(app: FootbaseApp, *keys: str) -> None:
+    """Keys as the terminal driver posts them when one read holds several (fast typing
+    over SSH, where keys share a packet, or a paste): no waiting between them, unlike
+    Pilot.press. A one-character name is typed as that character."""
+    assert app._driver is not None
+    for key in keys:
+        app._driver.send_message(events.Key(key, key if len(key) == 1 else _CHARS.get(key)))
+
+
+def key_names(text: str) -> list[str]:
+    """The key names that type `text`."""
+    return ["space" if c == " " else c for c in text]
 
 
 def screen_text(app: FootbaseApp) -> str:

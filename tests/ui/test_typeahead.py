@@ -9,25 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from textual import events
-
 from footbase_tui.context import Context
 from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.screens.today import TodayScreen
-from tests.ui.conftest import settle, wait_until
+from tests.ui.conftest import key_names, keys_now, settle, wait_until
 
 MakeApp = Callable[..., FootbaseApp]
-ENTER = ("enter", "\r")
-
-
-def burst(app: FootbaseApp, *keys: str | tuple[str, str | None]) -> None:
-    """Post every key at once, as a terminal read of one packet does."""
-    assert app._driver is not None
-    for key in keys:
-        name, char = (key, key) if isinstance(key, str) else key
-        app._driver.send_message(events.Key(name, char))
 
 
 async def test_edit_and_the_new_level_in_one_burst(make_app: MakeApp, ctx: Context) -> None:
@@ -38,7 +27,7 @@ async def test_edit_and_the_new_level_in_one_burst(make_app: MakeApp, ctx: Conte
         await pilot.press("j")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
-        burst(app, "e", ("backspace", None), "7", ENTER)
+        keys_now(app, "e", "backspace", "7", "enter")
         assert await wait_until(lambda: [e.level for e in ctx.store.load().pain] == [7], 5)
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)  # saved and closed, nothing else done
@@ -50,7 +39,7 @@ async def test_pain_level_and_note_typed_ahead_from_today(make_app: MakeApp, ctx
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, "p", "5", ("tab", "\t"), ("tab", "\t"), ("tab", "\t"), *"ok", ENTER)
+        keys_now(app, "p", "5", "tab", "tab", "tab", "o", "k", "enter")
         assert await wait_until(lambda: len(ctx.store.load().pain) == 1, 5)
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -63,7 +52,7 @@ async def test_a_skip_reason_typed_ahead(make_app: MakeApp, ctx: Context) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down")
         await settle(pilot)
-        burst(app, "x", *"sore heel", ENTER)
+        keys_now(app, "x", *key_names("sore heel"), "enter")
         assert await wait_until(lambda: any(i.status == "skipped" for s in ctx.store.load().sessions
                                             for i in s.items), 5)
         await settle(pilot)
@@ -75,7 +64,7 @@ async def test_escape_typed_ahead_cancels_and_later_keys_work_again(make_app: Ma
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, "p", "4", ("escape", None))
+        keys_now(app, "p", "4", "escape")
         assert await wait_until(lambda: isinstance(app.screen, TodayScreen), 5)
         await settle(pilot)
         await pilot.press("c")  # the keyboard is not held any more
@@ -90,7 +79,7 @@ async def test_keys_are_let_go_if_a_dialog_never_says_it_is_ready(make_app: Make
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.open_dialog(ModalScreen())  # a dialog that never calls dialog_ready
-        burst(app, ("escape", None))
+        keys_now(app, "escape")
         assert await wait_until(lambda: app._held is None, timeout=3)  # let go after a second
         app.pop_screen()
         await settle(pilot)
