@@ -77,6 +77,7 @@ def main() -> int:
     stamps["built"] = time.perf_counter()
 
     if kind == "bare":
+
         def wanted(screen: Any) -> bool:
             return True
     else:
@@ -102,31 +103,31 @@ def main() -> int:
 
     async def pilot_run(pilot: Any) -> None:
         pauses = 0
-        while pauses < MAX_PAUSES and not (wanted(app.screen) and frames
-                                           and frames[-1][1] == type(app.screen).__name__):
+        while pauses < MAX_PAUSES and not (
+            wanted(app.screen) and frames and frames[-1][1] == type(app.screen).__name__
+        ):
             await pilot.pause()
             pauses += 1
         screen = app.screen
         first = next((t for t, name in frames if name == type(screen).__name__), None)
         stamps["first_frame"] = first if first is not None else float("nan")
-        report.update(screen=type(screen).__name__, pauses=pauses,
-                      reached=wanted(screen) and first is not None)
+        report.update(
+            screen=type(screen).__name__, pauses=pauses, reached=wanted(screen) and first is not None
+        )
         if kind == "footbase":
             from footbase_tui.tui.widgets.routine_list import RoutineList
 
             view = getattr(screen, "view", None)
             routine = view.routine if view is not None else None
             report.update(
-                items_shown=screen.query_one(RoutineList).option_count
-                if report["reached"] else None,
+                items_shown=screen.query_one(RoutineList).option_count if report["reached"] else None,
                 items_planned=len(routine.items) if routine else None,
                 rest_day=routine.rest_day if routine else None,
                 day=str(routine.day) if routine else None,
             )
         if idle and report["reached"]:
             await asyncio.sleep(SETTLE_S)
-            n0, cpu0, ru0 = len(frames), time.process_time(), resource.getrusage(
-                resource.RUSAGE_SELF)
+            n0, cpu0, ru0 = len(frames), time.process_time(), resource.getrusage(resource.RUSAGE_SELF)
             w0 = time.perf_counter()
             await asyncio.sleep(IDLE_S)
             window = time.perf_counter() - w0

@@ -133,20 +133,34 @@ def build_history(
         exercises = (planned + rng.sample(extras, max(0, want - len(planned))))[:want]
 
         # -- the practice session -------------------------------------------------------
-        start = _at(day, rng.choice((rng.randint(6 * 60 + 30, 9 * 60),
-                                     rng.randint(17 * 60, 21 * 60))), zone)
+        start = _at(day, rng.choice((rng.randint(6 * 60 + 30, 9 * 60), rng.randint(17 * 60, 21 * 60))), zone)
         at = start
         results = []
         for ex_id, ex_level, sets, reps, seconds in exercises:
             at += timedelta(seconds=rng.randint(90, 420))
             if rng.random() < 0.08:
-                results.append(ItemResult(exercise=ex_id, level=ex_level, status="skipped",
-                                          at=iso_utc(at), reason=rng.choice(SKIP_REASONS)))
+                results.append(
+                    ItemResult(
+                        exercise=ex_id,
+                        level=ex_level,
+                        status="skipped",
+                        at=iso_utc(at),
+                        reason=rng.choice(SKIP_REASONS),
+                    )
+                )
                 skipped_total += 1
             else:
-                results.append(ItemResult(exercise=ex_id, level=ex_level, status="done",
-                                          at=iso_utc(at), sets=sets, reps=reps * sets,
-                                          seconds=seconds * sets))
+                results.append(
+                    ItemResult(
+                        exercise=ex_id,
+                        level=ex_level,
+                        status="done",
+                        at=iso_utc(at),
+                        sets=sets,
+                        reps=reps * sets,
+                        seconds=seconds * sets,
+                    )
+                )
         session_end = at + timedelta(seconds=rng.randint(10, 120))
         session = Session(
             id=new_id(),
@@ -184,8 +198,7 @@ def build_history(
         day += timedelta(days=1)
 
     meta = Meta(format=FORMAT, created=created, program=PROGRAM, start=first)
-    data: dict[str, Any] = {"meta": {"meta": meta_to_doc(meta)}, "pain": pain,
-                            "sessions": sessions}
+    data: dict[str, Any] = {"meta": {"meta": meta_to_doc(meta)}, "pain": pain, "sessions": sessions}
     for name in TABLES:  # every other table the app keeps ("days", ...) starts empty
         data.setdefault(name, {})
     payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -197,7 +210,7 @@ def build_history(
         os.fchmod(fd, 0o600)
         view = memoryview(payload)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 

@@ -68,8 +68,11 @@ async def measure(keys: int) -> dict[str, Any]:
             out[label] = {"median_ms": statistics.median(times), "max_ms": max(times)}
 
         await series("nothing waiting (baseline)")
-        holder = subprocess.Popen([sys.executable, "-c", HOLD, str(ctx.store.lock_path), str(HOLD_S)],
-                                  stdout=subprocess.PIPE, text=True)
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(ctx.store.lock_path), str(HOLD_S)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
             pain_before = len(ctx.store.load().pain)
@@ -77,8 +80,9 @@ async def measure(keys: int) -> dict[str, Any]:
             app._driver.send_message(events.Key("enter", "\r"))  # the save now waits
             await asyncio.sleep(0.3)
             await series("a save waiting for another footbase's lock")
-            out["save still waiting"] = (len(ctx.store.load().pain) == pain_before
-                                         and app.screen is modal and holder.poll() is None)
+            out["save still waiting"] = (
+                len(ctx.store.load().pain) == pain_before and app.screen is modal and holder.poll() is None
+            )
         finally:
             holder.kill()
             holder.wait()

@@ -67,8 +67,7 @@ def footbase(*args: str) -> list[str]:
 # To add a row, append (label, argv).
 COMMANDS: list[tuple[str, list[str]]] = [
     (BASELINE, [sys.executable, "-c", "pass"]),
-    (QUICK_ENTRY, footbase("pain", "3", "--where", "low-back", "--context", "sitting",
-                           "--note", "bench")),
+    (QUICK_ENTRY, footbase("pain", "3", "--where", "low-back", "--context", "sitting", "--note", "bench")),
     ("footbase today", footbase("today")),
     ("footbase status", footbase("status")),
     ("footbase journal --last 5", footbase("journal", "--last", "5")),
@@ -137,8 +136,9 @@ except OSError:
 """
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int, warmups: int = WARMUPS,
-            cwd: Path | None = None) -> dict[str, Any]:
+def measure(
+    argv: list[str], env: dict[str, str], runs: int, warmups: int = WARMUPS, cwd: Path | None = None
+) -> dict[str, Any]:
     """Run `argv` `warmups` times unmeasured, then `runs` times, each as a fresh process.
 
     Wall time is fork-to-reaped (what a shell user waits for, interpreter start included);
@@ -147,9 +147,12 @@ def measure(argv: list[str], env: dict[str, str], runs: int, warmups: int = WARM
     where = cwd or Path.cwd()
     with tempfile.TemporaryDirectory(dir=where) as outdir:
         spawner = subprocess.run(
-            [sys.executable, "-I", "-S", "-c", SPAWNER, str(warmups), str(runs), outdir,
-             *argv],
-            env=env, cwd=where, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            [sys.executable, "-I", "-S", "-c", SPAWNER, str(warmups), str(runs), outdir, *argv],
+            env=env,
+            cwd=where,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
             check=False,
         )
         out_path, err_path = Path(outdir, "stdout"), Path(outdir, "stderr")
@@ -166,8 +169,10 @@ def measure(argv: list[str], env: dict[str, str], runs: int, warmups: int = WARM
             f"{stderr.rstrip() or '(no standard error)'}"
         )
     if len(samples) != warmups + runs:
-        raise BenchError(f"expected {warmups + runs} runs of {' '.join(argv)}, "
-                         f"got {len(samples)}:\n{spawner.stderr.rstrip()}")
+        raise BenchError(
+            f"expected {warmups + runs} runs of {' '.join(argv)}, "
+            f"got {len(samples)}:\n{spawner.stderr.rstrip()}"
+        )
     walls = [float(s[0]) * 1000 for s in samples[warmups:]]
     rss = [int(s[1]) for s in samples[warmups:]]
     return {
@@ -189,8 +194,7 @@ def measure(argv: list[str], env: dict[str, str], runs: int, warmups: int = WARM
 
 def child_env(root: Path, db: Path) -> dict[str, str]:
     """A small, explicit environment that points every footbase path into `root`."""
-    env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TERM")
-           if k in os.environ}
+    env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TERM") if k in os.environ}
     env.update(
         HOME=str(root / "home"),
         XDG_DATA_HOME=str(root / "xdg-data"),
@@ -223,15 +227,21 @@ def _fmt_rows(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def _fmt_table(results: list[tuple[str, dict[str, Any]]], base_median: float) -> list[str]:
     head = ("command", "median ms", "min ms", "x baseline", "peak RSS MiB")
     rows = [
-        (label, f"{r['median_ms']:.1f}", f"{r['min_ms']:.1f}",
-         f"{r['median_ms'] / base_median:.2f}", f"{r['peak_rss_mib']:.1f}")
+        (
+            label,
+            f"{r['median_ms']:.1f}",
+            f"{r['min_ms']:.1f}",
+            f"{r['median_ms'] / base_median:.2f}",
+            f"{r['peak_rss_mib']:.1f}",
+        )
         for label, r in results
     ]
     return _fmt_rows(head, rows)
 
 
-def measure_app(name: str, argv: list[str], env: dict[str, str], runs: int, warmups: int,
-                root: Path) -> dict[str, Any]:
+def measure_app(
+    name: str, argv: list[str], env: dict[str, str], runs: int, warmups: int, root: Path
+) -> dict[str, Any]:
     """`measure` for first_frame.py, plus the report each measured run's child wrote.
 
     The driver appends one JSON line per run (warm-ups included) to FIRST_FRAME_LOG; the
@@ -243,12 +253,18 @@ def measure_app(name: str, argv: list[str], env: dict[str, str], runs: int, warm
     lines = log.read_text("utf-8").splitlines() if log.exists() else []
     reports = [json.loads(line) for line in lines[-runs:]] if runs else []
     if len(lines) != warmups + runs:
-        raise BenchError(f"{' '.join(argv)}: expected {warmups + runs} driver reports in "
-                         f"{log.name}, got {len(lines)}")
-    frame_ms = [(r["stamps"]["first_frame"] - t0) * 1000
-                for r, t0 in zip(reports, result["spawned_at"], strict=True)]
-    result.update(driver=reports, frame_ms=[round(f, 3) for f in frame_ms],
-                  frame_median_ms=statistics.median(frame_ms), frame_min_ms=min(frame_ms))
+        raise BenchError(
+            f"{' '.join(argv)}: expected {warmups + runs} driver reports in {log.name}, got {len(lines)}"
+        )
+    frame_ms = [
+        (r["stamps"]["first_frame"] - t0) * 1000 for r, t0 in zip(reports, result["spawned_at"], strict=True)
+    ]
+    result.update(
+        driver=reports,
+        frame_ms=[round(f, 3) for f in frame_ms],
+        frame_median_ms=statistics.median(frame_ms),
+        frame_min_ms=min(frame_ms),
+    )
     return result
 
 
@@ -258,8 +274,10 @@ def _check_today(reports: list[dict[str, Any]]) -> dict[str, Any]:
         if not r.get("reached") or r.get("screen") != "TodayScreen":
             raise BenchError(f"footbase run {n} did not paint the Today screen: {r}")
         if r.get("items_shown") != r.get("items_planned"):
-            raise BenchError(f"footbase run {n}: the routine list shows {r.get('items_shown')} "
-                             f"items, the routine has {r.get('items_planned')}: {r}")
+            raise BenchError(
+                f"footbase run {n}: the routine list shows {r.get('items_shown')} "
+                f"items, the routine has {r.get('items_planned')}: {r}"
+            )
         if not r.get("rest_day") and not r.get("items_shown"):
             raise BenchError(f"footbase run {n}: no routine items on a training day: {r}")
     return reports[-1]
@@ -285,8 +303,7 @@ def _training_day_end(end: date, today: date, years: int = 10) -> date | None:
 def _phases(result: dict[str, Any]) -> list[list[float]]:
     """Per phase, the ms of each measured run, from the spawn time and the child's stamps."""
     spans: list[list[float]] = [[], [], [], [], []]
-    for r, t0, wall in zip(result["driver"], result["spawned_at"], result["wall_ms"],
-                           strict=True):
+    for r, t0, wall in zip(result["driver"], result["spawned_at"], result["wall_ms"], strict=True):
         st = r["stamps"]
         points = [t0, st["started"], st["built"], st["first_frame"], st["returned"]]
         for i, (a, b) in enumerate(pairwise(points)):
@@ -322,16 +339,24 @@ def _end_date(text: str) -> date:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs (default {RUNS})")
-    parser.add_argument("--warmups", type=int, default=WARMUPS,
-                        help=f"unmeasured runs first (default {WARMUPS})")
-    parser.add_argument("--idle-runs", type=int, default=IDLE_RUNS,
-                        help=f"runs of each idle measurement, about 7 s each "
-                             f"(default {IDLE_RUNS}; 0 skips them)")
+    parser.add_argument(
+        "--warmups", type=int, default=WARMUPS, help=f"unmeasured runs first (default {WARMUPS})"
+    )
+    parser.add_argument(
+        "--idle-runs",
+        type=int,
+        default=IDLE_RUNS,
+        help=f"runs of each idle measurement, about 7 s each (default {IDLE_RUNS}; 0 skips them)",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
-    parser.add_argument("--end", default="auto", metavar="DATE",
-                        help="last day of the history, YYYY-MM-DD, 'yesterday', or 'auto' "
-                             "(default: the latest day up to yesterday that makes today a "
-                             "practice day)")
+    parser.add_argument(
+        "--end",
+        default="auto",
+        metavar="DATE",
+        help="last day of the history, YYYY-MM-DD, 'yesterday', or 'auto' "
+        "(default: the latest day up to yesterday that makes today a "
+        "practice day)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmups < 0 or args.idle_runs < 0:
         parser.error("--runs must be at least 1, --warmups and --idle-runs at least 0")
@@ -351,22 +376,28 @@ def main(argv: list[str] | None = None) -> int:
 
         results: list[tuple[str, dict[str, Any]]] = []
         for label, cmd in COMMANDS:
-            print(f"measuring {label} ({args.warmups} warm-ups + {args.runs} runs)...",
-                  file=sys.stderr, flush=True)
+            print(
+                f"measuring {label} ({args.warmups} warm-ups + {args.runs} runs)...",
+                file=sys.stderr,
+                flush=True,
+            )
             results.append((label, measure(cmd, env, args.runs, args.warmups, cwd=root)))
 
         frames: list[tuple[str, dict[str, Any]]] = []
         for n, (label, cmd) in enumerate(FRAME_COMMANDS):
-            print(f"measuring {label}, first frame ({args.warmups} warm-ups + {args.runs} "
-                  "runs)...", file=sys.stderr, flush=True)
-            frames.append((label, measure_app(f"frame{n}", cmd, env, args.runs, args.warmups,
-                                              root)))
+            print(
+                f"measuring {label}, first frame ({args.warmups} warm-ups + {args.runs} runs)...",
+                file=sys.stderr,
+                flush=True,
+            )
+            frames.append((label, measure_app(f"frame{n}", cmd, env, args.runs, args.warmups, root)))
         today_report = _check_today(frames[-1][1]["driver"])
 
         idles: list[tuple[str, dict[str, Any]]] = []
         for n, (label, cmd) in enumerate(IDLE_COMMANDS if args.idle_runs else []):
-            print(f"measuring {label}, idle CPU ({args.idle_runs} runs of ~7 s)...",
-                  file=sys.stderr, flush=True)
+            print(
+                f"measuring {label}, idle CPU ({args.idle_runs} runs of ~7 s)...", file=sys.stderr, flush=True
+            )
             # No warm-ups: the first-frame runs above already filled the bytecode cache.
             result = measure_app(f"idle{n}", cmd, env, args.idle_runs, 0, root)
             if cmd[-1] == "idle":
@@ -374,15 +405,26 @@ def main(argv: list[str] | None = None) -> int:
             result.update(_idle_numbers(result))
             idles.append((label, result))
         print("measuring the calendar in-process...", file=sys.stderr, flush=True)
-        proc = subprocess.run([sys.executable, str(Path(__file__).with_name("calendar_inproc.py")),
-                               str(max(9, args.runs * 2))], env=env, cwd=root, capture_output=True,
-                              text=True, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("calendar_inproc.py")), str(max(9, args.runs * 2))],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if proc.returncode != 0:
             raise BenchError(f"calendar_inproc.py failed: {proc.stderr.strip()[-500:]}")
         calendar_ms: dict[str, float] = json.loads(proc.stdout)
         print("measuring keys while another footbase holds the lock...", file=sys.stderr, flush=True)
-        proc = subprocess.run([sys.executable, str(LOCK_KEYS), str(LOCK_KEY_PRESSES)], env=env,
-                              cwd=root, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, str(LOCK_KEYS), str(LOCK_KEY_PRESSES)],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if proc.returncode != 0:
             raise BenchError(f"lock_keys.py failed: {proc.stderr.strip()[-500:]}")
         lock_keys: dict[str, Any] = json.loads(proc.stdout)
@@ -395,111 +437,174 @@ def main(argv: list[str] | None = None) -> int:
     total_s = time.perf_counter() - started
 
     base_median = results[0][1]["median_ms"]
-    print(f"footbase benchmark · Python {platform.python_version()} · {os.cpu_count()} CPUs · "
-          f"{args.runs} runs after {args.warmups} warm-ups · {total_s:.0f} s in all")
-    print(f"history: {history['pain_entries']} pain entries, {history['sessions']} sessions "
-          f"({history['session_items']} exercise results), {history['bytes'] / 1e6:.2f} MB · "
-          f"{history['first_day']} .. {history['last_day']} ({history['zone']}) · "
-          f"built in {built_s:.1f} s")
+    print(
+        f"footbase benchmark · Python {platform.python_version()} · {os.cpu_count()} CPUs · "
+        f"{args.runs} runs after {args.warmups} warm-ups · {total_s:.0f} s in all"
+    )
+    print(
+        f"history: {history['pain_entries']} pain entries, {history['sessions']} sessions "
+        f"({history['session_items']} exercise results), {history['bytes'] / 1e6:.2f} MB · "
+        f"{history['first_day']} .. {history['last_day']} ({history['zone']}) · "
+        f"built in {built_s:.1f} s"
+    )
     print()
     for row in _fmt_table(results, base_median):
         print(row)
     floors = [r["rss_floor_mib"] for _, r in results if r["rss_floor_mib"]]
     if floors:
-        print(f"(a peak RSS at or below {max(floors):.1f} MiB is the spawner's floor, "
-              "not the command's own; see README)")
+        print(
+            f"(a peak RSS at or below {max(floors):.1f} MiB is the spawner's floor, "
+            "not the command's own; see README)"
+        )
     print()
     by_label = dict(results)
     verdicts = []
     for label, limit in TARGETS:
         median = by_label[label]["median_ms"]
         verdict = "PASS" if median < limit else "FAIL"
-        verdicts.append({"command": label, "limit_ms": limit, "median_ms": median,
-                         "verdict": verdict})
+        verdicts.append({"command": label, "limit_ms": limit, "median_ms": median, "verdict": verdict})
         name = "quick entry" if label == QUICK_ENTRY else label
         print(f"target: {name} median < {limit:g} ms -> {verdict} (measured {median:.1f} ms)")
 
     # ---- the app: first frame --------------------------------------------------------------
     frame_base, frame_base_at = frames[0][1]["median_ms"], frames[0][1]["frame_median_ms"]
     print()
-    print(f"first frame (headless {today_report['size']}, first_frame.py; baseline: a bare "
-          "Textual app with Static + Footer)")
+    print(
+        f"first frame (headless {today_report['size']}, first_frame.py; baseline: a bare "
+        "Textual app with Static + Footer)"
+    )
     print()
-    head = ("app, process start to first frame", "median ms", "min ms", "x baseline",
-            "peak RSS MiB", "spawn->frame ms", "x baseline")
+    head = (
+        "app, process start to first frame",
+        "median ms",
+        "min ms",
+        "x baseline",
+        "peak RSS MiB",
+        "spawn->frame ms",
+        "x baseline",
+    )
     rows = [
-        (label, f"{r['median_ms']:.1f}", f"{r['min_ms']:.1f}",
-         f"{r['median_ms'] / frame_base:.2f}", f"{r['peak_rss_mib']:.1f}",
-         f"{r['frame_median_ms']:.1f}", f"{r['frame_median_ms'] / frame_base_at:.2f}")
+        (
+            label,
+            f"{r['median_ms']:.1f}",
+            f"{r['min_ms']:.1f}",
+            f"{r['median_ms'] / frame_base:.2f}",
+            f"{r['peak_rss_mib']:.1f}",
+            f"{r['frame_median_ms']:.1f}",
+            f"{r['frame_median_ms'] / frame_base_at:.2f}",
+        )
         for label, r in frames
     ]
     for row in _fmt_rows(head, rows):
         print(row)
-    print("(median/min ms: the whole process, spawn to reaped, as for the commands above;\n"
-          " spawn->frame ms: spawn to the first painted frame, without the pause and the exit)")
+    print(
+        "(median/min ms: the whole process, spawn to reaped, as for the commands above;\n"
+        " spawn->frame ms: spawn to the first painted frame, without the pause and the exit)"
+    )
     print()
-    phase_head = ("where the time goes, median ms", "python start", "imports+build",
-                  "run->frame", "pause+exit", "teardown")
-    phase_rows = [(label, *(f"{statistics.median(v):.1f}" for v in _phases(r)))
-                  for label, r in frames]
+    phase_head = (
+        "where the time goes, median ms",
+        "python start",
+        "imports+build",
+        "run->frame",
+        "pause+exit",
+        "teardown",
+    )
+    phase_rows = [(label, *(f"{statistics.median(v):.1f}" for v in _phases(r))) for label, r in frames]
     for row in _fmt_rows(phase_head, phase_rows):
         print(row)
-    print("(python start: spawn to the driver's first line; imports+build: importing Textual\n"
-          " (and footbase) and building the app, for footbase Context + FootbaseApp(ctx), which\n"
-          " loads the store; run->frame: App.run to the first painted frame; pause+exit: the\n"
-          " autopilot's pause, app.exit() and Textual's shutdown; teardown: interpreter exit)")
+    print(
+        "(python start: spawn to the driver's first line; imports+build: importing Textual\n"
+        " (and footbase) and building the app, for footbase Context + FootbaseApp(ctx), which\n"
+        " loads the store; run->frame: App.run to the first painted frame; pause+exit: the\n"
+        " autopilot's pause, app.exit() and Textual's shutdown; teardown: interpreter exit)"
+    )
     shown = today_report["items_shown"]
     day = today_report["day"]
     if today_report["rest_day"]:
-        print(f"footbase painted TodayScreen in every run: {day} is a rest day of this history, "
-              "so no routine list is drawn (a lighter frame than a training day's).")
+        print(
+            f"footbase painted TodayScreen in every run: {day} is a rest day of this history, "
+            "so no routine list is drawn (a lighter frame than a training day's)."
+        )
         better = _training_day_end(history_end, date.fromisoformat(day))
         if better is not None:
             print(f"  For a training day, rerun with --end {better.isoformat()}.")
     else:
-        print(f"footbase painted TodayScreen in every run, with {shown} routine items "
-              f"({day}, a training day).")
+        print(
+            f"footbase painted TodayScreen in every run, with {shown} routine items ({day}, a training day)."
+        )
     print()
     footbase_frame = frames[-1][1]
     frame_ratio = footbase_frame["median_ms"] / frame_base
     frame_verdict = "PASS" if frame_ratio <= FRAME_RATIO_LIMIT else "FAIL"
-    verdicts.append({"command": f"{FOOTBASE_APP}, first frame", "limit_ratio": FRAME_RATIO_LIMIT,
-                     "ratio": frame_ratio, "median_ms": footbase_frame["median_ms"],
-                     "baseline_median_ms": frame_base, "verdict": frame_verdict})
-    print(f"target: footbase first frame <= {FRAME_RATIO_LIMIT:g} x the bare Textual app -> "
-          f"{frame_verdict} (measured {frame_ratio:.2f} x: {footbase_frame['median_ms']:.1f} ms "
-          f"vs {frame_base:.1f} ms; spawn->frame "
-          f"{footbase_frame['frame_median_ms'] / frame_base_at:.2f} x)")
+    verdicts.append(
+        {
+            "command": f"{FOOTBASE_APP}, first frame",
+            "limit_ratio": FRAME_RATIO_LIMIT,
+            "ratio": frame_ratio,
+            "median_ms": footbase_frame["median_ms"],
+            "baseline_median_ms": frame_base,
+            "verdict": frame_verdict,
+        }
+    )
+    print(
+        f"target: footbase first frame <= {FRAME_RATIO_LIMIT:g} x the bare Textual app -> "
+        f"{frame_verdict} (measured {frame_ratio:.2f} x: {footbase_frame['median_ms']:.1f} ms "
+        f"vs {frame_base:.1f} ms; spawn->frame "
+        f"{footbase_frame['frame_median_ms'] / frame_base_at:.2f} x)"
+    )
 
     # ---- the app: idle CPU ------------------------------------------------------------------
     if idles:
         print()
         window = idles[-1][1]["window_s"]
-        print(f"idle CPU (headless, nothing pressed: {window:.0f} s window after "
-              f"1 s to settle; {args.idle_runs} runs each, medians)")
+        print(
+            f"idle CPU (headless, nothing pressed: {window:.0f} s window after "
+            f"1 s to settle; {args.idle_runs} runs each, medians)"
+        )
         print()
         idle_base = idles[0][1]["cpu_ms_per_s_median"]
-        idle_head = ("app, idle", "CPU ms per s", "% of a core", "x baseline", "frames painted",
-                "sleeps per s")
+        idle_head = (
+            "app, idle",
+            "CPU ms per s",
+            "% of a core",
+            "x baseline",
+            "frames painted",
+            "sleeps per s",
+        )
         idle_rows = [
-            (label, f"{r['cpu_ms_per_s_median']:.2f}", f"{r['core_pct_median']:.3f}",
-             f"{r['cpu_ms_per_s_median'] / idle_base:.2f}" if idle_base > 0 else "-",
-             "/".join(str(f) for f in r["frames_in_window"]),
-             f"{r['voluntary_switches_per_s_median']:.1f}")
+            (
+                label,
+                f"{r['cpu_ms_per_s_median']:.2f}",
+                f"{r['core_pct_median']:.3f}",
+                f"{r['cpu_ms_per_s_median'] / idle_base:.2f}" if idle_base > 0 else "-",
+                "/".join(str(f) for f in r["frames_in_window"]),
+                f"{r['voluntary_switches_per_s_median']:.1f}",
+            )
             for label, r in idles
         ]
         for row in _fmt_rows(idle_head, idle_rows):
             print(row)
-        print("(frames painted: per run, in the window; sleeps per s: voluntary context\n"
-              " switches per second, about how often the process wakes up)")
+        print(
+            "(frames painted: per run, in the window; sleeps per s: voluntary context\n"
+            " switches per second, about how often the process wakes up)"
+        )
         print()
         idle = idles[-1][1]
         idle_verdict = "PASS" if idle["core_pct_median"] < IDLE_LIMIT_PCT else "FAIL"
-        verdicts.append({"command": f"{FOOTBASE_APP}, idle", "limit_core_pct": IDLE_LIMIT_PCT,
-                         "core_pct": idle["core_pct_median"], "verdict": idle_verdict})
-        print(f"target: footbase idle CPU < {IDLE_LIMIT_PCT:g} % of a core -> {idle_verdict} "
-              f"(measured {idle['core_pct_median']:.3f} %, "
-              f"{idle['cpu_ms_per_s_median']:.2f} ms CPU per s)")
+        verdicts.append(
+            {
+                "command": f"{FOOTBASE_APP}, idle",
+                "limit_core_pct": IDLE_LIMIT_PCT,
+                "core_pct": idle["core_pct_median"],
+                "verdict": idle_verdict,
+            }
+        )
+        print(
+            f"target: footbase idle CPU < {IDLE_LIMIT_PCT:g} % of a core -> {idle_verdict} "
+            f"(measured {idle['core_pct_median']:.3f} %, "
+            f"{idle['cpu_ms_per_s_median']:.2f} ms CPU per s)"
+        )
 
     # ---- the calendar, in-process -------------------------------------------------------------
     print()
@@ -514,29 +619,37 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(no target: {label}, once after a change to the older days: {ms:.1f} ms)")
             continue
         verdict = "PASS" if ms < CALENDAR_LIMIT_MS else "FAIL"
-        verdicts.append({"command": label, "limit_ms": CALENDAR_LIMIT_MS, "median_ms": ms,
-                         "verdict": verdict})
+        verdicts.append(
+            {"command": label, "limit_ms": CALENDAR_LIMIT_MS, "median_ms": ms, "verdict": verdict}
+        )
         print(f"target: {label} < {CALENDAR_LIMIT_MS:g} ms -> {verdict} (measured {ms:.1f} ms)")
 
     # ---- keys while the store is busy --------------------------------------------------------
     print()
-    print(f"keys while a save waits for another footbase's lock (lock_keys.py, {LOCK_KEY_PRESSES} tabs "
-          "in the pain dialog; baseline: the same with nothing waiting)")
+    print(
+        f"keys while a save waits for another footbase's lock (lock_keys.py, {LOCK_KEY_PRESSES} tabs "
+        "in the pain dialog; baseline: the same with nothing waiting)"
+    )
     print()
     series = [(k, v) for k, v in lock_keys.items() if isinstance(v, dict)]
     key_base = series[0][1]["median_ms"]
-    key_rows = [(label, f"{v['median_ms']:.1f}", f"{v['max_ms']:.1f}", f"{v['median_ms'] / key_base:.2f}")
-                for label, v in series]
+    key_rows = [
+        (label, f"{v['median_ms']:.1f}", f"{v['max_ms']:.1f}", f"{v['median_ms'] / key_base:.2f}")
+        for label, v in series
+    ]
     for row in _fmt_rows(("keys", "median ms", "max ms", "x baseline"), key_rows):
         print(row)
     waited = lock_keys.get("save still waiting") and lock_keys.get("saved after")
     slowest = series[-1][1]["max_ms"]
     verdict = "PASS" if waited and slowest < KEY_LIMIT_MS else "FAIL"
-    verdicts.append({"command": series[-1][0], "limit_ms": KEY_LIMIT_MS, "max_ms": slowest,
-                     "verdict": verdict})
+    verdicts.append(
+        {"command": series[-1][0], "limit_ms": KEY_LIMIT_MS, "max_ms": slowest, "verdict": verdict}
+    )
     how = "waited, then went through" if waited else "did not wait as planned"
-    print(f"target: every key handled < {KEY_LIMIT_MS:g} ms while the lock is held -> {verdict} "
-          f"(slowest {slowest:.1f} ms; the save {how})")
+    print(
+        f"target: every key handled < {KEY_LIMIT_MS:g} ms while the lock is held -> {verdict} "
+        f"(slowest {slowest:.1f} ms; the save {how})"
+    )
 
     if args.json:
         report = {
@@ -547,12 +660,15 @@ def main(argv: list[str] | None = None) -> int:
             "when_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "history": {**history, "bytes_after_runs": final_size, "build_seconds": built_s},
             "baseline": BASELINE,
-            "results": [{"command": label, **r, "ratio": r["median_ms"] / base_median}
-                        for label, r in results],
-            "first_frame": {"size": today_report["size"], "baseline": BARE_APP,
-                            "results": [{"app": label, **r} for label, r in frames]},
-            "idle": {"baseline": BARE_APP,
-                     "results": [{"app": label, **r} for label, r in idles]},
+            "results": [
+                {"command": label, **r, "ratio": r["median_ms"] / base_median} for label, r in results
+            ],
+            "first_frame": {
+                "size": today_report["size"],
+                "baseline": BARE_APP,
+                "results": [{"app": label, **r} for label, r in frames],
+            },
+            "idle": {"baseline": BARE_APP, "results": [{"app": label, **r} for label, r in idles]},
             "calendar_inprocess_ms": calendar_ms,
             "keys_while_locked": lock_keys,
             "targets": verdicts,
@@ -560,8 +676,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         path = Path(args.json)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"results written to {path}")
     return 0
 

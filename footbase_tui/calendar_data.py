@@ -38,8 +38,13 @@ def history_cutoff(today: date) -> date:
     return months_back(today, HISTORY_MONTHS)
 
 
-def calendar_cells(ctx: Context, snap: Snapshot, today: date, first: date, last: date,
-                   ) -> tuple[list[DayCell], Stats]:
+def calendar_cells(
+    ctx: Context,
+    snap: Snapshot,
+    today: date,
+    first: date,
+    last: date,
+) -> tuple[list[DayCell], Stats]:
     """Cells from `first` (or earlier) to `last`, in order, and the stats as of `today`."""
     program, start, _ = ctx.program_of(snap.meta, today)
     until = min(first, history_cutoff(today))
@@ -50,8 +55,7 @@ def calendar_cells(ctx: Context, snap: Snapshot, today: date, first: date, last:
     return [c for c in cells if c.day <= last], stats
 
 
-def _carry(ctx: Context, snap: Snapshot, program: Program, start: date, until: date,
-           today: date) -> Carry:
+def _carry(ctx: Context, snap: Snapshot, program: Program, start: date, until: date, today: date) -> Carry:
     digest = snap.history_digest(until)
     key = _key(ctx.catalog, program, start, until, digest) if digest else None
     memo = _memo_path(ctx)
@@ -59,8 +63,7 @@ def _carry(ctx: Context, snap: Snapshot, program: Program, start: date, until: d
         found = _read(memo, key, until)
         if found is not None:
             return found
-    older = day_cells(ctx.catalog, program, start, start, until - timedelta(days=1), today,
-                      snap.day_facts())
+    older = day_cells(ctx.catalog, program, start, start, until - timedelta(days=1), today, snap.day_facts())
     carry = carry_over(older, until, today)
     if key and memo:
         _write(memo, key, carry)
@@ -70,8 +73,9 @@ def _carry(ctx: Context, snap: Snapshot, program: Program, start: date, until: d
 def _key(catalog: Catalog, program: Program, start: date, until: date, digest: str) -> str:
     # Everything a past day's state depends on: its records (the digest), the program and
     # its start, and the catalog's programs and exercises (a day plan may name any program).
-    shape = repr((MEMO_FORMAT, program.id, start, until, sorted(catalog.programs.items()),
-                  sorted(catalog.exercises)))
+    shape = repr(
+        (MEMO_FORMAT, program.id, start, until, sorted(catalog.programs.items()), sorted(catalog.exercises))
+    )
     return hashlib.blake2b(f"{shape}\0{digest}".encode(), digest_size=16).hexdigest()
 
 

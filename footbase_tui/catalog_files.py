@@ -53,8 +53,13 @@ def parse_entry(loc: Located) -> Exercise | Program:
     raise CatalogError(file, loc.line(("kind",)), "kind", f"expected exercise or program, got {kind!r}")
 
 
-def _load(files: Iterable[Path], exercises: dict[str, Exercise], programs: dict[str, Program],
-          located: dict[str, Located], where: str) -> None:
+def _load(
+    files: Iterable[Path],
+    exercises: dict[str, Exercise],
+    programs: dict[str, Program],
+    located: dict[str, Located],
+    where: str,
+) -> None:
     from footbase_tui.yamlio import load_yaml
 
     seen: dict[str, str] = {}
@@ -64,8 +69,12 @@ def _load(files: Iterable[Path], exercises: dict[str, Exercise], programs: dict[
         kind = "exercise" if isinstance(entry, Exercise) else "program"
         tag = f"{kind}:{entry.id}"
         if tag in seen:
-            raise CatalogError(str(file), loc.line(("id",)), "id",
-                               f"a unique id; '{entry.id}' is also defined in {seen[tag]} ({where})")
+            raise CatalogError(
+                str(file),
+                loc.line(("id",)),
+                "id",
+                f"a unique id; '{entry.id}' is also defined in {seen[tag]} ({where})",
+            )
         seen[tag] = str(file)
         located[str(file)] = loc
         if isinstance(entry, Exercise):
@@ -128,8 +137,17 @@ def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
             cached = pickle.loads(raw)
             if isinstance(cached, Catalog):
                 return cached
-    except (StoreError, OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            IndexError, TypeError, ValueError):
+    except (
+        StoreError,
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        IndexError,
+        TypeError,
+        ValueError,
+    ):
         pass
     catalog = load_catalog(user_dir)
     try:

@@ -35,9 +35,7 @@ def _level(text: str) -> int:
     import re
 
     if not re.fullmatch(r"\s*(10|[0-9])\s*", text, re.ASCII):
-        raise argparse.ArgumentTypeError(
-            f"LEVEL must be a whole number from 0 (no pain) to 10, got {text!r}"
-        )
+        raise argparse.ArgumentTypeError(f"LEVEL must be a whole number from 0 (no pain) to 10, got {text!r}")
     return int(text)
 
 
@@ -60,8 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
     s.add_argument("level", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
-    s.add_argument("--where", action="append", default=[], metavar="LOC",
-                   help="where it hurts; repeat or separate with commas")
+    s.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="LOC",
+        help="where it hurts; repeat or separate with commas",
+    )
     s.add_argument("--context", metavar="CTX", help="what you were doing")
     s.add_argument("--note", metavar="TEXT", help="a note; '-' reads it from standard input")
     s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
@@ -89,14 +92,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("export", help="export pain entries and practice as CSV, JSON or a report")
-    s.add_argument("--format", required=True, choices=("csv", "json", "md"),
-                   help="csv: two tables for a spreadsheet; json: everything, for 'footbase "
-                   "import'; md: a one-page report")
+    s.add_argument(
+        "--format",
+        required=True,
+        choices=("csv", "json", "md"),
+        help="csv: two tables for a spreadsheet; json: everything, for 'footbase "
+        "import'; md: a one-page report",
+    )
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
     s.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
-    s.add_argument("-o", "--output", metavar="FILE",
-                   help="write a new file (0600) instead of standard output; for csv, a folder "
-                   "(or a name ending in /) gets pain.csv and exercises.csv")
+    s.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write a new file (0600) instead of standard output; for csv, a folder "
+        "(or a name ending in /) gets pain.csv and exercises.csv",
+    )
 
     s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
     s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
@@ -106,14 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
 
     s = sub.add_parser("catalog", help="list, show or check exercises and programs")
-    csub = s.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_Parser,
-                            required=True)
+    csub = s.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_Parser, required=True)
     csub.add_parser("list", help="list exercises and programs")
     c = csub.add_parser("show", help="show one exercise or program")
     c.add_argument("id", metavar="ID")
     c = csub.add_parser("check", help="validate a catalog file or folder")
-    c.add_argument("path", nargs="?", metavar="PATH",
-                   help="file or folder (default: your catalog folder)")
+    c.add_argument("path", nargs="?", metavar="PATH", help="file or folder (default: your catalog folder)")
 
     sub.add_parser("locate", help="print where the store and the config live")
 
@@ -182,8 +191,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except NotSaved as exc:
         message = str(exc)
-        return _fail(message if message.startswith("not saved") else f"not saved: {message}",
-                     EXIT_FAIL)
+        return _fail(message if message.startswith("not saved") else f"not saved: {message}", EXIT_FAIL)
     except StoreError as exc:
         return _fail(str(exc), EXIT_FAIL)
     except KeyboardInterrupt:
@@ -201,8 +209,11 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
             tb = tb.tb_next
         where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
         # The message may quote user text (a note), so only the type and place are shown.
-        return _fail(f"internal error ({type(exc).__name__} at {where}); nothing more was "
-                     "saved. Set FOOTBASE_DEBUG=1 for details.", EXIT_FAIL)
+        return _fail(
+            f"internal error ({type(exc).__name__} at {where}); nothing more was "
+            "saved. Set FOOTBASE_DEBUG=1 for details.",
+            EXIT_FAIL,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

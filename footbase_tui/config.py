@@ -17,8 +17,17 @@ from footbase_tui.core.localtime import (
 )
 
 DEFAULT_LOCATIONS = (
-    "low-back", "mid-back", "upper-back", "neck", "hip", "knee", "ankle", "foot", "heel",
-    "arch", "toes",
+    "low-back",
+    "mid-back",
+    "upper-back",
+    "neck",
+    "hip",
+    "knee",
+    "ankle",
+    "foot",
+    "heel",
+    "arch",
+    "toes",
 )
 DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
 
@@ -48,9 +57,7 @@ def _words(value: Any, where: str, name: str) -> tuple[str, ...]:
     out: list[str] = []
     for v in value:
         if not isinstance(v, str) or not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", v, re.ASCII):
-            raise ConfigError(
-                f"{where}: {name}: expected lower-case words joined by '-', got {v!r}"
-            )
+            raise ConfigError(f"{where}: {name}: expected lower-case words joined by '-', got {v!r}")
         if v in out:
             raise ConfigError(f"{where}: {name}: {v!r} is listed twice")
         out.append(v)
@@ -68,9 +75,7 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
         raise ConfigError(f"{where()}: expected a mapping of settings (key: value)")
     for key in data:
         if key not in _KEYS:
-            raise ConfigError(
-                f"{where(key)}: {key}: unknown setting; known: {', '.join(sorted(_KEYS))}"
-            )
+            raise ConfigError(f"{where(key)}: {key}: unknown setting; known: {', '.join(sorted(_KEYS))}")
     kwargs: dict[str, Any] = {}
     if data.get("timezone") is not None:
         tz = data["timezone"]
@@ -88,14 +93,12 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
             value = f"{value // 60:02d}:{value % 60:02d}"
         try:
             if not isinstance(value, str):
-                raise TimeInputError("expected a time like \"04:00\"")
+                raise TimeInputError('expected a time like "04:00"')
             start = parse_hhmm(value)
         except TimeInputError as exc:
             raise ConfigError(f"{where('day_starts_at')}: day_starts_at: {exc}") from None
         if start > time(6, 0):
-            raise ConfigError(
-                f"{where('day_starts_at')}: day_starts_at: expected a time from 00:00 to 06:00"
-            )
+            raise ConfigError(f"{where('day_starts_at')}: day_starts_at: expected a time from 00:00 to 06:00")
         kwargs["day_starts_at"] = start
     if "bell" in data:
         if not isinstance(data["bell"], bool):

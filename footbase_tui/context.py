@@ -71,8 +71,10 @@ class Context:
         warning = None
         program = self.catalog.program(meta.program or DEFAULT_PROGRAM)
         if program is None:
-            warning = (f"program '{meta.program}' is not in the catalog; showing "
-                       f"'{DEFAULT_PROGRAM}' (choose with: footbase program ID)")
+            warning = (
+                f"program '{meta.program}' is not in the catalog; showing "
+                f"'{DEFAULT_PROGRAM}' (choose with: footbase program ID)"
+            )
             program = self.catalog.programs[DEFAULT_PROGRAM]
         today = self.today()
         return program, meta.start or min(day or today, today), warning

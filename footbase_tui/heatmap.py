@@ -20,9 +20,20 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Style names -> 256-colour numbers. Practice: one blue hue, light to dark. Pain: a
 # yellow-to-purple (viridis-like) ramp. Both read the same to red-green colour-blind eyes.
 PALETTE = {
-    "p0": 240, "p1": 110, "p2": 68, "p3": 25,
-    "rest": 244, "adapted": 139, "skipped": 179, "future": 238, "none": 236,
-    "pain0": 229, "pain1": 186, "pain2": 72, "pain3": 61, "pain4": 55,
+    "p0": 240,
+    "p1": 110,
+    "p2": 68,
+    "p3": 25,
+    "rest": 244,
+    "adapted": 139,
+    "skipped": 179,
+    "future": 238,
+    "none": 236,
+    "pain0": 229,
+    "pain1": 186,
+    "pain2": 72,
+    "pain3": 61,
+    "pain4": 55,
 }
 
 
@@ -69,15 +80,16 @@ def month_line(g: Grid, indent: int) -> str:
     line = [" "] * (indent + len(g.weeks) + 4)
     for col, name in sorted(g.months.items()):
         pos = indent + col
-        if all(ch == " " for ch in line[max(0, pos - 1):pos + len(name)]):
-            line[pos:pos + len(name)] = list(name)
+        if all(ch == " " for ch in line[max(0, pos - 1) : pos + len(name)]):
+            line[pos : pos + len(name)] = list(name)
     return "".join(line).rstrip()
 
 
 def legend(pain_mode: bool, narrow: bool = False) -> str:
     if pain_mode:
-        return "pain: day's average, + is 10" if narrow else \
-            "pain: 0-9 average of the day, + for 10 · no entry"
+        return (
+            "pain: day's average, + is 10" if narrow else "pain: 0-9 average of the day, + for 10 · no entry"
+        )
     if narrow:
         return "·░▒█ none→all - rest ~ adapted x skip ○ next"
     return "·░▒█ none→all  - rest  ~ adapted  x skipped  ○ to come  blank: not started"
@@ -94,6 +106,5 @@ def stats_lines(s: Stats, narrow: bool = False) -> list[str]:
     return [
         f"streak {s.current_streak} (longest {s.longest_streak}) · this week {s.week_days} · "
         f"this month {s.month_days}",
-        f"adherence 7d {a[7]:.0%} · 30d {a[30]:.0%} · 90d {a[90]:.0%} · habit strength "
-        f"{s.strength:.0%}",
+        f"adherence 7d {a[7]:.0%} · 30d {a[30]:.0%} · 90d {a[90]:.0%} · habit strength {s.strength:.0%}",
     ]

@@ -74,8 +74,9 @@ def _plain(node: yaml.Node, key: Key, out: dict[Key, int], file: Path, seen: set
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(file, node.start_mark.line + 1, f"cannot read value: {exc.problem}") from None
     except (ValueError, TypeError, OverflowError):  # e.g. a date like 2026-02-30
-        raise YamlError(file, node.start_mark.line + 1,
-                        f"cannot read value {str(node.value)[:40]!r}") from None
+        raise YamlError(
+            file, node.start_mark.line + 1, f"cannot read value {str(node.value)[:40]!r}"
+        ) from None
 
 
 def parse_yaml(text: str, file: Path) -> Located:
@@ -88,8 +89,9 @@ def parse_yaml(text: str, file: Path) -> Located:
         raise YamlError(file, line, f"not valid YAML: {problem}") from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        raise YamlError(file, line, f"not valid YAML: a character YAML does not allow "
-                                    f"(code {exc.character!r})") from None
+        raise YamlError(
+            file, line, f"not valid YAML: a character YAML does not allow (code {exc.character!r})"
+        ) from None
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "unreadable"
         raise YamlError(file, None, f"not valid YAML: {first}") from None

@@ -57,8 +57,7 @@ def config_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(data_dir: Path, config_file: Path, clock: FakeClock) -> Context:
-    return Context(Paths(db=data_dir / "footbase.json", config=config_file), clock=clock,
-                   lock_timeout=0.5)
+    return Context(Paths(db=data_dir / "footbase.json", config=config_file), clock=clock, lock_timeout=0.5)
 
 
 @dataclass

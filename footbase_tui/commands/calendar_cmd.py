@@ -54,13 +54,20 @@ def run_calendar(ctx: Context, args: argparse.Namespace) -> int:
         d = first
         while d <= last:
             c = cells[d]
-            days[d.isoformat()] = {"planned": c.planned, "done": c.done, "state": c.state,
-                                   "pain_avg": None if c.pain_avg is None else round(c.pain_avg, 2)}
+            days[d.isoformat()] = {
+                "planned": c.planned,
+                "done": c.done,
+                "state": c.state,
+                "pain_avg": None if c.pain_avg is None else round(c.pain_avg, 2),
+            }
             d += timedelta(days=1)
-        out = {"days": days, "current_streak": stats.current_streak,
-               "longest_streak": stats.longest_streak,
-               "adherence": {str(k): v for k, v in stats.adherence.items()},
-               "strength": stats.strength}
+        out = {
+            "days": days,
+            "current_streak": stats.current_streak,
+            "longest_streak": stats.longest_streak,
+            "adherence": {str(k): v for k, v in stats.adherence.items()},
+            "strength": stats.strength,
+        }
         json.dump(out, sys.stdout, indent=1)
         print()
         return 0

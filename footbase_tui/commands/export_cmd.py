@@ -62,7 +62,7 @@ def _write_new(path: Path, text: str) -> None:
         os.fchmod(fd, 0o600)
         view = memoryview(text.encode("utf-8"))
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except OSError as exc:
         os.close(fd)
@@ -135,11 +135,22 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     for label, row in zip(weekday_labels(ctx.config.week_starts), rows(g, by_day, False), strict=True):
         heatmap.append(f"{label} {''.join(c.glyph for c in row)}".rstrip())
     heatmap.append(legend(False))
-    return markdown_report(ReportInput(
-        first=first, last=last, today=today, program_id=program.id, program_name=program.name,
-        program_start=start, names=_names(ctx), pain=pain, sessions=sessions, cells=cells,
-        heatmap=heatmap, week_starts=ctx.config.week_starts,
-    ))
+    return markdown_report(
+        ReportInput(
+            first=first,
+            last=last,
+            today=today,
+            program_id=program.id,
+            program_name=program.name,
+            program_start=start,
+            names=_names(ctx),
+            pain=pain,
+            sessions=sessions,
+            cells=cells,
+            heatmap=heatmap,
+            week_starts=ctx.config.week_starts,
+        )
+    )
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
@@ -158,8 +169,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
         files = {"": _report(ctx, snap, since, until)}
     else:
         pain = pain_rows(e for e in snap.pain if in_period(e.date, since, until))
-        results = exercise_rows((s for s in snap.sessions if in_period(s.date, since, until)),
-                                _names(ctx))
+        results = exercise_rows((s for s in snap.sessions if in_period(s.date, since, until)), _names(ctx))
         if folder:
             files = {"pain.csv": _csv_text((None, pain)), "exercises.csv": _csv_text((None, results))}
         else:
@@ -218,4 +228,3 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
-

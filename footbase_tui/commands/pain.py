@@ -25,8 +25,10 @@ def _read_note(value: str | None) -> str | None:
         return value
     data = sys.stdin.buffer.read(STDIN_MAX + 1)
     if len(data) > STDIN_MAX:
-        raise PainInputError(f"the note on standard input is over {STDIN_MAX // 1_000_000} MB; "
-                             "at most 2000 characters are kept")
+        raise PainInputError(
+            f"the note on standard input is over {STDIN_MAX // 1_000_000} MB; "
+            "at most 2000 characters are kept"
+        )
     return data.decode("utf-8", "replace")
 
 
@@ -38,9 +40,14 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
     for value in args.where:
         where.extend(w.strip() for w in value.split(",") if w.strip())
     entry = build_entry(
-        PainInput(level=args.level, where=tuple(where), context=args.context,
-                  note=_read_note(args.note) or ""),
-        at=at, local=ctx.local, locations=cfg.locations, contexts=cfg.contexts, source="cli",
+        PainInput(
+            level=args.level, where=tuple(where), context=args.context, note=_read_note(args.note) or ""
+        ),
+        at=at,
+        local=ctx.local,
+        locations=cfg.locations,
+        contexts=cfg.contexts,
+        source="cli",
     )
     ctx.store.add_pain(entry)
     wall = from_iso_utc(entry.utc).astimezone(ctx.local.zone)
@@ -61,7 +68,7 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
         since = parse_day(args.since, ctx.today())
         entries = [e for e in snap.pain if e.date >= since]
         if args.last:
-            entries = entries[-args.last:]
+            entries = entries[-args.last :]
     elif args.last:
         entries = snap.last_pain(args.last)
     else:
@@ -91,6 +98,3 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
         note = e.note.split("\n", 1)[0]
         print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} {note}")
     return 0
-
-
-

@@ -32,8 +32,7 @@ def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     program, start, warning = ctx.program_of(snap.meta, day)
     if warning:
         print(f"footbase: {warning}", file=sys.stderr)
-    return routine_for(ctx.catalog, program, start, day, snap.sessions_on(day),
-                       snap.day_plans.get(day))
+    return routine_for(ctx.catalog, program, start, day, snap.sessions_on(day), snap.day_plans.get(day))
 
 
 def routine_json(r: DayRoutine) -> dict[str, object]:
@@ -72,8 +71,9 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     print(f"{head} · week {r.week}, day {r.day_in_week} · {r.phase}")
     if r.rest_day:
-        print("Rest day: nothing planned. Feeling like moving? 'footbase program' lists a "
-              "gentle short routine.")
+        print(
+            "Rest day: nothing planned. Feeling like moving? 'footbase program' lists a gentle short routine."
+        )
         return 0
     width = max(len(i.id) for i in r.items)
     for i in r.items:
@@ -105,12 +105,21 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     now = iso_utc(ctx.clock.now())
     by_id = {i.id: i for i in r.items}
     results = tuple(
-        item_result(by_id[ex], "done", stamp_after(ctx.clock.now(), by_id[ex].result_at),
-                    sets=by_id[ex].dosage.sets)
+        item_result(
+            by_id[ex], "done", stamp_after(ctx.clock.now(), by_id[ex].result_at), sets=by_id[ex].dosage.sets
+        )
         for ex in dict.fromkeys(wanted)
     )
-    session = Session(id=new_id(), date=day, tz=ctx.local.zone_name, start=now, end=now,
-                      program=r.program.id, kind="manual", items=results)
+    session = Session(
+        id=new_id(),
+        date=day,
+        tz=ctx.local.zone_name,
+        start=now,
+        end=now,
+        program=r.program.id,
+        kind="manual",
+        items=results,
+    )
     ctx.store.save_session(session, program_if_new=(r.program.id, min(r.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
     print(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
@@ -121,8 +130,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
     snap = ctx.store.load()
     today = ctx.today()
     program, start, _ = ctx.program_of(snap.meta)
-    r = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today),
-                    snap.day_plans.get(today))
+    r = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today), snap.day_plans.get(today))
     parts = ["footbase:"]
     if r.rest_day:
         parts.append("rest day")

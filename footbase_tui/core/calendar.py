@@ -59,7 +59,8 @@ class Planner:
         items = self._items.get(id(phase))
         if items is None:
             items = self._items[id(phase)] = tuple(
-                i.exercise for i in phase.items if i.exercise in self.catalog.exercises)
+                i.exercise for i in phase.items if i.exercise in self.catalog.exercises
+            )
         return items
 
 
@@ -76,8 +77,7 @@ def _count(planned: tuple[str, ...], facts: DayFacts) -> tuple[int, int]:
 _EMPTY = DayFacts()
 
 
-def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
-             facts: DayFacts) -> DayCell:
+def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date, facts: DayFacts) -> DayCell:
     pain_avg = sum(facts.pain) / len(facts.pain) if facts.pain else None
     base = planner.planned(day)
     if base is None:
@@ -110,8 +110,15 @@ def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date,
     return DayCell(day, len(planned), done, state, pain_avg)
 
 
-def day_cells(catalog: Catalog, program: Program, start: date, first: date, last: date, today: date,
-              facts: Mapping[date, DayFacts]) -> list[DayCell]:
+def day_cells(
+    catalog: Catalog,
+    program: Program,
+    start: date,
+    first: date,
+    last: date,
+    today: date,
+    facts: Mapping[date, DayFacts],
+) -> list[DayCell]:
     """One cell per day from `first` to `last`: what `day_cell` gives for each.
 
     Ten years are built on every open, so a past day of the main program (nearly every
@@ -140,8 +147,11 @@ def day_cells(catalog: Catalog, program: Program, start: date, first: date, last
             else:
                 done, reasoned = _count(base, f)
                 n = len(base)
-                state = ("done" if done + reasoned >= n else "partial") if done else (
-                    "skipped" if reasoned >= n else "missed")
+                state = (
+                    ("done" if done + reasoned >= n else "partial")
+                    if done
+                    else ("skipped" if reasoned >= n else "missed")
+                )
                 append(DayCell(day, n, done, state, pain_avg))
         day += one
     return out
@@ -168,8 +178,14 @@ def practised(c: DayCell) -> bool:
 FactsSince = Callable[[date | None], Mapping[date, DayFacts]]
 
 
-def current_streak(catalog: Catalog, program: Program, start: date, today: date,
-                   facts_since: FactsSince, window_days: int = 62) -> int:
+def current_streak(
+    catalog: Catalog,
+    program: Program,
+    start: date,
+    today: date,
+    facts_since: FactsSince,
+    window_days: int = 62,
+) -> int:
     """Days practised in a row up to today, by the same rules as compute_stats.
 
     Reads the facts of the last `window_days` first and the whole history only when the
@@ -217,8 +233,7 @@ def _fold(cells: Iterable[DayCell], today: date, carry: Carry | None) -> tuple[i
                 longest = run
         elif state == "missed":
             run = 0
-        if state in _FROZEN or (state == "adapted" and c.done == 0) or (
-                c.done == 0 and c.day == today):
+        if state in _FROZEN or (state == "adapted" and c.done == 0) or (c.done == 0 and c.day == today):
             continue
         strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
     return longest, run, strength
@@ -230,8 +245,9 @@ def carry_over(cells: Iterable[DayCell], until: date, today: date) -> Carry:
     return Carry(until, longest, run, strength)
 
 
-def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday",
-                  carry: Carry | None = None) -> Stats:
+def compute_stats(
+    cells: list[DayCell], today: date, week_starts: str = "monday", carry: Carry | None = None
+) -> Stats:
     """`cells` run to today, one per day, in order, from the program's start (or earlier),
     or from `carry.until` with the days before it summed up in `carry`.
 
@@ -265,6 +281,7 @@ def compute_stats(cells: list[DayCell], today: date, week_starts: str = "monday"
 
 
 # ---- the heatmap's grid ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Grid:

@@ -220,8 +220,20 @@ def check_dosage(ck: _Checker, fields: Mapping[str, int], key: Key, pace: str) -
 
 
 _EXERCISE_KEYS = {
-    "kind", "id", "name", "purpose", "position", "per_side", "equipment", "steps", "cues",
-    "mistakes", "caution", "pace", "levels", "sources",
+    "kind",
+    "id",
+    "name",
+    "purpose",
+    "position",
+    "per_side",
+    "equipment",
+    "steps",
+    "cues",
+    "mistakes",
+    "caution",
+    "pace",
+    "levels",
+    "sources",
 }
 
 
@@ -235,18 +247,21 @@ def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
     levels = []
     for i, raw in enumerate(levels_raw):
         key: Key = ("levels", i)
-        lv = ck.mapping(raw, key, {"level", "name", "dosage", "move_up_when"},
-                        {"level", "name", "dosage", "move_up_when"})
+        lv = ck.mapping(
+            raw, key, {"level", "name", "dosage", "move_up_when"}, {"level", "name", "dosage", "move_up_when"}
+        )
         number = ck.integer(lv["level"], (*key, "level"), 1, 4)
         if number != i + 1:
             raise ck.fail((*key, "level"), f"expected level {i + 1} here (levels count up from 1)")
         fields = dosage_fields(ck, lv["dosage"], (*key, "dosage"), partial=False)
-        levels.append(Level(
-            level=number,
-            name=ck.text(lv["name"], (*key, "name"), 40),
-            dosage=check_dosage(ck, fields, (*key, "dosage"), pace),
-            move_up_when=ck.text(lv["move_up_when"], (*key, "move_up_when"), 300),
-        ))
+        levels.append(
+            Level(
+                level=number,
+                name=ck.text(lv["name"], (*key, "name"), 40),
+                dosage=check_dosage(ck, fields, (*key, "dosage"), pace),
+                move_up_when=ck.text(lv["move_up_when"], (*key, "move_up_when"), 300),
+            )
+        )
     equipment = d["equipment"]
     return Exercise(
         id=ck.ident(d["id"], ("id",)),
@@ -312,13 +327,15 @@ def parse_program(data: Any, file: str, line_of: LineOf) -> Program:
             seen.add(ex_id)
             dosage = dosage_fields(ck, it.get("dosage", {}), (*ikey, "dosage"), partial=True)
             items.append(ProgramItem(ex_id, ck.integer(it["level"], (*ikey, "level"), 1, 4), dosage))
-        phases.append(Phase(
-            name=ck.text(ph["name"], (*key, "name"), 40),
-            from_week=start,
-            until_week=until,
-            rest_days=rest,
-            items=tuple(items),
-        ))
+        phases.append(
+            Phase(
+                name=ck.text(ph["name"], (*key, "name"), 40),
+                from_week=start,
+                until_week=until,
+                rest_days=rest,
+                items=tuple(items),
+            )
+        )
     return Program(
         id=ck.ident(d["id"], ("id",)),
         name=ck.text(d["name"], ("name",), 40),
@@ -360,11 +377,11 @@ def check_references(catalog: Catalog, line_of: Callable[[Program, Key], int | N
                 ex = catalog.exercises.get(item.exercise)
                 if ex is None:
                     known = ", ".join(sorted(catalog.exercises))
-                    raise ck.fail((*key, "exercise"),
-                                  f"unknown exercise '{item.exercise}'; known: {known}")
+                    raise ck.fail((*key, "exercise"), f"unknown exercise '{item.exercise}'; known: {known}")
                 if item.level > len(ex.levels):
-                    raise ck.fail((*key, "level"),
-                                  f"'{ex.id}' has levels 1 to {len(ex.levels)}, not {item.level}")
+                    raise ck.fail(
+                        (*key, "level"), f"'{ex.id}' has levels 1 to {len(ex.levels)}, not {item.level}"
+                    )
                 merged = {**_dosage_dict(ex.level(item.level).dosage), **dict(item.dosage)}
                 check_dosage(ck, merged, (*key, "dosage"), ex.pace)
 

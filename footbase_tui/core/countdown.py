@@ -69,11 +69,27 @@ def _check(item: PlanItem) -> None:
         raise ValueError(f"{item.name}: a timed item needs seconds")
 
 
-def _phase(item: PlanItem, index: int, kind: PhaseKind, seconds: float | None, set_no: int,
-           side: str | None, rep_no: int | None = None) -> Phase:
-    return Phase(kind=kind, seconds=None if seconds is None else float(seconds), item=index,
-                 set_no=set_no, sets=item.sets, rep_no=rep_no, reps=item.reps, side=side,
-                 completes_set=False, completes_item=False)
+def _phase(
+    item: PlanItem,
+    index: int,
+    kind: PhaseKind,
+    seconds: float | None,
+    set_no: int,
+    side: str | None,
+    rep_no: int | None = None,
+) -> Phase:
+    return Phase(
+        kind=kind,
+        seconds=None if seconds is None else float(seconds),
+        item=index,
+        set_no=set_no,
+        sets=item.sets,
+        rep_no=rep_no,
+        reps=item.reps,
+        side=side,
+        completes_set=False,
+        completes_item=False,
+    )
 
 
 def _work_block(item: PlanItem, index: int, set_no: int, side: str | None) -> list[Phase]:

@@ -81,6 +81,7 @@ class ExchangeError(ValueError):
 
 # ---- selecting and ordering ---------------------------------------------------------------
 
+
 def in_period(day: date, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
@@ -99,8 +100,16 @@ def sorted_plans(plans: Iterable[DayPlan]) -> list[DayPlan]:
 
 # ---- JSON ----------------------------------------------------------------------------------
 
-def export_doc(meta: Meta, pain: Iterable[PainEntry], sessions: Iterable[Session],
-               plans: Iterable[DayPlan], *, exported_at: str, store_format: int) -> dict[str, Any]:
+
+def export_doc(
+    meta: Meta,
+    pain: Iterable[PainEntry],
+    sessions: Iterable[Session],
+    plans: Iterable[DayPlan],
+    *,
+    exported_at: str,
+    store_format: int,
+) -> dict[str, Any]:
     """The export object (see the module docstring); lists come out sorted."""
     return {
         "footbase_export": EXPORT_VERSION,
@@ -126,8 +135,12 @@ class ExportData:
 
 def _word(value: object, what: str, where: str) -> str:
     """A short single-line text without control characters."""
-    if not isinstance(value, str) or not value or len(value) > WORD_MAX \
-            or clean_text(value, multiline=False) != value:
+    if (
+        not isinstance(value, str)
+        or not value
+        or len(value) > WORD_MAX
+        or clean_text(value, multiline=False) != value
+    ):
         raise ExchangeError(f"{where}: {what} is not a short single-line text")
     return value
 
@@ -135,8 +148,7 @@ def _word(value: object, what: str, where: str) -> str:
 def _text(value: object, what: str, where: str) -> str:
     """User text (a note, a reason): at most NOTE_MAX characters, no control characters."""
     if not isinstance(value, str) or len(value) > NOTE_MAX or clean_text(value) != value:
-        raise ExchangeError(f"{where}: {what} is longer than {NOTE_MAX} characters or has "
-                            "control characters")
+        raise ExchangeError(f"{where}: {what} is longer than {NOTE_MAX} characters or has control characters")
     return value
 
 
@@ -274,8 +286,10 @@ def read_export(data: Any, store_format: int) -> ExportData:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExchangeError("not a footbase export ('footbase_export' is not a version number)")
     if version > EXPORT_VERSION:
-        raise ExchangeError(f"made by a newer footbase (export version {version}; this one "
-                            f"reads version {EXPORT_VERSION}): upgrade footbase to import it")
+        raise ExchangeError(
+            f"made by a newer footbase (export version {version}; this one "
+            f"reads version {EXPORT_VERSION}): upgrade footbase to import it"
+        )
     for key in ("exported_at", "store_format", "meta", "pain", "sessions", "day_plans"):
         if key not in data:
             raise ExchangeError(f"not a complete footbase export (no '{key}')")
@@ -283,8 +297,10 @@ def read_export(data: Any, store_format: int) -> ExportData:
     if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
         raise ExchangeError("'store_format' is not a version number")
     if fmt > store_format:
-        raise ExchangeError(f"made by a newer footbase (store format {fmt}; this one knows "
-                            f"{store_format}): upgrade footbase to import it")
+        raise ExchangeError(
+            f"made by a newer footbase (store format {fmt}; this one knows "
+            f"{store_format}): upgrade footbase to import it"
+        )
     if not is_utc_stamp(data["exported_at"]):
         raise ExchangeError("'exported_at' is not a UTC time")
     program, start = _check_meta(data["meta"])
@@ -298,4 +314,3 @@ def read_export(data: Any, store_format: int) -> ExportData:
 
 
 # ---- CSV -----------------------------------------------------------------------------------
-

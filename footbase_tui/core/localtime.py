@@ -26,9 +26,7 @@ def zone_from_name(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise TimeInputError(
-            f"'{name}' is not an IANA time zone name (e.g. Europe/Berlin)"
-        ) from None
+        raise TimeInputError(f"'{name}' is not an IANA time zone name (e.g. Europe/Berlin)") from None
 
 
 def system_zone_name(env: dict[str, str] | None = None) -> str:
@@ -91,8 +89,7 @@ class LocalTime:
         roundtrip = aware.astimezone(UTC).astimezone(zone)
         if roundtrip.replace(tzinfo=None) != naive:
             raise TimeInputError(
-                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.zone_name} "
-                "(the clocks skipped it)"
+                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.zone_name} (the clocks skipped it)"
             )
         return aware
 
@@ -149,9 +146,7 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
         when = on(today if words[0].lower() == "today" else today - timedelta(days=1), words[1])
     else:
         if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw, re.ASCII):
-            raise TimeInputError(
-                f"'{text}' is not a time; use HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM"
-            )
+            raise TimeInputError(f"'{text}' is not a time; use HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
         try:
             parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         except ValueError:

@@ -36,9 +36,7 @@ def build_entry(
         if loc not in where:
             where.append(loc)
     if data.context is not None and data.context not in contexts:
-        raise PainInputError(
-            f"unknown context {data.context!r}; allowed: {', '.join(contexts)}"
-        )
+        raise PainInputError(f"unknown context {data.context!r}; allowed: {', '.join(contexts)}")
     note = clean_text(data.note)
     if len(note) > NOTE_MAX:
         raise PainInputError(f"the note has {len(note)} characters; at most {NOTE_MAX} are allowed")

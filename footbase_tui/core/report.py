@@ -22,12 +22,22 @@ from footbase_tui.core.trends import is_meaningful
 
 DISCLAIMER = "Exercise guidance, not medical advice; these are one person's records."
 PAIN_COLUMNS = ("id", "date", "time", "utc", "tz", "level", "where", "context", "note", "source")
-EXERCISE_COLUMNS = ("session_id", "date", "exercise", "name", "level", "status", "sets", "reps",
-                    "seconds", "reason", "program", "session_kind")
+EXERCISE_COLUMNS = (
+    "session_id",
+    "date",
+    "exercise",
+    "name",
+    "level",
+    "status",
+    "sets",
+    "reps",
+    "seconds",
+    "reason",
+    "program",
+    "session_kind",
+)
 
 Row = list[str | int]
-
-
 
 
 def safe_cell(text: str) -> str:
@@ -40,9 +50,20 @@ def pain_rows(entries: Iterable[PainEntry]) -> list[Row]:
     rows: list[Row] = [list(PAIN_COLUMNS)]
     for e in sorted_pain(entries):
         wall = wall_time(e.utc, e.tz)
-        rows.append([e.id, e.date.isoformat(), f"{wall:%H:%M}", e.utc, e.tz, e.level,
-                     safe_cell(";".join(e.where)), safe_cell(e.context or ""), safe_cell(e.note),
-                     safe_cell(e.source)])
+        rows.append(
+            [
+                e.id,
+                e.date.isoformat(),
+                f"{wall:%H:%M}",
+                e.utc,
+                e.tz,
+                e.level,
+                safe_cell(";".join(e.where)),
+                safe_cell(e.context or ""),
+                safe_cell(e.note),
+                safe_cell(e.source),
+            ]
+        )
     return rows
 
 
@@ -51,13 +72,27 @@ def exercise_rows(sessions: Iterable[Session], names: Mapping[str, str]) -> list
     rows: list[Row] = [list(EXERCISE_COLUMNS)]
     for s in sorted_sessions(sessions):
         for i in s.items:
-            rows.append([s.id, s.date.isoformat(), i.exercise, safe_cell(names.get(i.exercise, "")),
-                         i.level, i.status, i.sets, i.reps, i.seconds, safe_cell(i.reason or ""),
-                         s.program, s.kind])
+            rows.append(
+                [
+                    s.id,
+                    s.date.isoformat(),
+                    i.exercise,
+                    safe_cell(names.get(i.exercise, "")),
+                    i.level,
+                    i.status,
+                    i.sets,
+                    i.reps,
+                    i.seconds,
+                    safe_cell(i.reason or ""),
+                    s.program,
+                    s.kind,
+                ]
+            )
     return rows
 
 
 # ---- the Markdown report -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ReportInput:
@@ -103,8 +138,10 @@ def weekly_pain(entries: Iterable[PainEntry], week_starts: str = "monday") -> li
     by_week: dict[date, list[int]] = defaultdict(list)
     for e in entries:
         by_week[week_start_of(e.date, week_starts)].append(e.level)
-    return [WeekPain(week, len(levels), sum(levels) / len(levels), min(levels), max(levels))
-            for week, levels in sorted(by_week.items())]
+    return [
+        WeekPain(week, len(levels), sum(levels) / len(levels), min(levels), max(levels))
+        for week, levels in sorted(by_week.items())
+    ]
 
 
 def meaningful_changes(weeks: Sequence[WeekPain]) -> list[Change]:
@@ -125,8 +162,9 @@ def frequent_contexts(entries: Iterable[PainEntry], top: int = 5) -> list[tuple[
     for e in entries:
         if e.context and e.level > 0:
             levels[e.context].append(e.level)
-    ranked = sorted(((ctx, len(lv), sum(lv) / len(lv)) for ctx, lv in levels.items()),
-                    key=lambda t: (-t[1], -t[2], t[0]))
+    ranked = sorted(
+        ((ctx, len(lv), sum(lv) / len(lv)) for ctx, lv in levels.items()), key=lambda t: (-t[1], -t[2], t[0])
+    )
     return ranked[:top]
 
 
@@ -140,8 +178,11 @@ def _pct(part: float) -> str:
 
 
 def _levels_section(r: ReportInput) -> list[str]:
-    lines = ["## Program and levels", "",
-             f"- Program: {_cell(r.program_name)} (`{r.program_id}`), day 1 = {r.program_start}"]
+    lines = [
+        "## Program and levels",
+        "",
+        f"- Program: {_cell(r.program_name)} (`{r.program_id}`), day 1 = {r.program_start}",
+    ]
     programs = Counter(s.program for s in r.sessions)
     if programs:
         parts = ", ".join(f"{_cell(r.names.get(p, p))} {n}" for p, n in programs.most_common())
@@ -180,13 +221,18 @@ def _adherence_section(r: ReportInput) -> list[str]:
     done = sum(c.done for c in counted)
     days = sum(1 for c in counted if practised(c))
     a = stats.adherence
-    lines = ["## Adherence", "",
-             f"- Planned exercises done, last 7 / 30 / 90 complete days to {ref - timedelta(days=1)}: "
-             f"{_pct(a[7])} / {_pct(a[30])} / {_pct(a[90])}"]
+    lines = [
+        "## Adherence",
+        "",
+        f"- Planned exercises done, last 7 / 30 / 90 complete days to {ref - timedelta(days=1)}: "
+        f"{_pct(a[7])} / {_pct(a[30])} / {_pct(a[90])}",
+    ]
     if planned:
-        lines.append(f"- Whole period: {done} of {planned} planned exercises done "
-                     f"({_pct(done / planned)}), practised on {days} of {len(counted)} days "
-                     "with a plan")
+        lines.append(
+            f"- Whole period: {done} of {planned} planned exercises done "
+            f"({_pct(done / planned)}), practised on {days} of {len(counted)} days "
+            "with a plan"
+        )
     else:
         lines.append("- Whole period: no complete day with a plan")
     lines.append(f"- Longest run of days practised: {stats.longest_streak}")
@@ -198,22 +244,31 @@ def _pain_section(r: ReportInput) -> list[str]:
     if not r.pain:
         return [*lines, "No pain entries in this period."]
     levels = [e.level for e in r.pain]
-    lines += [f"{len(levels)} entries, average {sum(levels) / len(levels):.1f} "
-              f"(lowest {min(levels)}, highest {max(levels)}), on a 0-10 scale.", "",
-              "### Weekly averages", "",
-              "| week of | entries | average | min | max |", "|---|---|---|---|---|"]
+    lines += [
+        f"{len(levels)} entries, average {sum(levels) / len(levels):.1f} "
+        f"(lowest {min(levels)}, highest {max(levels)}), on a 0-10 scale.",
+        "",
+        "### Weekly averages",
+        "",
+        "| week of | entries | average | min | max |",
+        "|---|---|---|---|---|",
+    ]
     weeks = weekly_pain(r.pain, r.week_starts)
     for w in weeks:
         lines.append(f"| {w.start} | {w.entries} | {w.average:.1f} | {w.low} | {w.high} |")
     lines += ["", "### Meaningful changes", ""]
     changes = meaningful_changes(weeks)
     if not changes:
-        lines.append("None: no week's average moved by 2 points or 30% from the week before "
-                     "(compared only where both weeks have entries).")
+        lines.append(
+            "None: no week's average moved by 2 points or 30% from the week before "
+            "(compared only where both weeks have entries)."
+        )
     for c in changes:
         word = "better" if c.better else "worse"
-        lines.append(f"- Week of {c.week}: average {c.after:.1f}, from {c.before:.1f} the week of "
-                     f"{c.before_week} ({c.after - c.before:+.1f}): {word}")
+        lines.append(
+            f"- Week of {c.week}: average {c.after:.1f}, from {c.before:.1f} the week of "
+            f"{c.before_week} ({c.after - c.before:+.1f}): {word}"
+        )
     lines += ["", "### Most frequent aggravating contexts", ""]
     top = frequent_contexts(r.pain)
     if not top:
@@ -242,9 +297,25 @@ def _notes_section(r: ReportInput) -> list[str]:
 
 def markdown_report(r: ReportInput) -> str:
     days = (r.last - r.first).days + 1
-    lines = ["# footbase report", "",
-             f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}",
-             "", *_levels_section(r), "", *_adherence_section(r), "",
-             "## Practice calendar", "", "```text", *r.heatmap, "```", "",
-             *_pain_section(r), "", *_notes_section(r), "", DISCLAIMER]
+    lines = [
+        "# footbase report",
+        "",
+        f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}",
+        "",
+        *_levels_section(r),
+        "",
+        *_adherence_section(r),
+        "",
+        "## Practice calendar",
+        "",
+        "```text",
+        *r.heatmap,
+        "```",
+        "",
+        *_pain_section(r),
+        "",
+        *_notes_section(r),
+        "",
+        DISCLAIMER,
+    ]
     return "\n".join(lines) + "\n"

@@ -61,12 +61,21 @@ class DayRoutine:
         return None
 
 
-def item_result(item: RoutineItem, status: str, at: str, sets: int = 0,
-                reason: str | None = None) -> ItemResult:
+def item_result(
+    item: RoutineItem, status: str, at: str, sets: int = 0, reason: str | None = None
+) -> ItemResult:
     """An exercise's result after `sets` sets; reps and seconds follow from its dosage."""
     d = item.dosage
-    return ItemResult(item.id, item.level, status, at, sets=sets, reps=(d.reps or 0) * sets,
-                      seconds=(d.seconds or 0) * sets, reason=reason)
+    return ItemResult(
+        item.id,
+        item.level,
+        status,
+        at,
+        sets=sets,
+        reps=(d.reps or 0) * sets,
+        seconds=(d.seconds or 0) * sets,
+        reason=reason,
+    )
 
 
 def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
@@ -115,10 +124,12 @@ def day_routine(
         if result is None:
             items.append(item)
         else:
-            items.append(RoutineItem(item.exercise, item.level, item.dosage,
-                                     result.status, result.reason, result.at))
-    return DayRoutine(plan.day, plan.program, plan.start, plan.day_index, plan.rest_day,
-                      plan.phase, tuple(items))
+            items.append(
+                RoutineItem(item.exercise, item.level, item.dosage, result.status, result.reason, result.at)
+            )
+    return DayRoutine(
+        plan.day, plan.program, plan.start, plan.day_index, plan.rest_day, plan.phase, tuple(items)
+    )
 
 
 def seconds_text(seconds: int) -> str:

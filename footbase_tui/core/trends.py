@@ -144,8 +144,15 @@ def _missing(wants: Sequence[tuple[str, int]]) -> str:
     return "needs " + " and ".join(short) if short else ""
 
 
-def _comparison(label_a: str, label_b: str, a: list[float], b: list[float], n_a: int, n_b: int,
-                wants: Sequence[tuple[str, int]]) -> Comparison:
+def _comparison(
+    label_a: str,
+    label_b: str,
+    a: list[float],
+    b: list[float],
+    n_a: int,
+    n_b: int,
+    wants: Sequence[tuple[str, int]],
+) -> Comparison:
     missing = _missing(wants)
     return Comparison(label_a, label_b, _mean(a), _mean(b), n_a, n_b, not missing, missing)
 
@@ -167,14 +174,20 @@ def after_practice(cells: Mapping[date, DayCell], daily: Mapping[date, float]) -
             after_done.append(avg)
         elif prev.state == "missed":
             after_missed.append(avg)
-    return _comparison("after a practice day", "after a missed day", after_done, after_missed,
-                       len(after_done), len(after_missed),
-                       [("days after practice days", len(after_done)),
-                        ("days after missed days", len(after_missed))])
+    return _comparison(
+        "after a practice day",
+        "after a missed day",
+        after_done,
+        after_missed,
+        len(after_done),
+        len(after_missed),
+        [("days after practice days", len(after_done)), ("days after missed days", len(after_missed))],
+    )
 
 
-def practice_weeks(cells: Mapping[date, DayCell], daily: Mapping[date, float],
-                   week_starts: str = "monday") -> Comparison:
+def practice_weeks(
+    cells: Mapping[date, DayCell], daily: Mapping[date, float], week_starts: str = "monday"
+) -> Comparison:
     """Weeks with 5 or more practice days against weeks with fewer.
 
     Only complete calendar weeks count: all 7 days in `cells`, none "future" and none
@@ -201,10 +214,18 @@ def practice_weeks(cells: Mapping[date, DayCell], daily: Mapping[date, float],
         else:
             few.extend(pains)
             n_few += 1
-    return _comparison(f"weeks with {PRACTICE_WEEK_DAYS}+ practice days", "weeks with fewer", many, few,
-                       n_many, n_few,
-                       [(f"weeks with {PRACTICE_WEEK_DAYS} or more practice days", n_many),
-                        (f"weeks with fewer than {PRACTICE_WEEK_DAYS} practice days", n_few)])
+    return _comparison(
+        f"weeks with {PRACTICE_WEEK_DAYS}+ practice days",
+        "weeks with fewer",
+        many,
+        few,
+        n_many,
+        n_few,
+        [
+            (f"weeks with {PRACTICE_WEEK_DAYS} or more practice days", n_many),
+            (f"weeks with fewer than {PRACTICE_WEEK_DAYS} practice days", n_few),
+        ],
+    )
 
 
 def around_sessions(entries: Sequence[PainEntry]) -> Comparison:
@@ -229,5 +250,12 @@ def around_sessions(entries: Sequence[PainEntry]) -> Comparison:
                 after.append(check.level)
                 break
     n = len(before)
-    return _comparison("before a session", "after a session", before, after, n, n,
-                       [("days with an entry before the post-session check", n)])
+    return _comparison(
+        "before a session",
+        "after a session",
+        before,
+        after,
+        n,
+        n,
+        [("days with an entry before the post-session check", n)],
+    )

@@ -216,8 +216,7 @@ def exclusive_lock(
                 waited = True
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
-                        f"not saved: another footbase kept the store busy for {timeout:g} s; "
-                        "try again"
+                        f"not saved: another footbase kept the store busy for {timeout:g} s; try again"
                     ) from None
                 time.sleep(poll)
         try:
@@ -238,7 +237,7 @@ def read_note(fd: int, kind: str) -> str | None:
     head = f"footbase: {kind} ".encode("ascii")
     if not note.startswith(head) or not note.endswith(b"\n"):
         return None
-    return note[len(head):-1].decode("ascii", "replace")
+    return note[len(head) : -1].decode("ascii", "replace")
 
 
 def write_note(fd: int, kind: str, text: str) -> None:

@@ -77,8 +77,11 @@ def first_damage(data: dict[str, Any]) -> str | None:
     """What is wrong with the first record that is not what footbase writes, if any
     (every record is converted: ~40 ms on ten years)."""
     try:
-        for name, convert in (("pain", pain_from_doc), ("sessions", session_from_doc),
-                              ("days", day_plan_from_doc)):
+        for name, convert in (
+            ("pain", pain_from_doc),
+            ("sessions", session_from_doc),
+            ("days", day_plan_from_doc),
+        ):
             for rid, doc in data[name].items():
                 convert(rid, doc)
         meta_from_doc(data["meta"]["meta"])

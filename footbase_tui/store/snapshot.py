@@ -33,15 +33,19 @@ class Snapshot:
     """Everything in the store at one moment. Records become dataclasses only when asked
     for, so a command that shows five entries does not convert ten years of them."""
 
-    def __init__(self, meta: Meta, tables: dict[str, dict[str, Any]] | None = None,
-                 path: Path | None = None, newer: bool = False) -> None:
+    def __init__(
+        self,
+        meta: Meta,
+        tables: dict[str, dict[str, Any]] | None = None,
+        path: Path | None = None,
+        newer: bool = False,
+    ) -> None:
         self.meta = meta
         self._tables = tables or {}
         self._path = path
         self._newer = newer  # written by a newer footbase: fields unknown here are let through
 
-    def _convert(self, fn: Callable[[str, dict[str, Any], bool], T], rid: str,
-                 doc: dict[str, Any]) -> T:
+    def _convert(self, fn: Callable[[str, dict[str, Any], bool], T], rid: str, doc: dict[str, Any]) -> T:
         try:
             return fn(rid, doc, self._newer)
         except RecordError as exc:
@@ -81,8 +85,10 @@ class Snapshot:
     def sessions_on(self, day: date) -> list[Session]:
         """One day's sessions, converting only those."""
         table = self._table("sessions")
-        found = [self._convert(session_from_doc, rid, table[rid])
-                 for rid in self._session_ids_by_date.get(day.isoformat(), ())]
+        found = [
+            self._convert(session_from_doc, rid, table[rid])
+            for rid in self._session_ids_by_date.get(day.isoformat(), ())
+        ]
         found.sort(key=lambda s: (s.start, s.id))
         return found
 
@@ -156,8 +162,12 @@ class Snapshot:
         import orjson
 
         key = before.isoformat()
-        old = [[name, rid, doc] for name in ("sessions", "days")
-               for rid, doc in self._table(name).items() if str(doc.get("date")) < key]
+        old = [
+            [name, rid, doc]
+            for name in ("sessions", "days")
+            for rid, doc in self._table(name).items()
+            if str(doc.get("date")) < key
+        ]
         try:
             return hashlib.blake2b(orjson.dumps(old), digest_size=16).hexdigest()
         except (orjson.JSONEncodeError, TypeError):
@@ -167,16 +177,20 @@ class Snapshot:
         """Entries from `day` on, in time order, converting only those."""
         key = day.isoformat()
         table = self._table("pain")
-        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
-                 if str(doc.get("date", "")) >= key]
+        found = [
+            self._convert(pain_from_doc, rid, doc)
+            for rid, doc in table.items()
+            if str(doc.get("date", "")) >= key
+        ]
         found.sort(key=lambda e: (e.utc, e.id))
         return found
 
     def pain_on(self, day: date) -> list[PainEntry]:
         key = day.isoformat()
         table = self._table("pain")
-        found = [self._convert(pain_from_doc, rid, doc) for rid, doc in table.items()
-                 if doc.get("date") == key]
+        found = [
+            self._convert(pain_from_doc, rid, doc) for rid, doc in table.items() if doc.get("date") == key
+        ]
         found.sort(key=lambda e: (e.utc, e.id))
         return found
 

@@ -124,8 +124,10 @@ class Store:
         try:
             meta = meta_from_doc(data["meta"]["meta"], newer)
         except RecordError as exc:
-            raise StoreCorrupt(f"{self.path} has a damaged meta record ({exc}). Nothing was "
-                               "changed. To recover: 'footbase restore --list'.") from None
+            raise StoreCorrupt(
+                f"{self.path} has a damaged meta record ({exc}). Nothing was "
+                "changed. To recover: 'footbase restore --list'."
+            ) from None
         return Snapshot(meta, data, self.path, newer)
 
     # ---- writing --------------------------------------------------------------------------
@@ -319,6 +321,7 @@ class Store:
         wins. Counts what was new, replaced with different content, or already identical
         (compared in the stored shape); when nothing differs the file is not written.
         `program_if_new` sets the program and its start only if none is chosen yet."""
+
         def pain_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
             return pain_to_doc(pain_from_doc(rid, doc))
 
@@ -367,9 +370,6 @@ class Store:
                         [Document(doc, doc_id=rid) for rid, doc in new.items()]  # type: ignore[arg-type]
                     )
         return MergeCounts(added, updated, unchanged)
-
-
-
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,9 @@ class FootbaseApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S,
-                 streak_delay: float = STREAK_DELAY_S) -> None:
+    def __init__(
+        self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S, streak_delay: float = STREAK_DELAY_S
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         # At start-up the streak (which may walk years) is counted after the first frame.
@@ -188,16 +189,23 @@ class FootbaseApp(App[None]):
             self._hold_timer.stop()
             self._hold_timer = None
         for event in sorted(held, key=lambda e: e.time):  # in the order they were typed
-            fresh = (events.Key(event.key, event.character) if isinstance(event, events.Key)
-                     else events.Paste(event.text))
+            fresh = (
+                events.Key(event.key, event.character)
+                if isinstance(event, events.Key)
+                else events.Paste(event.text)
+            )
             await super().on_event(fresh)  # to whatever has focus now
 
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No "t Today" while on Today itself: the footer has little room at 50 columns.
-        return not (action == "mode" and parameters and parameters[0] == self.current_mode
-                    and len(self.screen_stack) == 1)
+        return not (
+            action == "mode"
+            and parameters
+            and parameters[0] == self.current_mode
+            and len(self.screen_stack) == 1
+        )
 
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:

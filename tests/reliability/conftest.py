@@ -29,6 +29,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return  # a partial run (some files, or -k) must not overwrite the full numbers
     lines = ["# Reliability suite", "", "Numbers from the last full run of `tests/reliability/`:", ""]
     lines += [f"- {name}: {count}" for name, count in sorted(TALLY.items())]
-    rest = README.read_text(encoding="utf-8").split(MARKER, 1)[1] if README.exists() and \
-        MARKER in README.read_text(encoding="utf-8") else "\n"
+    rest = (
+        README.read_text(encoding="utf-8").split(MARKER, 1)[1]
+        if README.exists() and MARKER in README.read_text(encoding="utf-8")
+        else "\n"
+    )
     README.write_text("\n".join(lines) + "\n\n" + MARKER + rest, encoding="utf-8")

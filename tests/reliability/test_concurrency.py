@@ -115,8 +115,11 @@ class Journal:
         await self.write("y")
 
         def answered() -> list[tuple[str, str]]:
-            return [(n.title, n.message) for n in self.app._notifications if n.identity not in seen
-                    and (n.message.startswith("Deleted.") or n.title == "Not saved")]
+            return [
+                (n.title, n.message)
+                for n in self.app._notifications
+                if n.identity not in seen and (n.message.startswith("Deleted.") or n.title == "Not saved")
+            ]
 
         assert await wait_until(answered, 10)
         [(_, message)] = answered()
@@ -131,7 +134,9 @@ class Journal:
 
 @pytest.mark.slow
 async def test_fifty_cli_writers_and_journal_edits_and_deletes_lose_nothing(
-    make_app: MakeApp, ctx: Context, tally: Counter[str]  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,
+    tally: Counter[str],  # noqa: F811
 ) -> None:
     rng = random.Random(50)
     env = subprocess_env(ctx)
@@ -155,14 +160,24 @@ async def test_fifty_cli_writers_and_journal_edits_and_deletes_lose_nothing(
                 for _ in range(5):
                     note, level = f"cli-{n:02d}", rng.randint(0, 10)
                     n += 1
-                    running.append((note, level, subprocess.Popen(
-                        [*FOOTBASE, "pain", str(level), "--note", note], env=env, cwd=ROOT,
-                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+                    running.append(
+                        (
+                            note,
+                            level,
+                            subprocess.Popen(
+                                [*FOOTBASE, "pain", str(level), "--note", note],
+                                env=env,
+                                cwd=ROOT,
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE,
+                                text=True,
+                            ),
+                        )
+                    )
                 await asyncio.sleep(rng.uniform(0.0, 0.12))
 
             journal.before_write = start_writers
-            journal.writers_running = lambda running=running: any(
-                proc.poll() is None for *_, proc in running)
+            journal.writers_running = lambda running=running: any(proc.poll() is None for *_, proc in running)
             # The app edits and deletes what it shows, while they write.
             for _ in range(2):
                 app.check_store()
@@ -190,8 +205,9 @@ async def test_fifty_cli_writers_and_journal_edits_and_deletes_lose_nothing(
     notes = [e.note for e in pain]
     assert len(notes) == len(set(notes)), "an entry was written twice"
     assert not set(notes) & journal.deleted, "a deleted entry came back"
-    expected = {note: journal.edits.get(note, level) for note, level in added.items()
-                if note not in journal.deleted}
+    expected = {
+        note: journal.edits.get(note, level) for note, level in added.items() if note not in journal.deleted
+    }
     assert {e.note: e.level for e in pain} == expected
     assert sorted(shown) == sorted(ids), "the journal does not show the store"
     # The run did what it claims: every writer acknowledged, and the app really edited and deleted.
@@ -220,8 +236,9 @@ def hold_lock(ctx: Context) -> Iterator[Callable[[float], subprocess.Popen[str]]
 
     def hold(seconds: float) -> subprocess.Popen[str]:
         lock = Store(ctx.paths.db, ctx.clock).lock_path
-        proc = subprocess.Popen([sys.executable, "-c", HOLD, str(lock), str(seconds)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(lock), str(seconds)], stdout=subprocess.PIPE, text=True
+        )
         holders.append(proc)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
         return proc
@@ -235,8 +252,9 @@ def hold_lock(ctx: Context) -> Iterator[Callable[[float], subprocess.Popen[str]]
 
 def patient_app(ctx: Context) -> FootbaseApp:
     """The app as the CLI builds it: it waits up to 5 s for the lock."""
-    return FootbaseApp(Context(ctx.paths, clock=ctx.clock, lock_timeout=5.0),
-                       watch_interval=3600, streak_delay=0)
+    return FootbaseApp(
+        Context(ctx.paths, clock=ctx.clock, lock_timeout=5.0), watch_interval=3600, streak_delay=0
+    )
 
 
 @pytest.mark.slow
@@ -245,8 +263,14 @@ async def test_a_busy_store_the_cli_gives_up_after_5_s_and_the_app_says_not_save
 ) -> None:
     holder = hold_lock(10)  # the scenario: another footbase keeps the store for 10 s
     started = time.monotonic()
-    cli = subprocess.Popen([*FOOTBASE, "pain", "3"], env=subprocess_env(ctx), cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cli = subprocess.Popen(
+        [*FOOTBASE, "pain", "3"],
+        env=subprocess_env(ctx),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
     def cli_result() -> tuple[str, str, float]:
         out, err = cli.communicate(timeout=30)
@@ -297,7 +321,8 @@ async def test_keys_are_handled_while_a_save_waits_for_the_lock(
         pressed = time.monotonic()
         keys_now(app, "tab")
         handled = await wait_until(
-            lambda: modal.focused is not None and modal.focused.id == "pain-where", 0.5)
+            lambda: modal.focused is not None and modal.focused.id == "pain-where", 0.5
+        )
         took = time.monotonic() - pressed
         assert await wait_until(lambda: app.screen is not modal, 10)  # saved once the lock was free
         await settle(pilot)

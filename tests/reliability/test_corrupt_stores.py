@@ -34,7 +34,7 @@ NOTES = (
     "Fußgewölbe brennt nach dem Treppensteigen",
     "痛い — 足の裏、朝いちばん",
     "🦶 after the long run, left heel",
-    "crème, naïve café; \"quoted\" and a back\\slash",
+    'crème, naïve café; "quoted" and a back\\slash',
     "two lines:\nfirst step hurts, then eases",
     "Ελαφρύς πόνος στη φτέρνα",
     "",
@@ -71,11 +71,20 @@ def _build_sample(ctx: Context, run: Callable[..., Any]) -> None:
             ItemResult("toe-yoga", 2, "skipped", stamp, reason="Ferse tut weh — zu früh"),
             ItemResult("calf-raise", 1, "done", stamp, seconds=45),
         )
-        session = Session(new_id(), day, "Europe/Berlin", stamp, f"{day.isoformat()}T07:40:00Z",
-                          "foundation", "walkthrough" if k % 2 else "manual", items)
+        session = Session(
+            new_id(),
+            day,
+            "Europe/Berlin",
+            stamp,
+            f"{day.isoformat()}T07:40:00Z",
+            "foundation",
+            "walkthrough" if k % 2 else "manual",
+            items,
+        )
         ctx.store.save_session(session, program_if_new=("foundation", today - timedelta(days=30)))
-    ctx.store.set_day_plan(DayPlan(date(2026, 3, 2), "foundation", "pain", "2026-03-02T07:00:00Z"),
-                           date(2026, 3, 2))
+    ctx.store.set_day_plan(
+        DayPlan(date(2026, 3, 2), "foundation", "pain", "2026-03-02T07:00:00Z"), date(2026, 3, 2)
+    )
     raw = ctx.paths.db.read_bytes()
     journal = run("journal", "--json")
     assert journal.code == 0, journal.err
@@ -194,8 +203,9 @@ def expect_refused(ctx: Context, run: Callable[..., Any], raw: bytes, label: str
     assert after == before, f"{label}: something else was written: {set(after) ^ set(before)}"
 
 
-def expect_too_new(ctx: Context, run: Callable[..., Any], raw: bytes, label: str,
-                   facts: dict[str, Any]) -> None:
+def expect_too_new(
+    ctx: Context, run: Callable[..., Any], raw: bytes, label: str, facts: dict[str, Any]
+) -> None:
     """Written by a newer footbase: reads work, the write is refused with 'upgrade', and no
     copy is kept because nothing is wrong with the file."""
     db = ctx.paths.db
@@ -211,8 +221,7 @@ def expect_too_new(ctx: Context, run: Callable[..., Any], raw: bytes, label: str
     assert not list(db.parent.glob(f"{db.name}.broken-*")), f"{label}: a copy was kept"
 
 
-def expect_read(ctx: Context, run: Callable[..., Any], raw: bytes, label: str,
-                facts: dict[str, Any]) -> None:
+def expect_read(ctx: Context, run: Callable[..., Any], raw: bytes, label: str, facts: dict[str, Any]) -> None:
     read = run("journal", "--json")
     if facts["pain_ok"]:
         assert read.code == 0, f"{label}: exit {read.code}, err {read.err!r}"
@@ -226,8 +235,9 @@ def expect_read(ctx: Context, run: Callable[..., Any], raw: bytes, label: str,
         assert "damaged record" in read.err and "restore" in read.err, f"{label}: {read.err!r}"
 
 
-def expect_readable(ctx: Context, run: Callable[..., Any], raw: bytes, label: str,
-                    facts: dict[str, Any]) -> None:
+def expect_readable(
+    ctx: Context, run: Callable[..., Any], raw: bytes, label: str, facts: dict[str, Any]
+) -> None:
     """Bytes that still parse as a store. With every record whole, a write goes through,
     keeps every record as it was and keeps the old file as the day's backup. With a damaged
     record, the write is refused like a broken file's (one line, a copy kept, nothing
@@ -263,8 +273,9 @@ def expect_readable(ctx: Context, run: Callable[..., Any], raw: bytes, label: st
     expect_read(ctx, run, raw, label, facts)
 
 
-def check_variant(ctx: Context, run: Callable[..., Any], raw: bytes, label: str,
-                  probe: Path, outcomes: Counter[str]) -> None:
+def check_variant(
+    ctx: Context, run: Callable[..., Any], raw: bytes, label: str, probe: Path, outcomes: Counter[str]
+) -> None:
     install(ctx, raw)
     facts = classify(raw, probe, ctx.clock)
     if facts["corrupt"]:
@@ -290,8 +301,9 @@ def report(tally: Counter[str], kind: str, outcomes: Counter[str]) -> None:
 # ---- the variants --------------------------------------------------------------------------
 
 
-def test_truncated_at_many_offsets(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                   tmp_path: Path, tally: Counter[str]) -> None:
+def test_truncated_at_many_offsets(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     n = len(sample)
     offsets = sorted({n * k // 50 for k in range(50)} | set(range(10)) | set(range(n - 10, n)))
     outcomes: Counter[str] = Counter()
@@ -301,8 +313,9 @@ def test_truncated_at_many_offsets(ctx: Context, run: Callable[..., Any], sample
     report(tally, "truncated", outcomes)
 
 
-def test_random_byte_flips(ctx: Context, run: Callable[..., Any], sample: bytes,
-                           tmp_path: Path, tally: Counter[str]) -> None:
+def test_random_byte_flips(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     rng = random.Random(20260303)
     outcomes: Counter[str] = Counter()
     for v in range(200):
@@ -312,30 +325,43 @@ def test_random_byte_flips(ctx: Context, run: Callable[..., Any], sample: bytes,
             old = raw[pos]
             # Half the variants flip one bit (near misses: '3'->'2', 'a'->'c'), half put
             # any other byte there.
-            raw[pos] = old ^ (1 << rng.randrange(8)) if v % 2 else rng.choice(
-                [b for b in range(256) if b != old])
+            raw[pos] = (
+                old ^ (1 << rng.randrange(8)) if v % 2 else rng.choice([b for b in range(256) if b != old])
+            )
             changes.append(f"{pos}:{old:02x}->{raw[pos]:02x}")
-        check_variant(ctx, run, bytes(raw), f"flip #{v} ({', '.join(changes)})", tmp_path / "probe",
-                      outcomes)
+        check_variant(ctx, run, bytes(raw), f"flip #{v} ({', '.join(changes)})", tmp_path / "probe", outcomes)
     assert sum(outcomes.values()) == 200
     report(tally, "byte flips", outcomes)
 
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"x", b"}", b"\n}\n", b"{}", b",", b"\x00", b"\n\x1a", b"]]]", b"garbage after the end\n",
-     b'{"meta":{"meta":{"format":1}}}', b"\xff\xfe"],
+    [
+        b"x",
+        b"}",
+        b"\n}\n",
+        b"{}",
+        b",",
+        b"\x00",
+        b"\n\x1a",
+        b"]]]",
+        b"garbage after the end\n",
+        b'{"meta":{"meta":{"format":1}}}',
+        b"\xff\xfe",
+    ],
 )
-def test_trailing_garbage(ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path,
-                          tally: Counter[str], garbage: bytes) -> None:
+def test_trailing_garbage(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str], garbage: bytes
+) -> None:
     outcomes: Counter[str] = Counter()
     check_variant(ctx, run, sample + garbage, f"trailing {garbage!r}", tmp_path / "probe", outcomes)
     assert outcomes == {"refused as corrupt": 1}
     report(tally, "trailing garbage", outcomes)
 
 
-def test_trailing_white_space_is_still_a_store(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                               tmp_path: Path, tally: Counter[str]) -> None:
+def test_trailing_white_space_is_still_a_store(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     outcomes: Counter[str] = Counter()
     check_variant(ctx, run, sample + b"\n \t\r\n", "trailing white space", tmp_path / "probe", outcomes)
     assert outcomes == {"readable": 1}
@@ -386,9 +412,16 @@ NOT_UTF8, NOT_JSON, NOT_STORE = "is not UTF-8 text", "is not valid JSON", "is no
         ("a pain record is a number", lambda s: s.replace(b'"pain":{"', b'"pain":{"x":1,"', 1), "'pain'"),
     ],
 )
-def test_damaged_beyond_reading(ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path,
-                                tally: Counter[str], name: str, make: Callable[[bytes], bytes],
-                                problem: str) -> None:
+def test_damaged_beyond_reading(
+    ctx: Context,
+    run: Callable[..., Any],
+    sample: bytes,
+    tmp_path: Path,
+    tally: Counter[str],
+    name: str,
+    make: Callable[[bytes], bytes],
+    problem: str,
+) -> None:
     raw = make(sample)
     assert raw != sample, name
     outcomes: Counter[str] = Counter()
@@ -418,8 +451,14 @@ def test_damaged_beyond_reading(ctx: Context, run: Callable[..., Any], sample: b
     ],
 )
 def test_a_damaged_record_gives_one_line_on_reading(
-    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str],
-    name: str, old: bytes, new: bytes,
+    ctx: Context,
+    run: Callable[..., Any],
+    sample: bytes,
+    tmp_path: Path,
+    tally: Counter[str],
+    name: str,
+    old: bytes,
+    new: bytes,
 ) -> None:
     raw = sample.replace(old, new, 1)
     assert raw != sample, name
@@ -429,10 +468,18 @@ def test_a_damaged_record_gives_one_line_on_reading(
     report(tally, "damaged records", outcomes)
 
 
-@pytest.mark.parametrize(("old", "new"), [(b'"sets":3', b'"sets":"x"'), (b'"reps":10', b'"reps":[10]')],
-                         ids=["sets-text", "reps-list"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b'"sets":3', b'"sets":"x"'), (b'"reps":10', b'"reps":[10]')],
+    ids=["sets-text", "reps-list"],
+)
 def test_a_damaged_session_item_gives_one_line_on_reading(
-    ctx: Context, run: Callable[..., Any], sample: bytes, tally: Counter[str], old: bytes, new: bytes,
+    ctx: Context,
+    run: Callable[..., Any],
+    sample: bytes,
+    tally: Counter[str],
+    old: bytes,
+    new: bytes,
 ) -> None:
     raw = sample.replace(old, new, 1)
     assert raw != sample
@@ -449,8 +496,9 @@ def test_a_damaged_session_item_gives_one_line_on_reading(
     assert ctx.paths.db.read_bytes() == raw
 
 
-def test_a_newer_format_is_read_but_not_written(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                                tmp_path: Path, tally: Counter[str]) -> None:
+def test_a_newer_format_is_read_but_not_written(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     raw = sample.replace(b'"format":1', b'"format":99', 1)
     assert raw != sample
     install(ctx, raw)
@@ -473,8 +521,9 @@ def _duplicate_first_id(sample: bytes) -> tuple[bytes, str]:
     return raw, first_id
 
 
-def test_duplicate_ids_are_detected(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                    tmp_path: Path, tally: Counter[str]) -> None:
+def test_duplicate_ids_are_detected(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     raw, first_id = _duplicate_first_id(sample)
     assert raw.count(f'"{first_id}"'.encode()) == 2
     with pytest.raises(ValueError, match="duplicate key"):
@@ -485,8 +534,9 @@ def test_duplicate_ids_are_detected(ctx: Context, run: Callable[..., Any], sampl
     expect_refused(ctx, run, raw, "duplicate id")
 
 
-def test_a_flipped_table_name_is_detected(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                          tally: Counter[str]) -> None:
+def test_a_flipped_table_name_is_detected(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tally: Counter[str]
+) -> None:
     raw = sample.replace(b'"pain":{', b'"paio":{', 1)
     assert raw != sample
     tally["corrupt store variants tried"] += 1
@@ -498,9 +548,9 @@ def test_a_flipped_table_name_is_detected(ctx: Context, run: Callable[..., Any],
 # ---- restoring -----------------------------------------------------------------------------
 
 
-def test_restore_gives_back_exactly_each_days_store(ctx: Context, run: Callable[..., Any],
-                                                    sample: bytes, clock: FakeClock,
-                                                    tally: Counter[str]) -> None:
+def test_restore_gives_back_exactly_each_days_store(
+    ctx: Context, run: Callable[..., Any], sample: bytes, clock: FakeClock, tally: Counter[str]
+) -> None:
     db = ctx.paths.db
     saved: dict[str, tuple[bytes, str, int]] = {}  # backup name -> store bytes, journal, entries
     for day in range(5):
@@ -556,7 +606,10 @@ def test_restore_gives_back_exactly_each_days_store(ctx: Context, run: Callable[
 
 
 def test_two_restores_in_one_second_keep_the_store_they_replaced(
-    ctx: Context, run: Callable[..., Any], sample: bytes, clock: FakeClock,
+    ctx: Context,
+    run: Callable[..., Any],
+    sample: bytes,
+    clock: FakeClock,
 ) -> None:
     for _ in range(2):
         clock.advance(86400)
@@ -573,8 +626,9 @@ def test_two_restores_in_one_second_keep_the_store_they_replaced(
 # ---- not a file, or nothing in it ----------------------------------------------------------
 
 
-def test_a_symlink_at_the_store_path(ctx: Context, run: Callable[..., Any], sample: bytes,
-                                     tmp_path: Path, tally: Counter[str]) -> None:
+def test_a_symlink_at_the_store_path(
+    ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
+) -> None:
     db = ctx.paths.db
     target = tmp_path / "elsewhere.json"
     target.write_bytes(sample)
@@ -610,10 +664,12 @@ def test_a_folder_at_the_store_path(ctx: Context, run: Callable[..., Any], tally
     tally["corrupt store variants: not a file"] += 1
 
 
-@pytest.mark.parametrize("raw", [b"", b" ", b"\n", b" \n\t\r\n  \n"],
-                         ids=["empty", "space", "newline", "mixed"])
-def test_an_empty_or_blank_store(ctx: Context, run: Callable[..., Any], tmp_path: Path,
-                                 tally: Counter[str], raw: bytes) -> None:
+@pytest.mark.parametrize(
+    "raw", [b"", b" ", b"\n", b" \n\t\r\n  \n"], ids=["empty", "space", "newline", "mixed"]
+)
+def test_an_empty_or_blank_store(
+    ctx: Context, run: Callable[..., Any], tmp_path: Path, tally: Counter[str], raw: bytes
+) -> None:
     install(ctx, raw)
     outcomes: Counter[str] = Counter()
     check_variant(ctx, run, raw, f"blank {raw!r}", tmp_path / "probe", outcomes)

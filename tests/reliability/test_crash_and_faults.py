@@ -38,8 +38,9 @@ TEMP_GLOB = ".footbase.json.*.tmp"
 
 
 def entry(note: str, level: int = 3) -> PainEntry:
-    return PainEntry(id=new_id(), utc="2026-03-03T08:00:00Z", tz="UTC", date=date(2026, 3, 3),
-                     level=level, note=note)
+    return PainEntry(
+        id=new_id(), utc="2026-03-03T08:00:00Z", tz="UTC", date=date(2026, 3, 3), level=level, note=note
+    )
 
 
 @pytest.fixture
@@ -93,8 +94,14 @@ class Interposer:
 
     CALLS = ("open", "read", "write", "fsync", "close", "replace", "pread", "pwrite", "ftruncate")
 
-    def __init__(self, store_path: Path, site: tuple[str, str], fault: Callable[[], BaseException],
-                 when: str = "before", times: int | None = 1) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        site: tuple[str, str],
+        fault: Callable[[], BaseException],
+        when: str = "before",
+        times: int | None = 1,
+    ) -> None:
         self.store_path = os.fspath(store_path)
         self.site, self.fault, self.when, self.left = site, fault, when, times
         self.real: dict[str, Any] = {name: getattr(os, name) for name in self.CALLS}
@@ -306,8 +313,11 @@ def test_random_sigkill_never_loses_an_acknowledged_entry(
     store.add_pain(entry("seed"))
     acked_total = left_temp = 0
     for k in range(KILLS):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store.path), f"w{k}"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(store.path), f"w{k}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         try:
             out = Lines(proc)
             start = time.monotonic()
@@ -379,8 +389,13 @@ CRASH_POINTS = [
 
 @pytest.mark.parametrize(("site", "when", "expect"), CRASH_POINTS)
 def test_a_crash_at_each_step_leaves_old_or_new_bytes(
-    store: Store, clock: FakeClock, seeded: list[PainEntry], tally: Counter[str],
-    site: tuple[str, str], when: str, expect: str,
+    store: Store,
+    clock: FakeClock,
+    seeded: list[PainEntry],
+    tally: Counter[str],
+    site: tuple[str, str],
+    when: str,
+    expect: str,
 ) -> None:
     old = store.path.read_bytes()
     lost = entry("crashed")
@@ -477,8 +492,14 @@ def assert_not_saved(exc: BaseException, code: int) -> None:
 
 @pytest.mark.parametrize(("site", "when", "code", "times"), list(fault_cases()))
 def test_an_io_error_anywhere_in_a_save_changes_nothing(
-    store: Store, clock: FakeClock, seeded: list[PainEntry], tally: Counter[str],
-    site: tuple[str, str], when: str, code: int, times: int | None,
+    store: Store,
+    clock: FakeClock,
+    seeded: list[PainEntry],
+    tally: Counter[str],
+    site: tuple[str, str],
+    when: str,
+    code: int,
+    times: int | None,
 ) -> None:
     before = store.path.read_bytes()
     lost = entry("never saved")
@@ -507,16 +528,24 @@ def test_an_io_error_anywhere_in_a_save_changes_nothing(
 
 # The lock file's note only spares a recheck of every record: when it cannot be read or
 # written, the save still goes through, and a damaged record is still found next time.
-NOTE_SITES = [(("pread", "lock"), "before"), (("ftruncate", "lock"), "before"),
-              (("pwrite", "lock"), "before"), (("pwrite", "lock"), "half")]
+NOTE_SITES = [
+    (("pread", "lock"), "before"),
+    (("ftruncate", "lock"), "before"),
+    (("pwrite", "lock"), "before"),
+    (("pwrite", "lock"), "half"),
+]
 
 
-@pytest.mark.parametrize(("site", "when"), NOTE_SITES,
-                         ids=[f"{s[0]}-{w}" for s, w in NOTE_SITES])
+@pytest.mark.parametrize(("site", "when"), NOTE_SITES, ids=[f"{s[0]}-{w}" for s, w in NOTE_SITES])
 @pytest.mark.parametrize("times", [1, None], ids=["once", "always"])
 def test_an_io_error_at_the_checked_note_never_stops_a_save_nor_hides_damage(
-    store: Store, clock: FakeClock, seeded: list[PainEntry], tally: Counter[str],
-    site: tuple[str, str], when: str, times: int | None,
+    store: Store,
+    clock: FakeClock,
+    seeded: list[PainEntry],
+    tally: Counter[str],
+    site: tuple[str, str],
+    when: str,
+    times: int | None,
 ) -> None:
     saved = entry("saved anyway")
     faults = Interposer(store.path, site, lambda: OSError(errno.EIO, os.strerror(errno.EIO)), when, times)
@@ -545,8 +574,7 @@ def test_the_cli_says_not_saved_in_one_line_and_writes_nothing(
     assert run("pain", "4").code == 0  # today's backup exists: the next save writes one file
     before = store.path.read_bytes()
     backups = {p.name: p.read_bytes() for p in store.backups()}
-    faults = Interposer(store.path, ("write", "temp"), lambda: OSError(code, os.strerror(code)),
-                        "half", None)
+    faults = Interposer(store.path, ("write", "temp"), lambda: OSError(code, os.strerror(code)), "half", None)
     with faults.active():
         r = run("pain", "3", "--note", "typed text")
     assert faults.fired == 1
@@ -577,9 +605,7 @@ def test_the_cli_says_not_saved_when_the_store_cannot_be_opened(
     tally["injected I/O faults"] += 1
 
 
-def test_a_failed_close_is_not_retried_on_a_reused_descriptor(
-    store: Store, seeded: list[PainEntry]
-) -> None:
+def test_a_failed_close_is_not_retried_on_a_reused_descriptor(store: Store, seeded: list[PainEntry]) -> None:
     other: list[int] = []
 
     class Reused(Interposer):
@@ -610,8 +636,7 @@ def test_the_next_day_after_faults_still_backs_up_and_writes(
     """A save that fails while making the new day's backup leaves no half backup; the next
     save makes it and writes."""
     clock.advance(86400)
-    faults = Interposer(store.path, ("replace", "temp"), lambda: OSError(errno.EIO, "io"),
-                        times=None)
+    faults = Interposer(store.path, ("replace", "temp"), lambda: OSError(errno.EIO, "io"), times=None)
     with faults.active(), pytest.raises(NotSaved):
         store.add_pain(entry("never saved"))
     day = (date(2026, 3, 3) + timedelta(days=1)).isoformat()
@@ -621,9 +646,7 @@ def test_the_next_day_after_faults_still_backs_up_and_writes(
     assert sorted(e.note for e in store.load().pain) == ["saved", "seed-0", "seed-1"]
 
 
-def test_the_cli_says_not_saved_when_the_store_cannot_be_read(
-    run: Callable[..., Any], store: Store
-) -> None:
+def test_the_cli_says_not_saved_when_the_store_cannot_be_read(run: Callable[..., Any], store: Store) -> None:
     assert run("pain", "2").code == 0
     before = store.path.read_bytes()
     faults = Interposer(store.path, ("read", "store"), lambda: OSError(errno.EIO, "I/O error"))
@@ -666,8 +689,9 @@ def test_a_real_file_size_limit_fails_cleanly_with_not_saved(
     for i in range(20):
         store.add_pain(entry(f"more-{i}"))
     before = store.path.read_bytes()
-    done = subprocess.run([sys.executable, "-c", LIMITED, str(store.path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", LIMITED, str(store.path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 3, (done.returncode, done.stdout, done.stderr)
     assert done.stderr == ""
     status, message, limit = done.stdout.strip().split("|")

@@ -43,8 +43,6 @@ CSI_CLEAR = "\x1b[2J"
 C1_CLEAR = "\x9b2J"
 
 
-
-
 def terminal_safe(text: str, newlines: bool = True) -> list[str]:
     """Characters that must never reach a terminal or the store: C0/C1 controls (ESC, BEL,
     CSI...), surrogates, and format characters such as bidi overrides (ZWJ is allowed)."""
@@ -67,8 +65,9 @@ def one_clear_line(r: Result) -> None:
     assert r.out == ""
 
 
-def run_bytes(run: Run, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...],
-              stdin: bytes | None) -> Result:
+def run_bytes(
+    run: Run, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...], stdin: bytes | None
+) -> Result:
     """Run with standard input given as raw bytes (which may be invalid UTF-8)."""
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
@@ -101,7 +100,9 @@ CLI_REFUSED = [
     pytest.param(("pain", "3", "--note", "👍" * 2001), None, "at most 2000", id="note-2001-emoji"),
     pytest.param(("pain", "3", "--note", "-"), b"x" * 100_000, "at most 2000", id="note-100k-stdin"),
     pytest.param(
-        ("pain", "3", "--note", "-"), b"x" * 100_000, "the note has 100000 characters",
+        ("pain", "3", "--note", "-"),
+        b"x" * 100_000,
+        "the note has 100000 characters",
         id="note-100k-stdin-count",
     ),
     # where and context are closed lists
@@ -112,21 +113,30 @@ CLI_REFUSED = [
     pytest.param(("pain", "3", "--at", "2025-02-30T10:00"), None, "not a real date", id="at-feb-30"),
     pytest.param(("pain", "3", "--at", "2026-13-01T10:00"), None, "not a real date", id="at-month-13"),
     pytest.param(("pain", "3", "--at", "2026-03-03T24:00"), None, "not a real date", id="at-24h"),
-    pytest.param(("pain", "3", "--at", "2026-03-03T08:00+25:00"), None, "not a real date",
-                 id="at-offset-25h"),
+    pytest.param(
+        ("pain", "3", "--at", "2026-03-03T08:00+25:00"), None, "not a real date", id="at-offset-25h"
+    ),
     pytest.param(("pain", "3", "--at", "25:00"), None, "not a time", id="at-25-00"),
     pytest.param(("pain", "3", "--at", "tomorrow 10:00"), None, "not a time", id="at-tomorrow"),
     pytest.param(("pain", "3", "--at", "０８:００"), None, "not a time", id="at-fullwidth"),
     pytest.param(("pain", "3", "--at", "09:02"), None, "in the future", id="at-2-min-ahead"),
     pytest.param(("pain", "3", "--at", "2027-01-01T10:00"), None, "in the future", id="at-next-year"),
     pytest.param(("pain", "3", "--at", "9999-12-31T23:59"), None, "in the future", id="at-year-9999"),
-    pytest.param(("pain", "3", "--at", "2026-03-29T02:30"), None,
-                 "2026-03-29 02:30 does not exist in Europe/Berlin", id="at-dst-gap"),
     pytest.param(
-        ("pain", "3", "--at", "0001-01-01T00:00"), None, "0001-01-01", id="at-year-1",
+        ("pain", "3", "--at", "2026-03-29T02:30"),
+        None,
+        "2026-03-29 02:30 does not exist in Europe/Berlin",
+        id="at-dst-gap",
     ),
-    pytest.param(("today", "--date", "2025-02-30"), None, "'2025-02-30' is not a real date",
-                 id="today-feb-30"),
+    pytest.param(
+        ("pain", "3", "--at", "0001-01-01T00:00"),
+        None,
+        "0001-01-01",
+        id="at-year-1",
+    ),
+    pytest.param(
+        ("today", "--date", "2025-02-30"), None, "'2025-02-30' is not a real date", id="today-feb-30"
+    ),
     pytest.param(("today", "--date", "2027-01-01"), None, "in the future", id="today-future"),
     pytest.param(("today", "--date", "03/03/2026"), None, "use YYYY-MM-DD", id="today-us-date"),
     pytest.param(("journal", "--since", "2025-02-30"), None, "not a real date", id="since-feb-30"),
@@ -137,8 +147,13 @@ CLI_REFUSED = [
 
 @pytest.mark.parametrize(("argv", "stdin", "says"), CLI_REFUSED)
 def test_cli_refuses_with_one_clear_line_and_writes_nothing(
-    run: Run, ctx: Context, monkeypatch: pytest.MonkeyPatch, tally: Counter[str],
-    argv: tuple[str, ...], stdin: bytes | None, says: str,
+    run: Run,
+    ctx: Context,
+    monkeypatch: pytest.MonkeyPatch,
+    tally: Counter[str],
+    argv: tuple[str, ...],
+    stdin: bytes | None,
+    says: str,
 ) -> None:
     tally[KIND] += 1
     r = run_bytes(run, monkeypatch, argv, stdin)
@@ -165,32 +180,40 @@ CLI_STORED = [
     pytest.param(Stored(("pain", "0"), level=0), id="level-0"),
     pytest.param(Stored(("pain", "10"), level=10), id="level-10"),
     pytest.param(Stored(("pain", "3", "--note", "x" * 2000), note="x" * 2000), id="note-2000"),
-    pytest.param(Stored(("pain", "3", "--note", CSI_CLEAR * 300 + "x" * 2000), note="x" * 2000),
-                 id="note-2000-after-escapes"),
-    pytest.param(Stored(("pain", "3", "--note", "👍🏽" * 1000), note="👍🏽" * 1000),
-                 id="note-2000-codepoints-of-emoji"),
-    pytest.param(Stored(("pain", "3", "--note", "a\nb\n\n\n\nc  \n"), note="a\nb\n\nc"),
-                 id="note-newlines"),
+    pytest.param(
+        Stored(("pain", "3", "--note", CSI_CLEAR * 300 + "x" * 2000), note="x" * 2000),
+        id="note-2000-after-escapes",
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--note", "👍🏽" * 1000), note="👍🏽" * 1000), id="note-2000-codepoints-of-emoji"
+    ),
+    pytest.param(Stored(("pain", "3", "--note", "a\nb\n\n\n\nc  \n"), note="a\nb\n\nc"), id="note-newlines"),
     pytest.param(Stored(("pain", "3", "--note", "a\r\nb\rc"), note="a\nb\nc"), id="note-crlf"),
     pytest.param(Stored(("pain", "3", "--note", "tab\there"), note="tab here"), id="note-tab"),
     pytest.param(Stored(("pain", "3", "--note", "a\x00b\x7fc\x07d"), note="abcd"), id="note-nul-del-bel"),
     pytest.param(Stored(("pain", "3", "--note", "   "), note=""), id="note-blank"),
-    pytest.param(Stored(("pain", "3", "--note", "😀 👍🏽 👨‍👩‍👧 ok"), note="😀 👍🏽 👨‍👩‍👧 ok"),
-                 id="note-emoji-zwj"),
-    pytest.param(Stored(("pain", "3", "--note", "足が痛い、歩けない"), note="足が痛い、歩けない"),
-                 id="note-wide-cjk"),
-    pytest.param(Stored(("pain", "3", "--note", "כואב לי ألم شديد"), note="כואב לי ألم شديد"),
-                 id="note-rtl"),
-    pytest.param(Stored(("pain", "3", "--note", "evil\u202egnp.exe\u200b"), note="evilgnp.exe"),
-                 id="note-bidi-override"),
+    pytest.param(
+        Stored(("pain", "3", "--note", "😀 👍🏽 👨‍👩‍👧 ok"), note="😀 👍🏽 👨‍👩‍👧 ok"), id="note-emoji-zwj"
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--note", "足が痛い、歩けない"), note="足が痛い、歩けない"), id="note-wide-cjk"
+    ),
+    pytest.param(Stored(("pain", "3", "--note", "כואב לי ألم شديد"), note="כואב לי ألم شديد"), id="note-rtl"),
+    pytest.param(
+        Stored(("pain", "3", "--note", "evil\u202egnp.exe\u200b"), note="evilgnp.exe"),
+        id="note-bidi-override",
+    ),
     pytest.param(Stored(("pain", "3", "--note", "[/]"), note="[/]"), id="note-markup-close"),
-    pytest.param(Stored(("pain", "3", "--note", "[@click=app.quit]"), note="[@click=app.quit]"),
-                 id="note-markup-action"),
-    pytest.param(Stored(("pain", "3", "--note", "[bold red]x[/] \\[y]"), note="[bold red]x[/] \\[y]"),
-                 id="note-markup-style"),
+    pytest.param(
+        Stored(("pain", "3", "--note", "[@click=app.quit]"), note="[@click=app.quit]"),
+        id="note-markup-action",
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--note", "[bold red]x[/] \\[y]"), note="[bold red]x[/] \\[y]"),
+        id="note-markup-style",
+    ),
     pytest.param(Stored(("pain", "3", "--note", f"{OSC_TITLE}sore"), note="sore"), id="note-osc-title"),
-    pytest.param(Stored(("pain", "3", "--note", "\x1b]0;pwned\x1b\\sore"), note="sore"),
-                 id="note-osc-st"),
+    pytest.param(Stored(("pain", "3", "--note", "\x1b]0;pwned\x1b\\sore"), note="sore"), id="note-osc-st"),
     pytest.param(Stored(("pain", "3", "--note", f"{CSI_CLEAR}sore"), note="sore"), id="note-csi-clear"),
     pytest.param(Stored(("pain", "3", "--note", f"{C1_CLEAR}sore"), note="sore"), id="note-c1-csi"),
     pytest.param(Stored(("pain", "3", "--note", "\x9d0;pwned\x9csore"), note="sore"), id="note-c1-osc"),
@@ -198,27 +221,49 @@ CLI_STORED = [
     pytest.param(Stored(("pain", "3", "--note", "\x1bPq#0;2;0;0;0\x1b\\sore"), note="sore"), id="note-dcs"),
     pytest.param(Stored(("pain", "3", "--note", CSI_CLEAR), note=""), id="note-only-escapes"),
     # what the OS hands over for undecodable argv bytes (surrogateescape)
-    pytest.param(Stored(("pain", "3", "--note", "caf\udcff ok"), note="caf\ufffd\ufffd\ufffd ok"),
-                 id="note-lone-surrogate-argv"),
+    pytest.param(
+        Stored(("pain", "3", "--note", "caf\udcff ok"), note="caf\ufffd\ufffd\ufffd ok"),
+        id="note-lone-surrogate-argv",
+    ),
     # standard input as raw bytes
-    pytest.param(Stored(("pain", "3", "--note", "-"), stdin=b"caf\xed\xa0\x80 ok\n",
-                        note="caf\ufffd\ufffd\ufffd ok"), id="stdin-encoded-surrogate"),
-    pytest.param(Stored(("pain", "3", "--note", "-"), stdin=b"\xff\xfesore", note="\ufffd\ufffdsore"),
-                 id="stdin-invalid-utf8"),
-    pytest.param(Stored(("pain", "3", "--note", "-"),
-                        stdin=b"sore\r\narch\x1b]0;pwned\x07\n\n\n\nend\n", note="sore\narch\n\nend"),
-                 id="stdin-multiline-escapes"),
+    pytest.param(
+        Stored(("pain", "3", "--note", "-"), stdin=b"caf\xed\xa0\x80 ok\n", note="caf\ufffd\ufffd\ufffd ok"),
+        id="stdin-encoded-surrogate",
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--note", "-"), stdin=b"\xff\xfesore", note="\ufffd\ufffdsore"),
+        id="stdin-invalid-utf8",
+    ),
+    pytest.param(
+        Stored(
+            ("pain", "3", "--note", "-"),
+            stdin=b"sore\r\narch\x1b]0;pwned\x07\n\n\n\nend\n",
+            note="sore\narch\n\nend",
+        ),
+        id="stdin-multiline-escapes",
+    ),
     # odd but valid times: with an explicit offset, one minute ahead, long ago, seconds
-    pytest.param(Stored(("pain", "3", "--at", "2026-03-03T08:00+05:00"),
-                        extra={"utc": "2026-03-03T03:00:00Z", "date": "2026-03-03"}),
-                 id="at-explicit-offset"),
-    pytest.param(Stored(("pain", "3", "--at", "09:01"), extra={"utc": "2026-03-03T08:01:00Z"}),
-                 id="at-1-min-ahead"),
-    pytest.param(Stored(("pain", "3", "--at", "1970-01-01T00:00"),
-                        extra={"utc": "1969-12-31T23:00:00Z", "date": "1970-01-01"}),
-                 id="at-1970"),
-    pytest.param(Stored(("pain", "3", "--at", "2026-03-03T08:00:59.999"),
-                        extra={"utc": "2026-03-03T07:00:59Z"}), id="at-fractional-seconds"),
+    pytest.param(
+        Stored(
+            ("pain", "3", "--at", "2026-03-03T08:00+05:00"),
+            extra={"utc": "2026-03-03T03:00:00Z", "date": "2026-03-03"},
+        ),
+        id="at-explicit-offset",
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--at", "09:01"), extra={"utc": "2026-03-03T08:01:00Z"}), id="at-1-min-ahead"
+    ),
+    pytest.param(
+        Stored(
+            ("pain", "3", "--at", "1970-01-01T00:00"),
+            extra={"utc": "1969-12-31T23:00:00Z", "date": "1970-01-01"},
+        ),
+        id="at-1970",
+    ),
+    pytest.param(
+        Stored(("pain", "3", "--at", "2026-03-03T08:00:59.999"), extra={"utc": "2026-03-03T07:00:59Z"}),
+        id="at-fractional-seconds",
+    ),
     pytest.param(Stored(("pain", "3", "--where", ",, knee,knee ,")), id="where-commas-and-duplicates"),
 ]
 
@@ -253,8 +298,13 @@ def test_a_real_process_given_invalid_utf8_in_argv_and_stdin(ctx: Context, tally
     argv = [os.fsencode(sys.executable), b"-m", b"footbase_tui", b"pain", b"3", b"--note", b"caf\xff ok"]
     r = subprocess.run(argv, env=env, capture_output=True, timeout=60)
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-m", "footbase_tui", "pain", "4", "--note", "-"], env=env,
-                       input=b"\xed\xa0\x80\x1b[2J\xc3(end", capture_output=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "footbase_tui", "pain", "4", "--note", "-"],
+        env=env,
+        input=b"\xed\xa0\x80\x1b[2J\xc3(end",
+        capture_output=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     notes = sorted(e.note for e in ctx.store.load().pain)
     assert all("caf" in n or "end" in n for n in notes) and len(notes) == 2
@@ -277,7 +327,6 @@ def test_a_long_stdin_note_is_never_silently_cut(
 
 
 # ---- 3. user text echoed in error messages must not reach the terminal raw -------------------
-
 
 
 ECHOED = [
@@ -309,9 +358,8 @@ def test_an_error_never_echoes_escape_sequences(
 
 # ---- 4. config YAML -------------------------------------------------------------------------
 
-BOMB = (
-    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    + "".join(f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
 )
 DEEP = "timezone: " + "[" * 5_000 + "]" * 5_000 + "\n"  # 10 kB: well under the 1 MB cap
 
@@ -320,11 +368,11 @@ CONFIG_REFUSED = [
     pytest.param("timezone: [Europe/Berlin]\n", ":1: timezone: expected an IANA", id="tz-list"),
     pytest.param("timezone: Mars/Olympus\n", "'Mars/Olympus' is not an IANA", id="tz-unknown"),
     pytest.param("timezone: ../../../etc/passwd\n", "is not an IANA", id="tz-path"),
-    pytest.param("day_starts_at: \"07:00\"\n", "from 00:00 to 06:00", id="day-starts-late"),
+    pytest.param('day_starts_at: "07:00"\n', "from 00:00 to 06:00", id="day-starts-late"),
     pytest.param("day_starts_at: yes\n", ":1: day_starts_at: expected a time", id="day-starts-bool"),
     pytest.param("day_starts_at: 4.5\n", ":1: day_starts_at: expected a time", id="day-starts-float"),
     pytest.param("day_starts_at: 25:00\n", "'25:00' is not a time of day", id="day-starts-25h"),
-    pytest.param("bell: \"yes\"\n", ":1: bell: expected true or false", id="bell-string"),
+    pytest.param('bell: "yes"\n', ":1: bell: expected true or false", id="bell-string"),
     pytest.param("week_starts: Monday\n", ":1: week_starts: expected monday or sunday", id="week-case"),
     pytest.param("locations: [Low Back]\n", "expected lower-case words", id="locations-words"),
     pytest.param("locations: knee\n", "expected a list of 1 to 40 words", id="locations-string"),
@@ -332,26 +380,34 @@ CONFIG_REFUSED = [
     pytest.param("timezone: Europe/Berlin\ncolour: red\n", ":2: colour: unknown setting", id="unknown-key"),
     pytest.param("1: 2\n", ":1: keys must be plain words", id="number-key"),
     pytest.param("timezone: Europe/Berlin\n\tbell: true\n", ":2: not valid YAML", id="tab-indent"),
-    pytest.param("timezone: Europe/Berlin\ntimezone: Asia/Tokyo\n", ":2: 'timezone' is given twice",
-                 id="duplicate-key"),
+    pytest.param(
+        "timezone: Europe/Berlin\ntimezone: Asia/Tokyo\n", ":2: 'timezone' is given twice", id="duplicate-key"
+    ),
     pytest.param(BOMB, ":1: anchors and aliases", id="billion-laughs"),
     pytest.param("timezone: &z Europe/Berlin\nweek_starts: *z\n", "anchors and aliases", id="alias"),
     pytest.param("b: &b {bell: true}\n<<: *b\n", "config.yaml:", id="merge-key"),
-    pytest.param("timezone: !!python/object/apply:os.system ['echo pwned']\n", "timezone: expected",
-                 id="python-tag"),
+    pytest.param(
+        "timezone: !!python/object/apply:os.system ['echo pwned']\n", "timezone: expected", id="python-tag"
+    ),
     pytest.param("bell: !!binary abc\n", ":1: cannot read value", id="bad-binary"),
     pytest.param("- timezone\n- Europe/Berlin\n", "expected a mapping of settings", id="list-root"),
     pytest.param("timezone: [unclosed\n", "not valid YAML", id="unclosed-flow"),
     pytest.param(b"timezone: Europe/Berl\xffin\n", ":1: not UTF-8 text", id="not-utf8"),
     pytest.param("# " + "x" * 1_000_001 + "\n", "too large", id="over-1MB"),
     pytest.param(
-        "timezone: Europe/Berlin\nbell: \x00\n", "config.yaml", id="nul-byte",
+        "timezone: Europe/Berlin\nbell: \x00\n",
+        "config.yaml",
+        id="nul-byte",
     ),
     pytest.param(
-        DEEP, "config.yaml", id="deep-nesting",
+        DEEP,
+        "config.yaml",
+        id="deep-nesting",
     ),
     pytest.param(
-        "timezone: 2026-02-30\n", "config.yaml:1", id="impossible-date-value",
+        "timezone: 2026-02-30\n",
+        "config.yaml:1",
+        id="impossible-date-value",
     ),
 ]
 
@@ -375,8 +431,9 @@ CONFIG_ACCEPTED = [
     pytest.param("timezone:\tEurope/Berlin\n", "Europe/Berlin", id="tab-after-colon"),
     pytest.param("\ufefftimezone: Europe/Berlin\n", "Europe/Berlin", id="byte-order-mark"),
     pytest.param("timezone: '  Europe/Berlin  '\n", "Europe/Berlin", id="tz-padded"),
-    pytest.param("timezone: Europe/Berlin\nday_starts_at: 04:00\n", "Europe/Berlin",
-                 id="unquoted-sexagesimal-time"),
+    pytest.param(
+        "timezone: Europe/Berlin\nday_starts_at: 04:00\n", "Europe/Berlin", id="unquoted-sexagesimal-time"
+    ),
     pytest.param("# only a comment\n", "UTC", id="comment-only"),
     pytest.param("", "UTC", id="empty-file"),
     pytest.param("timezone:\n", "UTC", id="tz-null"),
@@ -398,10 +455,16 @@ def test_an_odd_but_valid_config_works(
 # ---- 5. catalog YAML ------------------------------------------------------------------------
 
 BUILTIN = Path(__file__).resolve().parents[2] / "catalog"
-EXERCISE = (BUILTIN / "exercises" / "toe-yoga.yaml").read_text(encoding="utf-8").replace(
-    "id: toe-yoga", "id: my-yoga")
-PROGRAM = (BUILTIN / "programs" / "desk-five.yaml").read_text(encoding="utf-8").replace(
-    "id: desk-five", "id: my-program")
+EXERCISE = (
+    (BUILTIN / "exercises" / "toe-yoga.yaml")
+    .read_text(encoding="utf-8")
+    .replace("id: toe-yoga", "id: my-yoga")
+)
+PROGRAM = (
+    (BUILTIN / "programs" / "desk-five.yaml")
+    .read_text(encoding="utf-8")
+    .replace("id: desk-five", "id: my-program")
+)
 
 
 def named(value: str) -> str:
@@ -409,13 +472,18 @@ def named(value: str) -> str:
 
 
 CATALOG_REFUSED = [
-    pytest.param(EXERCISE.replace("per_side: false", 'per_side: "no"'), ":6: per_side: expected true",
-                 id="wrong-type-bool"),
-    pytest.param(EXERCISE.replace("sets: 1,", "sets: one,", 1), "sets: expected a whole number",
-                 id="wrong-type-int"),
+    pytest.param(
+        EXERCISE.replace("per_side: false", 'per_side: "no"'),
+        ":6: per_side: expected true",
+        id="wrong-type-bool",
+    ),
+    pytest.param(
+        EXERCISE.replace("sets: 1,", "sets: one,", 1), "sets: expected a whole number", id="wrong-type-int"
+    ),
     pytest.param(EXERCISE.replace("sets: 1,", "sets: 1.5,", 1), "got the number 1.5", id="float-sets"),
-    pytest.param(EXERCISE.replace("sets: 1,", "sets: 99999999999999999999999,", 1), "from 1 to 20",
-                 id="huge-sets"),
+    pytest.param(
+        EXERCISE.replace("sets: 1,", "sets: 99999999999999999999999,", 1), "from 1 to 20", id="huge-sets"
+    ),
     pytest.param(EXERCISE + "colour: red\n", "colour: unknown key", id="unknown-key"),
     pytest.param(EXERCISE.replace("cues:\n  - Only", "cues:\n\t- Only"), "not valid YAML", id="tab-indent"),
     pytest.param(EXERCISE + "name: Again\n", "'name' is given twice", id="duplicate-key"),
@@ -426,22 +494,31 @@ CATALOG_REFUSED = [
     pytest.param(named('"Toe \\0 yoga"'), "name: expected plain text", id="nul-in-name"),
     pytest.param(named('"Toe \\u202e yoga"'), "name: expected plain text", id="bidi-in-name"),
     pytest.param(named("y" * 61), "at most 60 characters", id="long-name"),
-    pytest.param(named("!!python/object/apply:os.system ['echo pwned']"), "name: expected",
-                 id="python-tag"),
+    pytest.param(named("!!python/object/apply:os.system ['echo pwned']"), "name: expected", id="python-tag"),
     pytest.param(EXERCISE.replace("id: my-yoga", "id: ../../etc"), "id: expected an id", id="id-path"),
     pytest.param(EXERCISE.replace("kind: exercise", "kind: exorcise"), "got 'exorcise'", id="bad-kind"),
     pytest.param("- 1\n- 2\n", "kind: expected", id="list-root"),
     pytest.param("", "the file is empty", id="empty"),
-    pytest.param(PROGRAM.replace("exercise: ankle-alphabet", "exercise: nope"), "unknown exercise 'nope'",
-                 id="program-unknown-exercise"),
-    pytest.param(PROGRAM.replace("until_week: null", "until_week: null\n    rest_days: monday"),
-                 "rest_days: expected a list", id="program-rest-days-string"),
-    pytest.param(EXERCISE.replace("Toe yoga", "Toe \udcff yoga"), "not UTF-8 text", id="not-utf8"),
     pytest.param(
-        "kind: exercise\nid: " + "[" * 5_000 + "]" * 5_000 + "\n", "x.yaml", id="deep-nesting",
+        PROGRAM.replace("exercise: ankle-alphabet", "exercise: nope"),
+        "unknown exercise 'nope'",
+        id="program-unknown-exercise",
     ),
     pytest.param(
-        named("2026-02-30"), "x.yaml:3", id="impossible-date-value",
+        PROGRAM.replace("until_week: null", "until_week: null\n    rest_days: monday"),
+        "rest_days: expected a list",
+        id="program-rest-days-string",
+    ),
+    pytest.param(EXERCISE.replace("Toe yoga", "Toe \udcff yoga"), "not UTF-8 text", id="not-utf8"),
+    pytest.param(
+        "kind: exercise\nid: " + "[" * 5_000 + "]" * 5_000 + "\n",
+        "x.yaml",
+        id="deep-nesting",
+    ),
+    pytest.param(
+        named("2026-02-30"),
+        "x.yaml:3",
+        id="impossible-date-value",
     ),
 ]
 
@@ -490,17 +567,19 @@ APP_CASES = [
     pytest.param(Typed("足が痛い שלום", "足が痛い שלום"), id="cjk-and-rtl"),
     pytest.param(Typed("😀👍🏽 👨‍👩‍👧", "😀👍🏽 👨‍👩‍👧", paste=True), id="emoji"),
     pytest.param(Typed(f"{OSC_TITLE}sore [b]arch", "sore [b]arch", paste=True), id="osc-title"),
-    pytest.param(Typed(f"{CSI_CLEAR}sore{C1_CLEAR} arch\x00\u202e!", "sore arch!", paste=True),
-                 id="csi-c1-nul-bidi"),
+    pytest.param(
+        Typed(f"{CSI_CLEAR}sore{C1_CLEAR} arch\x00\u202e!", "sore arch!", paste=True), id="csi-c1-nul-bidi"
+    ),
     pytest.param(Typed("y" * 2000, "y" * 2000, paste=True), id="note-2000"),
-    pytest.param(Typed("y" * 2001, None, paste=True, says="the note has 2001 characters"),
-                 id="note-2001"),
-    pytest.param(Typed("", None, level="５", paste_level=True, says="Type a level from 0"),
-                 id="level-fullwidth"),
+    pytest.param(Typed("y" * 2001, None, paste=True, says="the note has 2001 characters"), id="note-2001"),
+    pytest.param(
+        Typed("", None, level="５", paste_level=True, says="Type a level from 0"), id="level-fullwidth"
+    ),
     pytest.param(Typed("", None, level="99", says="Type a level from 0"), id="level-99"),
     # The note field is one line: a pasted multi-line note keeps every line, joined by spaces.
     pytest.param(
-        Typed("first line\nsecond line", "first line second line", paste=True), id="multiline-paste",
+        Typed("first line\nsecond line", "first line second line", paste=True),
+        id="multiline-paste",
     ),
 ]
 
@@ -512,7 +591,10 @@ def rendered(app: FootbaseApp) -> str:
 
 @pytest.mark.parametrize("case", APP_CASES)
 async def test_the_pain_form_takes_hostile_text_safely(
-    make_app: MakeApp, ctx: Context, tally: Counter[str], case: Typed,  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,
+    tally: Counter[str],
+    case: Typed,  # noqa: F811
 ) -> None:
     tally[KIND] += 1
     app = make_app()
@@ -564,7 +646,9 @@ async def test_the_pain_form_takes_hostile_text_safely(
 
 
 async def test_markup_in_a_catalog_name_is_shown_literally(
-    make_app: MakeApp, ctx: Context, tally: Counter[str],  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,
+    tally: Counter[str],  # noqa: F811
 ) -> None:
     """A user's catalog file overrides a built-in exercise with markup in its name."""
     tally[KIND] += 1

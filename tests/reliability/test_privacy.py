@@ -37,8 +37,9 @@ def test_everything_footbase_creates_is_private_under_any_umask(
 
     root = tmp_path / "fresh"  # footbase creates every folder below this itself
     root.mkdir(mode=0o700)
-    paths = Paths(db=root / "data" / "footbase.json", config=root / "config" / "config.yaml",
-                  cache=root / "cache")
+    paths = Paths(
+        db=root / "data" / "footbase.json", config=root / "config" / "config.yaml", cache=root / "cache"
+    )
     old = os.umask(umask)
     try:
         ctx = Context(paths, clock=clock)  # type: ignore[arg-type]
@@ -47,10 +48,14 @@ def test_everything_footbase_creates_is_private_under_any_umask(
         clock.advance(86400)  # type: ignore[attr-defined]
         assert main(["pain", "2"], context=Context(paths, clock=clock)) == 0  # a backup  # type: ignore[arg-type]
         out = root / "exports"
-        assert main(["export", "--format", "csv", "-o", f"{out}/"],
-                    context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
-        assert main(["export", "--format", "json", "-o", str(root / "data" / "all.json")],
-                    context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
+        assert main(["export", "--format", "csv", "-o", f"{out}/"], context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
+        assert (
+            main(
+                ["export", "--format", "json", "-o", str(root / "data" / "all.json")],
+                context=Context(paths, clock=clock),
+            )
+            == 0
+        )  # type: ignore[arg-type]
         DraftBox(paths.draft).save(PainDraft("7", (), None, SECRET))
         # A program started two years ago: the calendar keeps its memo of the older days.
         Context(paths, clock=clock).store.set_program("foundation", date(2024, 3, 1))  # type: ignore[arg-type]
@@ -107,16 +112,18 @@ def test_a_symlink_planted_at_the_next_temp_path_is_not_followed(
     assert store.path.read_bytes() == before
 
 
-def test_a_folder_others_can_read_is_refused_with_the_fix(tmp_path: Path, run: Callable[..., Result],
-                                                          ctx: Context) -> None:
+def test_a_folder_others_can_read_is_refused_with_the_fix(
+    tmp_path: Path, run: Callable[..., Result], ctx: Context
+) -> None:
     ctx.paths.data_dir.chmod(0o750)
     r = run("pain", "3")
     assert r.code == 1 and "chmod 700" in r.err and r.err.count("\n") == 1
     ctx.paths.data_dir.chmod(0o700)
 
 
-def test_a_note_never_appears_in_a_crash_report(run: Callable[..., Result], ctx: Context,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_note_never_appears_in_a_crash_report(
+    run: Callable[..., Result], ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(self: Store, entry: object) -> None:
         raise RuntimeError(f"unexpected while saving {getattr(entry, 'note', '')}")
 

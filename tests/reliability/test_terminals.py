@@ -63,8 +63,11 @@ def seed(ctx: Context) -> list[PainEntry]:
     for i, (level, note) in enumerate(zip((3, 6, 2), NOTES, strict=True)):
         entry = build_entry(
             PainInput(level, ("low-back",) if i == 0 else (), "walking" if i == 1 else None, note),
-            at=ctx.clock.now() - timedelta(hours=20 * i), local=ctx.local,
-            locations=ctx.config.locations, contexts=ctx.config.contexts, source="cli",
+            at=ctx.clock.now() - timedelta(hours=20 * i),
+            local=ctx.local,
+            locations=ctx.config.locations,
+            contexts=ctx.config.contexts,
+            source="cli",
         )
         store.add_pain(entry)
     return store.load().pain
@@ -85,7 +88,10 @@ SCREENS: dict[str, tuple[tuple[str, ...], type, str]] = {
 
 @pytest.mark.parametrize("name", list(SCREENS))
 async def test_every_screen_draws_at_every_size(
-    make_app: MakeApp, ctx: Context, name: str, tally: Counter[str]  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,
+    name: str,
+    tally: Counter[str],  # noqa: F811
 ) -> None:
     keys, kind, marker = SCREENS[name]
     seed(ctx)
@@ -126,7 +132,8 @@ async def test_every_screen_draws_at_every_size(
 
 
 async def test_the_pain_dialog_below_the_minimum_size_keeps_level_note_and_hint(
-    make_app: MakeApp, ctx: Context,  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,  # noqa: F811
 ) -> None:
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
@@ -155,7 +162,9 @@ def resize_now(app: FootbaseApp, width: int, height: int) -> None:
 
 
 async def test_random_resizes_while_typing_a_note_keep_every_character(
-    make_app: MakeApp, ctx: Context, tally: Counter[str]  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,
+    tally: Counter[str],  # noqa: F811
 ) -> None:
     rng = random.Random(20260303)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 "
@@ -194,7 +203,8 @@ async def test_random_resizes_while_typing_a_note_keep_every_character(
 
 
 async def test_a_pain_entry_typed_ahead_in_one_burst_is_saved_as_typed(
-    make_app: MakeApp, ctx: Context  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,  # noqa: F811
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -208,7 +218,8 @@ async def test_a_pain_entry_typed_ahead_in_one_burst_is_saved_as_typed(
 
 
 async def test_an_edit_typed_ahead_in_one_burst_saves_the_new_level(
-    make_app: MakeApp, ctx: Context  # noqa: F811
+    make_app: MakeApp,
+    ctx: Context,  # noqa: F811
 ) -> None:
     seed(ctx)
     app = make_app()
@@ -286,8 +297,10 @@ class Tty:
         while needle not in self.text():
             left = deadline - time.monotonic()
             if left <= 0 or self.eof:
-                raise AssertionError(f"{needle!r} not drawn within {timeout} s (eof={self.eof}); "
-                                     f"the end of what was drawn: {self.text()[-1500:]!r}")
+                raise AssertionError(
+                    f"{needle!r} not drawn within {timeout} s (eof={self.eof}); "
+                    f"the end of what was drawn: {self.text()[-1500:]!r}"
+                )
             self.read_some(min(left, 0.2))
         return time.monotonic() - start
 
@@ -338,17 +351,22 @@ def tty_env(ctx: Context, **extra: str) -> dict[str, str]:
     assert stat.S_IMODE(os.stat(ctx.paths.data_dir).st_mode) == 0o700
     home = Path(os.environ["HOME"])
     assert home.is_relative_to(ctx.paths.data_dir.parent)  # tmp_path/home, from tests/conftest
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("TEXTUAL", "PYTEST", "LC_")) and k not in ("COLUMNS", "LINES")}
-    env.update({
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "FOOTBASE_DB": str(ctx.paths.db),
-        "FOOTBASE_CONFIG": str(ctx.paths.config),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TEXTUAL", "PYTEST", "LC_")) and k not in ("COLUMNS", "LINES")
+    }
+    env.update(
+        {
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "FOOTBASE_DB": str(ctx.paths.db),
+            "FOOTBASE_CONFIG": str(ctx.paths.config),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+        }
+    )
     env.update(extra)
     return env
 
@@ -462,4 +480,3 @@ def test_an_idle_app_writes_nothing_to_the_terminal(
     tally["idle seconds watched"] += 3
     tty.send(b"q")
     assert tty.wait_exit(5.0) == 0
-

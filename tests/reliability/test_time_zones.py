@@ -109,8 +109,7 @@ DAY_OF = [
 
 
 @pytest.mark.parametrize(("zone", "starts", "instant", "wall", "day"), DAY_OF)
-def test_day_of(tally: Counter[str], zone: str, starts: str, instant: datetime, wall: str,
-                day: date) -> None:
+def test_day_of(tally: Counter[str], zone: str, starts: str, instant: datetime, wall: str, day: date) -> None:
     tally[KIND] += 1
     local = lt(zone, starts)
     assert local.local(instant).isoformat() == wall
@@ -140,8 +139,9 @@ DAY_LENGTH = [
 
 
 @pytest.mark.parametrize(("zone", "starts", "day", "hours", "first"), DAY_LENGTH)
-def test_day_length(tally: Counter[str], zone: str, starts: str, day: date, hours: float,
-                    first: datetime | None) -> None:
+def test_day_length(
+    tally: Counter[str], zone: str, starts: str, day: date, hours: float, first: datetime | None
+) -> None:
     tally[KIND] += 1
     local = lt(zone, starts)
     step = timedelta(minutes=15)
@@ -203,15 +203,20 @@ PARSE_AT = [
     ("Europe/Berlin", "04:00", utc(2026, 3, 3, 2, 30), "2026-03-02T23:30", utc(2026, 3, 2, 22, 30)),
     ("Europe/Berlin", "04:00", utc(2026, 3, 3, 2, 30), "03:00", utc(2026, 3, 3, 2, 0)),
     pytest.param(
-        "Europe/Berlin", "04:00", utc(2026, 3, 3, 0, 0), "23:30", utc(2026, 3, 2, 22, 30),
+        "Europe/Berlin",
+        "04:00",
+        utc(2026, 3, 3, 0, 0),
+        "23:30",
+        utc(2026, 3, 2, 22, 30),
         id="night-owl-23:30-at-01:00",
     ),
 ]
 
 
 @pytest.mark.parametrize(("zone", "starts", "now", "typed", "expected"), PARSE_AT)
-def test_parse_at(tally: Counter[str], zone: str, starts: str, now: datetime, typed: str,
-                  expected: datetime | str) -> None:
+def test_parse_at(
+    tally: Counter[str], zone: str, starts: str, now: datetime, typed: str, expected: datetime | str
+) -> None:
     tally[KIND] += 1
     local = lt(zone, starts)
     if isinstance(expected, str):
@@ -227,33 +232,111 @@ def test_parse_at(tally: Counter[str], zone: str, starts: str, now: datetime, ty
 # (config, clock in UTC, argv, stored utc, stored date, journal's "at" in the entry's zone)
 
 CLI = [
-    ("timezone: America/Los_Angeles\n", utc(2026, 3, 3, 2, 0), ("pain", "3", "--at", "17:00"),
-     "2026-03-03T01:00:00Z", "2026-03-02", "2026-03-02T17:00:00-08:00", "(today 17:00)"),
-    ("timezone: America/Los_Angeles\n", utc(2026, 3, 3, 1, 0), ("pain", "3"),
-     "2026-03-03T01:00:00Z", "2026-03-02", "2026-03-02T17:00:00-08:00", "(today 17:00)"),
-    ("timezone: Europe/Berlin\n", utc(2026, 10, 26, 9, 0), ("pain", "3", "--at", "2026-10-25T02:30"),
-     "2026-10-25T00:30:00Z", "2026-10-25", "2026-10-25T02:30:00+02:00", "(Sun 25 Oct 02:30)"),
-    ("timezone: Europe/Berlin\n", utc(2026, 3, 29, 9, 0), ("pain", "3", "--at", "03:00"),
-     "2026-03-29T01:00:00Z", "2026-03-29", "2026-03-29T03:00:00+02:00", "(today 03:00)"),
-    ("timezone: America/Santiago\n", utc(2025, 9, 7, 12, 0), ("pain", "3", "--at", "01:00"),
-     "2025-09-07T04:00:00Z", "2025-09-07", "2025-09-07T01:00:00-03:00", "(today 01:00)"),
-    ("timezone: Australia/Lord_Howe\n", utc(2026, 4, 5, 0, 0), ("pain", "3", "--at", "2026-04-05T01:45"),
-     "2026-04-04T14:45:00Z", "2026-04-05", "2026-04-05T01:45:00+11:00", "(today 01:45)"),
-    ("timezone: Pacific/Apia\n", utc(2011, 12, 30, 10, 30), ("pain", "3"),
-     "2011-12-30T10:30:00Z", "2011-12-31", "2011-12-31T00:30:00+14:00", "(today 00:30)"),
-    ("timezone: Asia/Kolkata\n", utc(2026, 3, 3, 6, 0), ("pain", "3", "--at", "05:29"),
-     "2026-03-02T23:59:00Z", "2026-03-03", "2026-03-03T05:29:00+05:30", "(today 05:29)"),
-    ("timezone: Europe/Berlin\nday_starts_at: \"04:00\"\n", utc(2026, 3, 3, 2, 30), ("pain", "3"),
-     "2026-03-03T02:30:00Z", "2026-03-02", "2026-03-03T03:30:00+01:00", "(today 03:30)"),
-    ("timezone: Europe/Berlin\nday_starts_at: \"04:00\"\n", utc(2026, 3, 29, 1, 30), ("pain", "3"),
-     "2026-03-29T01:30:00Z", "2026-03-28", "2026-03-29T03:30:00+02:00", "(today 03:30)"),
+    (
+        "timezone: America/Los_Angeles\n",
+        utc(2026, 3, 3, 2, 0),
+        ("pain", "3", "--at", "17:00"),
+        "2026-03-03T01:00:00Z",
+        "2026-03-02",
+        "2026-03-02T17:00:00-08:00",
+        "(today 17:00)",
+    ),
+    (
+        "timezone: America/Los_Angeles\n",
+        utc(2026, 3, 3, 1, 0),
+        ("pain", "3"),
+        "2026-03-03T01:00:00Z",
+        "2026-03-02",
+        "2026-03-02T17:00:00-08:00",
+        "(today 17:00)",
+    ),
+    (
+        "timezone: Europe/Berlin\n",
+        utc(2026, 10, 26, 9, 0),
+        ("pain", "3", "--at", "2026-10-25T02:30"),
+        "2026-10-25T00:30:00Z",
+        "2026-10-25",
+        "2026-10-25T02:30:00+02:00",
+        "(Sun 25 Oct 02:30)",
+    ),
+    (
+        "timezone: Europe/Berlin\n",
+        utc(2026, 3, 29, 9, 0),
+        ("pain", "3", "--at", "03:00"),
+        "2026-03-29T01:00:00Z",
+        "2026-03-29",
+        "2026-03-29T03:00:00+02:00",
+        "(today 03:00)",
+    ),
+    (
+        "timezone: America/Santiago\n",
+        utc(2025, 9, 7, 12, 0),
+        ("pain", "3", "--at", "01:00"),
+        "2025-09-07T04:00:00Z",
+        "2025-09-07",
+        "2025-09-07T01:00:00-03:00",
+        "(today 01:00)",
+    ),
+    (
+        "timezone: Australia/Lord_Howe\n",
+        utc(2026, 4, 5, 0, 0),
+        ("pain", "3", "--at", "2026-04-05T01:45"),
+        "2026-04-04T14:45:00Z",
+        "2026-04-05",
+        "2026-04-05T01:45:00+11:00",
+        "(today 01:45)",
+    ),
+    (
+        "timezone: Pacific/Apia\n",
+        utc(2011, 12, 30, 10, 30),
+        ("pain", "3"),
+        "2011-12-30T10:30:00Z",
+        "2011-12-31",
+        "2011-12-31T00:30:00+14:00",
+        "(today 00:30)",
+    ),
+    (
+        "timezone: Asia/Kolkata\n",
+        utc(2026, 3, 3, 6, 0),
+        ("pain", "3", "--at", "05:29"),
+        "2026-03-02T23:59:00Z",
+        "2026-03-03",
+        "2026-03-03T05:29:00+05:30",
+        "(today 05:29)",
+    ),
+    (
+        'timezone: Europe/Berlin\nday_starts_at: "04:00"\n',
+        utc(2026, 3, 3, 2, 30),
+        ("pain", "3"),
+        "2026-03-03T02:30:00Z",
+        "2026-03-02",
+        "2026-03-03T03:30:00+01:00",
+        "(today 03:30)",
+    ),
+    (
+        'timezone: Europe/Berlin\nday_starts_at: "04:00"\n',
+        utc(2026, 3, 29, 1, 30),
+        ("pain", "3"),
+        "2026-03-29T01:30:00Z",
+        "2026-03-28",
+        "2026-03-29T03:30:00+02:00",
+        "(today 03:30)",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("config", "now", "argv", "stored_utc", "stored_date", "at", "says"), CLI)
 def test_the_cli_stores_the_users_own_date(
-    run: Run, ctx: Context, tally: Counter[str], config: str, now: datetime, argv: tuple[str, ...],
-    stored_utc: str, stored_date: str, at: str, says: str,
+    run: Run,
+    ctx: Context,
+    tally: Counter[str],
+    config: str,
+    now: datetime,
+    argv: tuple[str, ...],
+    stored_utc: str,
+    stored_date: str,
+    at: str,
+    says: str,
 ) -> None:
     tally[KIND] += 1
     assert isinstance(ctx.clock, FakeClock)
@@ -270,14 +353,30 @@ def test_the_cli_stores_the_users_own_date(
 
 
 CLI_REFUSED = [
-    ("timezone: Europe/Berlin\n", utc(2026, 3, 30, 9, 0), "2026-03-29T02:30",
-     "2026-03-29 02:30 does not exist in Europe/Berlin (the clocks skipped it)"),
-    ("timezone: America/Santiago\n", utc(2025, 9, 8, 9, 0), "2025-09-07T00:30",
-     "2025-09-07 00:30 does not exist in America/Santiago (the clocks skipped it)"),
-    ("timezone: Australia/Lord_Howe\n", utc(2026, 10, 5, 0, 0), "2026-10-04T02:15",
-     "2026-10-04 02:15 does not exist in Australia/Lord_Howe (the clocks skipped it)"),
-    ("timezone: Pacific/Apia\n", utc(2012, 1, 2, 0, 0), "2011-12-30T12:00",
-     "2011-12-30 12:00 does not exist in Pacific/Apia (the clocks skipped it)"),
+    (
+        "timezone: Europe/Berlin\n",
+        utc(2026, 3, 30, 9, 0),
+        "2026-03-29T02:30",
+        "2026-03-29 02:30 does not exist in Europe/Berlin (the clocks skipped it)",
+    ),
+    (
+        "timezone: America/Santiago\n",
+        utc(2025, 9, 8, 9, 0),
+        "2025-09-07T00:30",
+        "2025-09-07 00:30 does not exist in America/Santiago (the clocks skipped it)",
+    ),
+    (
+        "timezone: Australia/Lord_Howe\n",
+        utc(2026, 10, 5, 0, 0),
+        "2026-10-04T02:15",
+        "2026-10-04 02:15 does not exist in Australia/Lord_Howe (the clocks skipped it)",
+    ),
+    (
+        "timezone: Pacific/Apia\n",
+        utc(2012, 1, 2, 0, 0),
+        "2011-12-30T12:00",
+        "2011-12-30 12:00 does not exist in Pacific/Apia (the clocks skipped it)",
+    ),
 ]
 
 
@@ -297,9 +396,7 @@ def test_the_cli_refuses_a_time_that_did_not_exist(
 # ---- 5. two processes on one host with different TZ ------------------------------------------
 
 
-def test_two_processes_with_different_tz_store_the_same_local_date(
-    ctx: Context, tally: Counter[str]
-) -> None:
+def test_two_processes_with_different_tz_store_the_same_local_date(ctx: Context, tally: Counter[str]) -> None:
     """The config names the zone: TZ=UTC and TZ=Asia/Tokyo must not change the stored day."""
     tally[KIND] += 1
     ctx.paths.config.write_text("timezone: America/Los_Angeles\n", encoding="utf-8")
@@ -307,8 +404,13 @@ def test_two_processes_with_different_tz_store_the_same_local_date(
     before = la.day_of(datetime.now(UTC))
     for tz in ("UTC", "Asia/Tokyo"):
         env = subprocess_env(ctx) | {"TZ": tz}
-        r = subprocess.run([sys.executable, "-m", "footbase_tui", "pain", "3"], env=env,
-                           capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-m", "footbase_tui", "pain", "3"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert r.returncode == 0, r.stderr
     after = la.day_of(datetime.now(UTC))
     entries = ctx.store.load().pain

@@ -24,8 +24,9 @@ def make_app(ctx: Context) -> Callable[..., FootbaseApp]:
     def _make(start: date | None = None, program: str = "foundation") -> FootbaseApp:
         if start is not None:
             ctx.store.set_program(program, start)
-        return FootbaseApp(Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5),
-                           watch_interval=3600, streak_delay=0)
+        return FootbaseApp(
+            Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5), watch_interval=3600, streak_delay=0
+        )
 
     return _make
 

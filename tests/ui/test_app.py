@@ -77,10 +77,18 @@ def commands(app: FootbaseApp) -> dict[str, Any]:
 def mark_done_elsewhere(ctx: Context, exercise: str = "barefoot-walk") -> None:
     """Another footbase process (the CLI, a second window) marks an exercise done today."""
     at = "2026-03-03T08:00:00Z"
-    Store(ctx.paths.db, ctx.clock).save_session(Session(
-        new_id(), TODAY, "Europe/Berlin", at, at, "foundation", "manual",
-        (ItemResult(exercise, 1, "done", at),),
-    ))
+    Store(ctx.paths.db, ctx.clock).save_session(
+        Session(
+            new_id(),
+            TODAY,
+            "Europe/Berlin",
+            at,
+            at,
+            "foundation",
+            "manual",
+            (ItemResult(exercise, 1, "done", at),),
+        )
+    )
 
 
 # ---- 1. global keys ------------------------------------------------------------------------
@@ -185,8 +193,16 @@ async def test_help_on_today_lists_every_key_and_escape_closes_it(make_app: Make
         assert isinstance(app.screen, HelpModal)
         keys = help_keys_any_state(app)
         expected = {
-            "Start": "s", "Done": "space", "Skip": "x", "Gentle": "g", "Today": "t", "Calendar": "c",
-            "Journal": "j", "Pain": "p", "Help": "?", "Quit": "q",
+            "Start": "s",
+            "Done": "space",
+            "Skip": "x",
+            "Gentle": "g",
+            "Today": "t",
+            "Calendar": "c",
+            "Journal": "j",
+            "Pain": "p",
+            "Help": "?",
+            "Quit": "q",
         }
         for description, key in expected.items():
             assert keys.get(description) == key, (description, keys)
@@ -204,9 +220,19 @@ async def test_help_on_the_journal_lists_its_keys_and_the_global_ones(make_app: 
         await pilot.press("j", "question_mark")
         await pilot.pause()
         keys = help_keys_any_state(app)
-        for description, key in {"Today": "t", "Calendar": "c", "Journal": "j", "Pain": "p",
-                                 "Help": "?", "Quit": "q", "Add": "a", "Edit": "e",
-                                 "Delete": "d", "Undo": "u", "Clear filters": "z"}.items():
+        for description, key in {
+            "Today": "t",
+            "Calendar": "c",
+            "Journal": "j",
+            "Pain": "p",
+            "Help": "?",
+            "Quit": "q",
+            "Add": "a",
+            "Edit": "e",
+            "Delete": "d",
+            "Undo": "u",
+            "Clear filters": "z",
+        }.items():
             assert keys.get(description) == key, (description, keys)
         assert "Start" not in keys
         assert "not medical advice" in help_text(app)
@@ -225,8 +251,14 @@ async def test_help_on_the_walkthrough_lists_its_keys(make_app: MakeApp) -> None
         await pilot.pause()
         keys = help_keys_any_state(app)
         expected = {
-            "Pause": "space", "Next": "n", "Back": "b", "Restart": "r", "+10s": "+", "-10s": "-",
-            "Skip exercise": "N", "Leave": "esc",
+            "Pause": "space",
+            "Next": "n",
+            "Back": "b",
+            "Restart": "r",
+            "+10s": "+",
+            "-10s": "-",
+            "Skip exercise": "N",
+            "Leave": "esc",
         }
         for description, key in expected.items():
             assert keys.get(description) == key, (description, keys)

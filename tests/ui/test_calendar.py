@@ -24,19 +24,52 @@ def seed(ctx: Context) -> None:
     ctx.store.set_program("foundation", date(2026, 2, 23))
     basics = ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
     done = tuple(ItemResult(e, 1, "done", "2026-02-23T07:00:00Z", sets=1) for e in basics)
-    ctx.store.save_session(Session(new_id(), date(2026, 2, 23), "Europe/Berlin",
-                                   "2026-02-23T07:00:00Z", None, "foundation", "manual", done))
-    skipped = tuple(ItemResult(e, 1, "skipped", "2026-02-24T07:00:00Z", reason="travel [/]")
-                    for e in basics)
-    ctx.store.save_session(Session(new_id(), date(2026, 2, 24), "Europe/Berlin",
-                                   "2026-02-24T07:00:00Z", None, "foundation", "manual", skipped))
-    ctx.store.set_day_plan(DayPlan(date(2026, 2, 25), "desk-five", "pain", "2026-02-25T07:00:00Z"),
-                           date(2026, 2, 25))
-    ctx.store.add_pain(PainEntry(new_id(), "2026-02-24T18:00:00Z", "Europe/Berlin", date(2026, 2, 24),
-                                 7, ("low-back",), "sitting", "long drive"))
+    ctx.store.save_session(
+        Session(
+            new_id(),
+            date(2026, 2, 23),
+            "Europe/Berlin",
+            "2026-02-23T07:00:00Z",
+            None,
+            "foundation",
+            "manual",
+            done,
+        )
+    )
+    skipped = tuple(ItemResult(e, 1, "skipped", "2026-02-24T07:00:00Z", reason="travel [/]") for e in basics)
+    ctx.store.save_session(
+        Session(
+            new_id(),
+            date(2026, 2, 24),
+            "Europe/Berlin",
+            "2026-02-24T07:00:00Z",
+            None,
+            "foundation",
+            "manual",
+            skipped,
+        )
+    )
+    ctx.store.set_day_plan(
+        DayPlan(date(2026, 2, 25), "desk-five", "pain", "2026-02-25T07:00:00Z"), date(2026, 2, 25)
+    )
+    ctx.store.add_pain(
+        PainEntry(
+            new_id(),
+            "2026-02-24T18:00:00Z",
+            "Europe/Berlin",
+            date(2026, 2, 24),
+            7,
+            ("low-back",),
+            "sitting",
+            "long drive",
+        )
+    )
     # The night Berlin fell back (25 h day): a late entry at 02:30 local, after the change.
-    ctx.store.add_pain(PainEntry(new_id(), "2025-10-26T01:30:00Z", "Europe/Berlin", date(2025, 10, 26),
-                                 3, (), None, "clock change"))
+    ctx.store.add_pain(
+        PainEntry(
+            new_id(), "2025-10-26T01:30:00Z", "Europe/Berlin", date(2025, 10, 26), 3, (), None, "clock change"
+        )
+    )
 
 
 def cursor(app: FootbaseApp) -> date:
@@ -144,14 +177,16 @@ async def test_a_narrow_terminal_gets_a_month_grid(make_app: MakeApp, ctx: Conte
 
 
 @pytest.mark.parametrize("size", [(80, 24), (50, 16)], ids=["80x24", "50x16"])
-def test_calendar_snapshot(snap_compare: Callable[..., bool], make_app: MakeApp, ctx: Context,
-                           size: tuple[int, int]) -> None:
+def test_calendar_snapshot(
+    snap_compare: Callable[..., bool], make_app: MakeApp, ctx: Context, size: tuple[int, int]
+) -> None:
     seed(ctx)
     assert snap_compare(make_app(), terminal_size=size, press=["c", "up", "up", "up", "up", "up", "up", "up"])
 
 
 async def test_years_back_the_old_days_are_there_and_the_cursor_stops_at_the_start(
-        make_app: MakeApp, ctx: Context) -> None:
+    make_app: MakeApp, ctx: Context
+) -> None:
     from datetime import timedelta
 
     from footbase_tui.core.calendar import Planner
@@ -165,8 +200,9 @@ async def test_years_back_the_old_days_are_there_and_the_cursor_stops_at_the_sta
     planned = planner.planned(old_day) or ()
     at = f"{old_day}T07:00:00Z"
     items = tuple(ItemResult(e, 1, "done", at, sets=1) for e in planned)
-    ctx.store.save_session(Session(new_id(), old_day, "Europe/Berlin", at, None, "foundation",
-                                   "manual", items))
+    ctx.store.save_session(
+        Session(new_id(), old_day, "Europe/Berlin", at, None, "foundation", "manual", items)
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
@@ -187,10 +223,13 @@ async def test_a_day_done_but_for_a_reasoned_skip_says_so(make_app: MakeApp, ctx
     ctx.store.set_program("foundation", date(2026, 2, 23))
     basics = ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
     at = "2026-03-02T07:00:00Z"
-    items = (*(ItemResult(e, 1, "done", at, sets=1) for e in basics[:3]),
-             ItemResult(basics[3], 1, "skipped", at, reason="sore arch"))
-    ctx.store.save_session(Session(new_id(), date(2026, 3, 2), "Europe/Berlin", at, None,
-                                   "foundation", "manual", items))
+    items = (
+        *(ItemResult(e, 1, "done", at, sets=1) for e in basics[:3]),
+        ItemResult(basics[3], 1, "skipped", at, reason="sore arch"),
+    )
+    ctx.store.save_session(
+        Session(new_id(), date(2026, 3, 2), "Europe/Berlin", at, None, "foundation", "manual", items)
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")

@@ -20,10 +20,15 @@ MakeApp = Callable[..., FootbaseApp]
 TODAY = date(2026, 3, 3)
 
 
-def entry(day: date, level: int, hour: int = 8, where: tuple[str, ...] = (), context: str | None = None,
-          note: str = "") -> PainEntry:
-    return PainEntry(new_id(), f"{day}T{hour:02d}:00:00Z", "Europe/Berlin", day, level, where, context,
-                     note)
+def entry(
+    day: date,
+    level: int,
+    hour: int = 8,
+    where: tuple[str, ...] = (),
+    context: str | None = None,
+    note: str = "",
+) -> PainEntry:
+    return PainEntry(new_id(), f"{day}T{hour:02d}:00:00Z", "Europe/Berlin", day, level, where, context, note)
 
 
 def seed(ctx: Context) -> list[PainEntry]:

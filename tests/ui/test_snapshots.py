@@ -30,21 +30,39 @@ def seed(ctx: Context) -> None:
         ItemResult("barefoot-walk", 1, "done", "2026-03-03T07:00:00Z", sets=1, seconds=600),
         ItemResult("towel-curls", 1, "skipped", "2026-03-03T07:01:00Z", reason="no towel at work"),
     )
-    ctx.store.save_session(Session("00000000-0000-4000-8000-000000000001", DAY, "Europe/Berlin",
-                                   "2026-03-03T07:00:00Z", "2026-03-03T07:01:00Z", "foundation",
-                                   "manual", items))
+    ctx.store.save_session(
+        Session(
+            "00000000-0000-4000-8000-000000000001",
+            DAY,
+            "Europe/Berlin",
+            "2026-03-03T07:00:00Z",
+            "2026-03-03T07:01:00Z",
+            "foundation",
+            "manual",
+            items,
+        )
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_today(snap_compare: Callable[..., bool], make_app: Callable[..., FootbaseApp],
-               ctx: Context, size: tuple[int, int]) -> None:
+def test_today(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[..., FootbaseApp],
+    ctx: Context,
+    size: tuple[int, int],
+) -> None:
     seed(ctx)
     assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_walkthrough_hold(snap_compare: Callable[..., bool], make_app: Callable[..., FootbaseApp],
-                          ctx: Context, fake_clock: FakeClock, size: tuple[int, int]) -> None:
+def test_walkthrough_hold(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[..., FootbaseApp],
+    ctx: Context,
+    fake_clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
     seed(ctx)
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -62,6 +80,7 @@ def test_too_small(snap_compare: Callable[..., bool], make_app: Callable[..., Fo
     assert snap_compare(make_app(), terminal_size=(40, 12))
 
 
-def test_pain_modal_on_a_phone(snap_compare: Callable[..., bool],
-                               make_app: Callable[..., FootbaseApp]) -> None:
+def test_pain_modal_on_a_phone(
+    snap_compare: Callable[..., bool], make_app: Callable[..., FootbaseApp]
+) -> None:
     assert snap_compare(make_app(), terminal_size=(50, 16), press=["p", "4", "tab", "space"])

@@ -144,7 +144,7 @@ async def test_markup_in_a_user_catalog_is_shown_literally(make_app: MakeApp, ct
 
     ctx.paths.catalog_dir.mkdir(parents=True)
     text = (builtin_catalog_dir() / "exercises" / "short-foot.yaml").read_text()
-    evil = "name: \"Arch [/] [bold]lift[@click=app.quit]\""
+    evil = 'name: "Arch [/] [bold]lift[@click=app.quit]"'
     evil = 'name: "Arch [/] [bold]lift[@click=app.quit]"'
     text = text.replace("name: Short-foot (arch activation)", evil)
     (ctx.paths.catalog_dir / "short-foot.yaml").write_text(text)

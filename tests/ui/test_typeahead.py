@@ -20,8 +20,18 @@ MakeApp = Callable[..., FootbaseApp]
 
 
 async def test_edit_and_the_new_level_in_one_burst(make_app: MakeApp, ctx: Context) -> None:
-    ctx.store.add_pain(PainEntry(new_id(), "2026-03-03T07:00:00Z", "Europe/Berlin", date(2026, 3, 3),
-                                 3, (), None, "after the stairs"))
+    ctx.store.add_pain(
+        PainEntry(
+            new_id(),
+            "2026-03-03T07:00:00Z",
+            "Europe/Berlin",
+            date(2026, 3, 3),
+            3,
+            (),
+            None,
+            "after the stairs",
+        )
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
@@ -53,8 +63,9 @@ async def test_a_skip_reason_typed_ahead(make_app: MakeApp, ctx: Context) -> Non
         await pilot.press("down", "down")
         await settle(pilot)
         keys_now(app, "x", *key_names("sore heel"), "enter")
-        assert await wait_until(lambda: any(i.status == "skipped" for s in ctx.store.load().sessions
-                                            for i in s.items), 5)
+        assert await wait_until(
+            lambda: any(i.status == "skipped" for s in ctx.store.load().sessions for i in s.items), 5
+        )
         await settle(pilot)
     results = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}
     assert (results["towel-curls"].status, results["towel-curls"].reason) == ("skipped", "sore heel")

@@ -196,8 +196,10 @@ async def test_the_whole_routine_then_summary_and_pain_check(
         assert "Done for now" in text and "Exercises done: 4" in text and "Streak: 1 day" in text
         assert "How is your back now?" in text
         assert results(ctx) == {
-            "barefoot-walk": ("done", 1), "toe-spread-glove": ("done", 3),
-            "towel-curls": ("done", 1), "short-foot": ("done", 3),
+            "barefoot-walk": ("done", 1),
+            "toe-spread-glove": ("done", 3),
+            "towel-curls": ("done", 1),
+            "short-foot": ("done", 3),
         }
         [session] = ctx.store.load().sessions
         assert session.kind == "walkthrough" and session.end is not None

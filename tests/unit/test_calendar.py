@@ -38,14 +38,24 @@ def skipped_with_reason(*ids: str) -> DayFacts:
     return DayFacts({i: "skipped" for i in ids}, reasoned=frozenset(ids))
 
 
-def cells(catalog: Catalog, facts: dict[date, DayFacts], today: date, start: date = START,
-          first: date | None = None, last: date | None = None) -> list[DayCell]:
+def cells(
+    catalog: Catalog,
+    facts: dict[date, DayFacts],
+    today: date,
+    start: date = START,
+    first: date | None = None,
+    last: date | None = None,
+) -> list[DayCell]:
     program = catalog.programs["foundation"]
     return day_cells(catalog, program, start, first or start, last or today, today, facts)
 
 
-def state_of(catalog: Catalog, facts: DayFacts, day: date = START + timedelta(days=1),
-             today: date = START + timedelta(days=3)) -> str:
+def state_of(
+    catalog: Catalog,
+    facts: DayFacts,
+    day: date = START + timedelta(days=1),
+    today: date = START + timedelta(days=3),
+) -> str:
     return cells(catalog, {day: facts}, today, last=max(day, today))[(day - START).days].state
 
 
@@ -56,8 +66,9 @@ def test_day_states(catalog: Catalog) -> None:
     assert state_of(catalog, skipped_with_reason(*BASICS)) == "skipped"
     no_reason = DayFacts({i: "skipped" for i in BASICS})
     assert state_of(catalog, no_reason) == "missed"
-    three_and_a_reason = DayFacts({**done(*BASICS[:3]).status, BASICS[3]: "skipped"},
-                                  reasoned=frozenset(BASICS[3:]))
+    three_and_a_reason = DayFacts(
+        {**done(*BASICS[:3]).status, BASICS[3]: "skipped"}, reasoned=frozenset(BASICS[3:])
+    )
     assert state_of(catalog, three_and_a_reason) == "done"
     rest_day = START + timedelta(days=6)
     assert state_of(catalog, DayFacts(), day=rest_day, today=rest_day + timedelta(days=2)) == "rest"
@@ -94,8 +105,11 @@ def test_streak_across_a_year_end_and_a_leap_day(catalog: Catalog) -> None:
     start = date(2027, 12, 20)
     today = date(2028, 3, 5)
     planner_cells = cells(catalog, {}, today, start=start)
-    facts = {c.day: done(*BASICS, "single-leg-balance", "heel-raises", "toe-yoga", "heel-walks")
-             for c in planner_cells if c.state == "missed"}
+    facts = {
+        c.day: done(*BASICS, "single-leg-balance", "heel-raises", "toe-yoga", "heel-walks")
+        for c in planner_cells
+        if c.state == "missed"
+    }
     s = compute_stats(cells(catalog, facts, today, start=start), today)
     practised = sum(1 for c in cells(catalog, facts, today, start=start) if c.done)
     assert s.current_streak == s.longest_streak == practised
@@ -182,11 +196,14 @@ def test_calendar_text_has_no_colour_off_a_terminal(run: Run) -> None:
     assert "average of the day" in pain_rows[8]
 
 
-@pytest.mark.parametrize(("argv", "says"), [
-    (["calendar", "--months", "0"], "1 to 100000"),
-    (["calendar", "--months", "500"], "1 to 120"),
-    (["calendar", "--year", "2099"], "1970 to 2026"),
-])
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["calendar", "--months", "0"], "1 to 100000"),
+        (["calendar", "--months", "500"], "1 to 120"),
+        (["calendar", "--year", "2099"], "1970 to 2026"),
+    ],
+)
 def test_calendar_bad_input(run: Run, argv: list[str], says: str) -> None:
     r = run(*argv)
     assert r.code == 2 and says in r.err
@@ -214,19 +231,38 @@ def test_the_fast_path_for_many_days_agrees_with_the_rules_of_one_day(catalog: C
             status.update(dict.fromkeys(planner.planned(day) or (), "done"))
         elif roll < 0.55:
             status.update(dict.fromkeys(planner.planned(day) or (), "skipped"))
-        reasoned = frozenset(ex for ex, st in status.items() if st == "skipped" and rng.random() < .9)
+        reasoned = frozenset(ex for ex, st in status.items() if st == "skipped" and rng.random() < 0.9)
         plan = None
         if rng.random() < 0.1:
-            plan = DayPlan(day, rng.choice(("desk-five", "foundation", "gone")),
-                           rng.choice(("pain", "choice")), "2026-03-03T07:00:00Z")
+            plan = DayPlan(
+                day,
+                rng.choice(("desk-five", "foundation", "gone")),
+                rng.choice(("pain", "choice")),
+                "2026-03-03T07:00:00Z",
+            )
         pain = tuple(rng.randint(0, 10) for _ in range(rng.randint(0, 2)))
         facts[day] = DayFacts(status, plan, pain, reasoned)
     gentle = Planner(catalog, catalog.programs["desk-five"], date.min)
     first, last = START - timedelta(days=5), START + timedelta(days=129)
-    expected = [day_cell(planner, gentle, first + timedelta(days=k), today,
-                         facts.get(first + timedelta(days=k), DayFacts()))
-                for k in range((last - first).days + 1)]
+    expected = [
+        day_cell(
+            planner,
+            gentle,
+            first + timedelta(days=k),
+            today,
+            facts.get(first + timedelta(days=k), DayFacts()),
+        )
+        for k in range((last - first).days + 1)
+    ]
     got = day_cells(catalog, program, START, first, last, today, facts)
     assert got == expected
-    assert {c.state for c in got} >= {"done", "partial", "missed", "rest", "before-start", "future",
-                                         "adapted", "skipped"}
+    assert {c.state for c in got} >= {
+        "done",
+        "partial",
+        "missed",
+        "rest",
+        "before-start",
+        "future",
+        "adapted",
+        "skipped",
+    }

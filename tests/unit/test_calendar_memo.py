@@ -21,8 +21,11 @@ START = date(2023, 1, 2)
 @pytest.fixture
 def mctx(ctx: Context, tmp_path: Path) -> Context:
     """The test context with a cache folder, where the memo lives."""
-    return Context(Paths(db=ctx.paths.db, config=ctx.paths.config, cache=tmp_path / "cache"),
-                   clock=ctx.clock, lock_timeout=ctx.lock_timeout)
+    return Context(
+        Paths(db=ctx.paths.db, config=ctx.paths.config, cache=tmp_path / "cache"),
+        clock=ctx.clock,
+        lock_timeout=ctx.lock_timeout,
+    )
 
 
 def seed_history(ctx: Context, seed: int, missed: float = 0.03, quiet_days: int = 0) -> list[Session]:
@@ -42,12 +45,32 @@ def seed_history(ctx: Context, seed: int, missed: float = 0.03, quiet_days: int 
         elif roll < 0.06:
             plans.append(DayPlan(day, "desk-five", "pain", at))
         elif roll < 0.09:
-            sessions.append(Session(new_id(), day, "UTC", at, at, program.id, "manual", tuple(
-                ItemResult(ex, 1, "skipped", at, reason="travel") for ex in ids)))
+            sessions.append(
+                Session(
+                    new_id(),
+                    day,
+                    "UTC",
+                    at,
+                    at,
+                    program.id,
+                    "manual",
+                    tuple(ItemResult(ex, 1, "skipped", at, reason="travel") for ex in ids),
+                )
+            )
         else:
             done = ids if roll < 0.8 else ids[: rng.randint(1, len(ids))]
-            sessions.append(Session(new_id(), day, "UTC", at, at, program.id, "manual", tuple(
-                ItemResult(ex, 1, "done", at, sets=1) for ex in done)))
+            sessions.append(
+                Session(
+                    new_id(),
+                    day,
+                    "UTC",
+                    at,
+                    at,
+                    program.id,
+                    "manual",
+                    tuple(ItemResult(ex, 1, "done", at, sets=1) for ex in done),
+                )
+            )
         day += timedelta(days=1)
     ctx.store.merge([], sessions, plans, program_if_new=("foundation", START))
     return sessions
@@ -96,8 +119,7 @@ def test_the_cells_of_the_range_match_a_full_recount(mctx: Context) -> None:
     snap = mctx.store.load()
     today = mctx.today()
     program, start, _ = mctx.program_of(snap.meta, today)
-    whole = {c.day: c for c in day_cells(mctx.catalog, program, start, start, today, today,
-                                         snap.day_facts())}
+    whole = {c.day: c for c in day_cells(mctx.catalog, program, start, start, today, today, snap.day_facts())}
     first = today - timedelta(days=400)
     cells, _ = calendar_cells(mctx, snap, today, first, today)
     assert [c for c in cells if c.day >= first] == [whole[c.day] for c in cells if c.day >= first]
@@ -112,18 +134,21 @@ def test_a_change_to_an_old_day_is_never_hidden_by_the_memo(mctx: Context) -> No
     # run: it becomes a missed day.
     cutoff = history_cutoff(mctx.today())
     assert before.current_streak == before.longest_streak > (mctx.today() - cutoff).days
-    done_days = {c.day for c in calendar_cells(mctx, mctx.store.load(), mctx.today(),
-                                               START, cutoff)[0] if c.state == "done"}
-    old = [s for s in sessions if cutoff - timedelta(days=60) < s.date < cutoff
-           and s.date in done_days]
+    done_days = {
+        c.day
+        for c in calendar_cells(mctx, mctx.store.load(), mctx.today(), START, cutoff)[0]
+        if c.state == "done"
+    }
+    old = [s for s in sessions if cutoff - timedelta(days=60) < s.date < cutoff and s.date in done_days]
     mctx.store.delete_session(old[len(old) // 2].id)
     after = memo_stats(mctx)
     assert after == full_recount(mctx)
     assert after.longest_streak < before.longest_streak
     assert after.current_streak < (mctx.today() - cutoff).days
     # An old day turned into an adapted day, and a later start of the program.
-    mctx.store.set_day_plan(DayPlan(old[len(old) // 2].date, "desk-five", "pain",
-                                    "2023-06-01T07:00:00Z"), old[len(old) // 2].date)
+    mctx.store.set_day_plan(
+        DayPlan(old[len(old) // 2].date, "desk-five", "pain", "2023-06-01T07:00:00Z"), old[len(old) // 2].date
+    )
     assert memo_stats(mctx) == full_recount(mctx)
     mctx.store.set_program("foundation", START + timedelta(days=300))
     assert memo_stats(mctx) == full_recount(mctx)
@@ -135,8 +160,18 @@ def test_todays_practice_does_not_recount_the_old_days(mctx: Context) -> None:
     written = memo_file(mctx).stat().st_mtime_ns
     today = mctx.today()
     at = "2026-03-03T07:30:00Z"
-    mctx.store.save_session(Session(new_id(), today, "UTC", at, at, "foundation", "manual",
-                                    (ItemResult("short-foot", 1, "done", at, sets=1),)))
+    mctx.store.save_session(
+        Session(
+            new_id(),
+            today,
+            "UTC",
+            at,
+            at,
+            "foundation",
+            "manual",
+            (ItemResult("short-foot", 1, "done", at, sets=1),),
+        )
+    )
     assert memo_stats(mctx) == full_recount(mctx)
     assert memo_file(mctx).stat().st_mtime_ns == written  # the old days' sum still held
 

@@ -51,8 +51,7 @@ def test_foundation_starts_with_the_basics_and_plans_rest(catalog: Catalog) -> N
     week3 = plan_day(catalog, program, start, start + timedelta(days=14))
     assert len(week3.items) > len(day1.items)
     assert max(i.level for i in week3.items) >= 2
-    maintenance = [plan_day(catalog, program, start, start + timedelta(days=7 * 6 + n))
-                   for n in range(7)]
+    maintenance = [plan_day(catalog, program, start, start + timedelta(days=7 * 6 + n)) for n in range(7)]
     practice = [r for r in maintenance if not r.rest_day]
     assert 3 <= len(practice) <= 5
     assert maintenance[0].phase != week1[0].phase
@@ -95,13 +94,18 @@ def _line_of(text: str, needle: str) -> int:
         (lambda t: t.replace("position: seated", "position: lying"), "position", "seated"),
         (lambda t: t.replace("id: short-foot", "id: Short Foot"), "id", "lower-case"),
         (lambda t: t.replace("hold_s: 3", "hold_s: 500"), "levels.0.dosage.hold_s", "1 to 120"),
-        (lambda t: t.replace("hold_s: 3", "hold_s: three"), "levels.0.dosage.hold_s",
-         "whole number"),
-        (lambda t: t.replace("hold_s: 3", "seconds: 3"), "levels.0.dosage.seconds",
-         "does not belong to pace 'hold'"),
+        (lambda t: t.replace("hold_s: 3", "hold_s: three"), "levels.0.dosage.hold_s", "whole number"),
+        (
+            lambda t: t.replace("hold_s: 3", "seconds: 3"),
+            "levels.0.dosage.seconds",
+            "does not belong to pace 'hold'",
+        ),
         (lambda t: t + "colour: red\n", "colour", "unknown key"),
-        (lambda t: t.replace("name: Short-foot (arch activation)",
-                             'name: "\\x1b]0;pwned\\x07Short"'), "name", "plain text"),
+        (
+            lambda t: t.replace("name: Short-foot (arch activation)", 'name: "\\x1b]0;pwned\\x07Short"'),
+            "name",
+            "plain text",
+        ),
     ],
 )
 def test_a_bad_field_names_file_line_field_and_expectation(
@@ -170,8 +174,7 @@ def test_a_program_naming_an_unknown_exercise(tmp_path: Path) -> None:
 def test_user_files_override_and_extend_the_builtin_catalog(tmp_path: Path) -> None:
     user = tmp_path / "catalog"
     user.mkdir()
-    _write(user, GOOD.replace("name: Short-foot (arch activation)", "name: My short foot"),
-           "short-foot.yaml")
+    _write(user, GOOD.replace("name: Short-foot (arch activation)", "name: My short foot"), "short-foot.yaml")
     _write(user, GOOD.replace("id: short-foot", "id: my-arch"), "my-arch.yaml")
     catalog = load_catalog(user)
     assert catalog.exercises["short-foot"].name == "My short foot"

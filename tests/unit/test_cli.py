@@ -19,14 +19,28 @@ Run = Callable[..., Result]
 
 
 def test_pain_saves_and_prints_one_line(run: Run, ctx: Context) -> None:
-    r = run("pain", "4", "--where", "low-back", "--where", "hip,knee", "--context", "sitting",
-            "--note", "after the drive")
+    r = run(
+        "pain",
+        "4",
+        "--where",
+        "low-back",
+        "--where",
+        "hip,knee",
+        "--context",
+        "sitting",
+        "--note",
+        "after the drive",
+    )
     assert r.code == 0, r.err
     assert r.out.count("\n") == 1
     assert "pain 4/10" in r.out and "low-back, hip, knee" in r.out and "09:00" in r.out
     [entry] = ctx.store.load().pain
     assert (entry.level, entry.where, entry.context, entry.note) == (
-        4, ("low-back", "hip", "knee"), "sitting", "after the drive")
+        4,
+        ("low-back", "hip", "knee"),
+        "sitting",
+        "after the drive",
+    )
     assert entry.tz == "Europe/Berlin" and str(entry.date) == "2026-03-03"
 
 
@@ -103,8 +117,17 @@ def test_today_json_and_done(run: Run) -> None:
     assert data["program"] == "foundation" and data["day_index"] == 1
     assert data["rest_day"] is False
     first = data["items"][0]
-    assert set(first) == {"exercise", "name", "level", "sets", "reps", "seconds", "hold_s",
-                          "per_side", "status"}
+    assert set(first) == {
+        "exercise",
+        "name",
+        "level",
+        "sets",
+        "reps",
+        "seconds",
+        "hold_s",
+        "per_side",
+        "status",
+    }
     assert [i["status"] for i in data["items"]] == ["todo"] * 4
     walk = next(i for i in data["items"] if i["exercise"] == "barefoot-walk")
     assert walk["seconds"] == 600 and walk["reps"] is None and walk["hold_s"] is None
@@ -184,29 +207,45 @@ def test_a_busy_store_gives_up_with_not_saved(run: Run, ctx: Context) -> None:
 
 
 def test_help_on_every_command(run: Run) -> None:
-    for argv in (["--help"], ["pain", "--help"], ["journal", "--help"], ["today", "--help"],
-                 ["done", "--help"], ["status", "--help"], ["catalog", "--help"],
-                 ["catalog", "check", "--help"], ["locate", "--help"], ["restore", "--help"],
-                 ["program", "--help"]):
+    for argv in (
+        ["--help"],
+        ["pain", "--help"],
+        ["journal", "--help"],
+        ["today", "--help"],
+        ["done", "--help"],
+        ["status", "--help"],
+        ["catalog", "--help"],
+        ["catalog", "check", "--help"],
+        ["locate", "--help"],
+        ["restore", "--help"],
+        ["program", "--help"],
+    ):
         r = run(*argv)
         assert r.code == 0 and "usage: footbase" in r.out
 
 
 def test_locate_honours_the_overrides(ctx: Context, tmp_path: Path) -> None:
     env = subprocess_env(ctx)
-    out = subprocess.run([sys.executable, "-m", "footbase_tui", "locate"], env=env,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "footbase_tui", "locate"], env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert f"store:   {ctx.paths.db}" in out and f"config:  {ctx.paths.config}" in out
     other = tmp_path / "other.json"
-    out = subprocess.run([sys.executable, "-m", "footbase_tui", "--db", str(other), "locate"],
-                         env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "footbase_tui", "--db", str(other), "locate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert f"store:   {other}" in out
 
 
 def test_default_paths_follow_xdg(isolated_env: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOOTBASE_")}
-    out = subprocess.run([sys.executable, "-m", "footbase_tui", "locate"], env=env,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "footbase_tui", "locate"], env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert f"{isolated_env}/.local/share/footbase/footbase.json" in out
     assert f"{isolated_env}/.config/footbase/config.yaml" in out
     assert f"cache:   {isolated_env}/.cache/footbase" in out
@@ -224,17 +263,31 @@ sys.exit(code)
 
 @pytest.mark.parametrize(
     "argv",
-    [["pain", "3", "--where", "foot"], ["journal", "--json"], ["today"], ["status"],
-     ["done", "short-foot"], ["catalog", "list"], ["locate"], ["restore", "--list"]],
+    [
+        ["pain", "3", "--where", "foot"],
+        ["journal", "--json"],
+        ["today"],
+        ["status"],
+        ["done", "short-foot"],
+        ["catalog", "list"],
+        ["locate"],
+        ["restore", "--list"],
+    ],
 )
 def test_quick_paths_never_import_textual(ctx: Context, argv: list[str]) -> None:
-    r = subprocess.run([sys.executable, "-c", PROBE, *argv], env=subprocess_env(ctx),
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        env=subprocess_env(ctx),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     assert "HEAVY:\n" in r.stderr  # nothing heavy was imported
 
 
 def test_python_dash_m_and_version() -> None:
-    r = subprocess.run([sys.executable, "-m", "footbase_tui", "--version"],
-                       capture_output=True, text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "footbase_tui", "--version"], capture_output=True, text=True, check=True
+    )
     assert r.stdout.startswith("footbase ")

@@ -22,8 +22,9 @@ from footbase_tui.core.countdown import (
 )
 
 K = PhaseKind
-SHORT_FOOT = PlanItem("short-foot", "hold", per_side=True, sets=2, reps=3, hold_s=3, rest_rep_s=2,
-                      rest_set_s=10)
+SHORT_FOOT = PlanItem(
+    "short-foot", "hold", per_side=True, sets=2, reps=3, hold_s=3, rest_rep_s=2, rest_set_s=10
+)
 WALK = PlanItem("barefoot-walk", "timed", per_side=False, sets=1, seconds=300)
 CURLS = PlanItem("towel-curl", "tempo", per_side=False, sets=2, reps=10, tempo_s=3, rest_set_s=30)
 MARBLES = PlanItem("marble-pickup", "manual", per_side=False, sets=2, reps=10, rest_set_s=20)
@@ -33,8 +34,9 @@ Row = tuple[PhaseKind, float | None, str | None, int, int | None, bool, bool]
 
 
 def rows(phases: list[Phase]) -> list[Row]:
-    return [(p.kind, p.seconds, p.side, p.set_no, p.rep_no, p.completes_set, p.completes_item)
-            for p in phases]
+    return [
+        (p.kind, p.seconds, p.side, p.set_no, p.rep_no, p.completes_set, p.completes_item) for p in phases
+    ]
 
 
 def kinds(events: list[Event]) -> list[type]:
@@ -135,7 +137,12 @@ def test_one_set_has_no_rest_and_rest_zero_has_none_either() -> None:
 def test_items_follow_each_other_each_with_its_own_get_ready() -> None:
     phases = build_phases([WALK, CURLS])
     assert [(p.kind, p.item) for p in phases] == [
-        (K.GET_READY, 0), (K.WORK, 0), (K.GET_READY, 1), (K.WORK, 1), (K.REST, 1), (K.WORK, 1),
+        (K.GET_READY, 0),
+        (K.WORK, 0),
+        (K.GET_READY, 1),
+        (K.WORK, 1),
+        (K.REST, 1),
+        (K.WORK, 1),
     ]
 
 
@@ -436,8 +443,7 @@ def test_everything_is_a_no_op_once_finished() -> None:
 
 def test_a_ten_minute_routine_with_pauses_and_a_stall_keeps_exact_time() -> None:
     items = [
-        PlanItem("short-foot", "hold", per_side=True, sets=2, reps=3, hold_s=10, rest_rep_s=3,
-                 rest_set_s=20),
+        PlanItem("short-foot", "hold", per_side=True, sets=2, reps=3, hold_s=10, rest_rep_s=3, rest_set_s=20),
         PlanItem("towel-curl", "tempo", per_side=False, sets=2, reps=10, tempo_s=3, rest_set_s=30),
         PlanItem("barefoot-walk", "timed", per_side=False, sets=1, seconds=300),
         PlanItem("single-leg-balance", "timed", per_side=True, sets=2, seconds=30, rest_set_s=15),
@@ -505,7 +511,13 @@ def test_a_ten_minute_routine_with_pauses_and_a_stall_keeps_exact_time() -> None
 
     # events: every set of every item in order, each item once, Finished once and last
     assert [(e.item, e.set_no) for e in events if isinstance(e, SetCompleted)] == [
-        (0, 1), (0, 2), (1, 1), (1, 2), (2, 1), (3, 1), (3, 2),
+        (0, 1),
+        (0, 2),
+        (1, 1),
+        (1, 2),
+        (2, 1),
+        (3, 1),
+        (3, 2),
     ]
     assert [e.item for e in events if isinstance(e, ItemCompleted)] == [0, 1, 2, 3]
     assert [type(e) for e in events].count(Finished) == 1 and isinstance(events[-1], Finished)

@@ -54,8 +54,9 @@ def seeded(run: Run, ctx: Context) -> Context:
     assert run("done", "--all", "--date", "2026-03-02").code == 0  # program starts 03-02
     ctx.clock.advance(60)  # type: ignore[attr-defined]
     assert run("done", "short-foot").code == 0
-    ctx.store.set_day_plan(DayPlan(date(2026, 2, 28), "desk-five", "pain", "2026-02-28T08:00:00Z"),
-                           date(2026, 2, 28))
+    ctx.store.set_day_plan(
+        DayPlan(date(2026, 2, 28), "desk-five", "pain", "2026-02-28T08:00:00Z"), date(2026, 2, 28)
+    )
     return ctx
 
 
@@ -79,16 +80,29 @@ def one_line_error(r: Result, code: int = 2) -> None:
 
 # ---- CSV -----------------------------------------------------------------------------------
 
+
 def test_csv_to_stdout_parses_back(run: Run, seeded: Context) -> None:
     r = run("export", "--format", "csv")
     assert r.code == 0, r.err
     table = list(csv.reader(io.StringIO(r.out)))
     blank = table.index([])
-    pain, results = table[:blank], table[blank + 1:]
+    pain, results = table[:blank], table[blank + 1 :]
     assert pain[0] == ["# pain entries"] and results[0] == ["# exercise results"]
     assert pain[1] == ["id", "date", "time", "utc", "tz", "level", "where", "context", "note", "source"]
-    assert results[1] == ["session_id", "date", "exercise", "name", "level", "status", "sets", "reps",
-                          "seconds", "reason", "program", "session_kind"]
+    assert results[1] == [
+        "session_id",
+        "date",
+        "exercise",
+        "name",
+        "level",
+        "status",
+        "sets",
+        "reps",
+        "seconds",
+        "reason",
+        "program",
+        "session_kind",
+    ]
     rows = pain[2:]
     assert [row[5] for row in rows] == ["6", "4", "2", "3", "1", "0", "3"]
     first = dict(zip(pain[1], rows[0], strict=True))
@@ -125,28 +139,39 @@ def test_csv_into_a_folder_writes_two_private_files(run: Run, seeded: Context, t
 
 # ---- JSON ----------------------------------------------------------------------------------
 
+
 def test_json_shape_and_version(run: Run, seeded: Context) -> None:
     r = run("export", "--format", "json")
     assert r.code == 0, r.err
     data = json.loads(r.out)
-    assert list(data) == ["footbase_export", "exported_at", "store_format", "meta", "pain",
-                          "sessions", "day_plans"]
+    assert list(data) == [
+        "footbase_export",
+        "exported_at",
+        "store_format",
+        "meta",
+        "pain",
+        "sessions",
+        "day_plans",
+    ]
     assert data["footbase_export"] == EXPORT_VERSION == 1
     assert data["exported_at"] == "2026-03-03T08:01:00Z" and data["store_format"] == FORMAT
     assert data["meta"] == {"program": "foundation", "start": "2026-03-02"}
     assert [p["level"] for p in data["pain"]] == [6, 4, 2, 3, 1, 0, 3]
-    assert set(data["pain"][0]) == {"id", "utc", "tz", "date", "level", "where", "context", "note",
-                                    "src"}
+    assert set(data["pain"][0]) == {"id", "utc", "tz", "date", "level", "where", "context", "note", "src"}
     assert [s["date"] for s in data["sessions"]] == ["2026-03-02", "2026-03-03"]  # by start
     assert [i["ex"] for i in data["sessions"][0]["items"]] == [
-        "barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot"]
-    assert data["day_plans"] == [{"date": "2026-02-28", "program": "desk-five", "reason": "pain",
-                                  "at": "2026-02-28T08:00:00Z"}]
+        "barefoot-walk",
+        "toe-spread-glove",
+        "towel-curls",
+        "short-foot",
+    ]
+    assert data["day_plans"] == [
+        {"date": "2026-02-28", "program": "desk-five", "reason": "pain", "at": "2026-02-28T08:00:00Z"}
+    ]
 
 
 def test_since_and_until_filter_by_local_date(run: Run, seeded: Context) -> None:
-    data = json.loads(run("export", "--format", "json", "--since", "2026-02-23",
-                          "--until", "2026-02-28").out)
+    data = json.loads(run("export", "--format", "json", "--since", "2026-02-23", "--until", "2026-02-28").out)
     assert [p["level"] for p in data["pain"]] == [2, 3, 1]
     assert data["sessions"] == [] and len(data["day_plans"]) == 1
     data = json.loads(run("export", "--format", "json", "--since", "yesterday").out)
@@ -181,6 +206,7 @@ def test_bad_export_arguments(run: Run, ctx: Context, argv: list[str], says: str
 
 # ---- the Markdown report -------------------------------------------------------------------
 
+
 def test_markdown_report_sections(run: Run, seeded: Context) -> None:
     r = run("export", "--format", "md")
     assert r.code == 0, r.err
@@ -188,9 +214,16 @@ def test_markdown_report_sections(run: Run, seeded: Context) -> None:
     lines = md.splitlines()
     assert lines[0] == "# footbase report"
     assert "Period: 2026-02-17 to 2026-03-03 (15 days), made 2026-03-03" in md
-    for heading in ("## Program and levels", "## Adherence", "## Practice calendar", "## Pain",
-                    "### Weekly averages", "### Meaningful changes",
-                    "### Most frequent aggravating contexts", "## Notes"):
+    for heading in (
+        "## Program and levels",
+        "## Adherence",
+        "## Practice calendar",
+        "## Pain",
+        "### Weekly averages",
+        "### Meaningful changes",
+        "### Most frequent aggravating contexts",
+        "## Notes",
+    ):
         assert heading in lines, heading
     # program and levels
     assert "Program: Foundation (`foundation`), day 1 = 2026-03-02" in md
@@ -217,8 +250,11 @@ def test_markdown_report_sections(run: Run, seeded: Context) -> None:
     # contexts: entries with pain (the level-0 sitting entry does not count)
     contexts = md.split("### Most frequent aggravating contexts")[1].split("##")[0]
     assert [line for line in contexts.splitlines() if line.startswith("| ") and "---" not in line] == [
-        "| context | entries | average |", "| sitting | 2 | 5.0 |", "| walking | 2 | 1.5 |",
-        "| lifting | 1 | 3.0 |"]
+        "| context | entries | average |",
+        "| sitting | 2 | 5.0 |",
+        "| walking | 2 | 1.5 |",
+        "| lifting | 1 | 3.0 |",
+    ]
     # notes, newest first, each line quoted
     notes = md.split("## Notes")[1]
     assert notes.index("2026-03-03 08:30") < notes.index("2026-02-25 09:00") < notes.index("2026-02-17")
@@ -244,10 +280,13 @@ def test_meaningful_changes_rule() -> None:
     weeks = [week(0, 4.0), week(1, 2.9), week(2, 2.0), week(3, 4.0), week(5, 9.0)]
     # 4.0 -> 2.9: 27.5%, 1.1 points: no; 2.9 -> 2.0: 31%: yes; 2.0 -> 4.0: yes; a gap: never
     assert [(c.week.isoformat(), c.better) for c in meaningful_changes(weeks)] == [
-        ("2026-01-19", True), ("2026-01-26", False)]
+        ("2026-01-19", True),
+        ("2026-01-26", False),
+    ]
 
 
 # ---- writing files -------------------------------------------------------------------------
+
 
 def test_output_file_is_private_and_never_overwritten(run: Run, seeded: Context, tmp_path: Path) -> None:
     target = tmp_path / "report.md"
@@ -270,6 +309,7 @@ def test_output_file_is_private_and_never_overwritten(run: Run, seeded: Context,
 
 
 # ---- import --------------------------------------------------------------------------------
+
 
 def exported(run: Run, tmp_path: Path, name: str = "export.json") -> tuple[Path, dict[str, Any]]:
     path = tmp_path / name
@@ -298,8 +338,9 @@ def test_import_counts_and_is_idempotent(run: Run, seeded: Context, tmp_path: Pa
     data["sessions"][1]["items"][0]["st"] = "skipped"
     new = dict(data["pain"][1], id="0f7e5a9c-0000-4000-8000-000000000001", level=5)
     data["pain"].append(new)
-    data["day_plans"].append({"date": "2026-03-01", "program": "desk-five", "reason": "choice",
-                              "at": "2026-03-01T08:00:00Z"})
+    data["day_plans"].append(
+        {"date": "2026-03-01", "program": "desk-five", "reason": "choice", "at": "2026-03-01T08:00:00Z"}
+    )
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(data))
     r = run("import", str(changed))
@@ -328,6 +369,7 @@ def _mutations() -> list[tuple[str, Callable[[dict[str, Any]], Any], str]]:
                 d = d[key]
             d[path[-1]] = value
             return None
+
         return apply
 
     return [
@@ -357,7 +399,11 @@ def _mutations() -> list[tuple[str, Callable[[dict[str, Any]], Any], str]]:
 
 @pytest.mark.parametrize(("name", "mutate", "says"), _mutations(), ids=[m[0] for m in _mutations()])
 def test_import_refuses_bad_files_and_changes_nothing(
-    run: Run, seeded: Context, tmp_path: Path, name: str, mutate: Callable[[dict[str, Any]], Any],
+    run: Run,
+    seeded: Context,
+    tmp_path: Path,
+    name: str,
+    mutate: Callable[[dict[str, Any]], Any],
     says: str,
 ) -> None:
     _, data = exported(run, tmp_path)
@@ -383,8 +429,9 @@ def test_import_refuses_bad_files_and_changes_nothing(
         (b"[1, 2]", "expected a JSON object"),
     ],
 )
-def test_import_refuses_what_is_not_an_export(run: Run, ctx: Context, tmp_path: Path, content: bytes,
-                                              says: str) -> None:
+def test_import_refuses_what_is_not_an_export(
+    run: Run, ctx: Context, tmp_path: Path, content: bytes, says: str
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     r = run("import", str(bad))
@@ -415,17 +462,28 @@ def test_import_of_an_unreadable_file(run: Run, ctx: Context, tmp_path: Path) ->
 
 # ---- never Textual -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "argv",
-    [["export", "--format", "md"], ["export", "--format", "csv"], ["export", "--format", "json"],
-     ["import", "{file}"]],
+    [
+        ["export", "--format", "md"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "json"],
+        ["import", "{file}"],
+    ],
 )
-def test_export_and_import_never_import_textual(run: Run, seeded: Context, tmp_path: Path,
-                                                argv: list[str]) -> None:
+def test_export_and_import_never_import_textual(
+    run: Run, seeded: Context, tmp_path: Path, argv: list[str]
+) -> None:
     path, _ = exported(run, tmp_path)
     argv = [a.replace("{file}", str(path)) for a in argv]
-    r = subprocess.run([sys.executable, "-c", PROBE, *argv], env=subprocess_env(seeded),
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        env=subprocess_env(seeded),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     assert "HEAVY:\n" in r.stderr  # nothing heavy was imported
 
@@ -442,10 +500,16 @@ def test_export_order_is_by_time_then_id() -> None:
 
     doc = export_doc(
         Meta(FORMAT, ""),
-        [pain("b", "2026-03-03T08:00:00Z"), pain("c", "2026-03-03T07:59:59.5Z"),
-         pain("a", "2026-03-03T08:00:00Z")],
+        [
+            pain("b", "2026-03-03T08:00:00Z"),
+            pain("c", "2026-03-03T07:59:59.5Z"),
+            pain("a", "2026-03-03T08:00:00Z"),
+        ],
         [session("y", "2026-03-03T08:00:00Z"), session("x", "2026-03-03T08:00:00.000000Z")],
-        [], exported_at="2026-03-03T08:00:00Z", store_format=FORMAT)
+        [],
+        exported_at="2026-03-03T08:00:00Z",
+        store_format=FORMAT,
+    )
     assert [p["id"] for p in doc["pain"]] == ["c", "a", "b"]
     assert [s["id"] for s in doc["sessions"]] == ["x", "y"]
 

@@ -15,19 +15,27 @@ from footbase_tui.core.routine import day_routine, dosage_text, latest_results
 START = date(2026, 3, 2)
 
 
-def current_streak(catalog: Catalog, program: object, start: date, today: date,
-                   sessions: list[Session]) -> int:
+def current_streak(
+    catalog: Catalog, program: object, start: date, today: date, sessions: list[Session]
+) -> int:
     """The streak from sessions, with facts built the way the store builds them."""
     days = {s.date for s in sessions}
     latest = {day: latest_results(s for s in sessions if s.date == day) for day in days}
     facts = {
-        day: DayFacts({ex: r.status for ex, r in results.items()},
-                      reasoned=frozenset(ex for ex, r in results.items()
-                                         if r.status == "skipped" and r.reason))
+        day: DayFacts(
+            {ex: r.status for ex, r in results.items()},
+            reasoned=frozenset(ex for ex, r in results.items() if r.status == "skipped" and r.reason),
+        )
         for day, results in latest.items()
     }
-    return _streak(catalog, program, start, today, lambda since: facts,  # type: ignore[arg-type]
-                   window_days=3)
+    return _streak(
+        catalog,
+        program,
+        start,
+        today,
+        lambda since: facts,  # type: ignore[arg-type]
+        window_days=3,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +45,7 @@ def catalog() -> Catalog:
 
 def session(day: date, *results: tuple[str, str, str]) -> Session:
     items = tuple(ItemResult(ex, 1, status, at) for ex, status, at in results)
-    return Session(new_id(), day, "UTC", "2026-03-02T08:00:00Z", None, "foundation",
-                   "manual", items)
+    return Session(new_id(), day, "UTC", "2026-03-02T08:00:00Z", None, "foundation", "manual", items)
 
 
 @pytest.mark.parametrize(
@@ -59,14 +66,21 @@ def test_the_latest_result_of_the_day_wins(catalog: Catalog) -> None:
     program = catalog.programs["foundation"]
     sessions = [
         session(START, ("short-foot", "done", "2026-03-02T08:00:00Z")),
-        session(START, ("short-foot", "todo", "2026-03-02T09:00:00Z"),
-                ("towel-curls", "skipped", "2026-03-02T09:00:00Z")),
+        session(
+            START,
+            ("short-foot", "todo", "2026-03-02T09:00:00Z"),
+            ("towel-curls", "skipped", "2026-03-02T09:00:00Z"),
+        ),
         session(START + timedelta(days=1), ("barefoot-walk", "done", "2026-03-03T08:00:00Z")),
     ]
     r = day_routine(catalog, program, START, START, sessions)
     status = {i.id: i.status for i in r.items}
-    assert status == {"barefoot-walk": "todo", "toe-spread-glove": "todo",
-                      "towel-curls": "skipped", "short-foot": "todo"}
+    assert status == {
+        "barefoot-walk": "todo",
+        "toe-spread-glove": "todo",
+        "towel-curls": "skipped",
+        "short-foot": "todo",
+    }
     assert (r.done, r.total, r.first_undone()) == (0, 4, 0)
 
 
@@ -90,9 +104,21 @@ def test_streak_counts_practice_and_bridges_rest_days(catalog: Catalog) -> None:
     gap = [s for s in sessions if s.date != days[4]]
     assert current_streak(catalog, program, START, today, gap) == 4
     # A day skipped with a reason bridges.
-    skipped = session(days[4], *[(i, "skipped", f"{days[4]}T08:00:00Z") for i in
-                                 ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")])
-    skipped = Session(skipped.id, skipped.date, "UTC", skipped.start, None, "foundation", "manual",
-                      tuple(ItemResult(i.exercise, 1, "skipped", i.at, reason="flare-up")
-                            for i in skipped.items))
+    skipped = session(
+        days[4],
+        *[
+            (i, "skipped", f"{days[4]}T08:00:00Z")
+            for i in ("barefoot-walk", "toe-spread-glove", "towel-curls", "short-foot")
+        ],
+    )
+    skipped = Session(
+        skipped.id,
+        skipped.date,
+        "UTC",
+        skipped.start,
+        None,
+        "foundation",
+        "manual",
+        tuple(ItemResult(i.exercise, 1, "skipped", i.at, reason="flare-up") for i in skipped.items),
+    )
     assert current_streak(catalog, program, START, today, [*gap, skipped]) == 8

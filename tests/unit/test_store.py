@@ -26,8 +26,16 @@ from footbase_tui.store.fileio import exclusive_lock
 
 
 def entry(level: int = 3, note: str = "", day: date = date(2026, 3, 3)) -> PainEntry:
-    return PainEntry(id=new_id(), utc="2026-03-03T08:00:00Z", tz="Europe/Berlin", date=day,
-                     level=level, where=("low-back",), context="sitting", note=note)
+    return PainEntry(
+        id=new_id(),
+        utc="2026-03-03T08:00:00Z",
+        tz="Europe/Berlin",
+        date=day,
+        level=level,
+        where=("low-back",),
+        context="sitting",
+        note=note,
+    )
 
 
 @pytest.fixture
@@ -87,8 +95,16 @@ def test_update_replaces_fields_and_delete_removes(store: Store) -> None:
 
 def test_sessions_upsert_by_id(store: Store) -> None:
     item = ItemResult("short-foot", 1, "done", "2026-03-03T08:00:00Z", sets=1)
-    s = Session(new_id(), date(2026, 3, 3), "Europe/Berlin", "2026-03-03T08:00:00Z", None,
-                "foundation", "walkthrough", (item,))
+    s = Session(
+        new_id(),
+        date(2026, 3, 3),
+        "Europe/Berlin",
+        "2026-03-03T08:00:00Z",
+        None,
+        "foundation",
+        "walkthrough",
+        (item,),
+    )
     store.save_session(s, program_if_new=("foundation", date(2026, 3, 3)))
     from dataclasses import replace
 
@@ -266,8 +282,7 @@ for i in range(int(sys.argv[2])):
 
 def test_two_processes_writing_at_once_lose_nothing(store: Store) -> None:
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(store.path), "200", tag])
-        for tag in ("A", "B")
+        subprocess.Popen([sys.executable, "-c", WRITER, str(store.path), "200", tag]) for tag in ("A", "B")
     ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     pain = store.load().pain

@@ -24,8 +24,9 @@ from footbase_tui.core.trends import (
 TODAY = date(2026, 3, 31)  # a Tuesday; recent side Mar 18..31, before side Mar 4..17
 
 
-def pain(day: date, level: int, *where: str, at: str = "08:00", source: str = "cli",
-         utc_day: date | None = None) -> PainEntry:
+def pain(
+    day: date, level: int, *where: str, at: str = "08:00", source: str = "cli", utc_day: date | None = None
+) -> PainEntry:
     """A journal entry stored on local date `day`, logged at `at` UTC (on `utc_day`, default `day`)."""
     stamp = f"{(utc_day or day).isoformat()}T{at}:00Z"
     context = "exercise" if source == "check" else None
@@ -75,6 +76,7 @@ def test_average_over_is_the_mean_of_daily_averages() -> None:
 
 
 # ---- the 14-day change -------------------------------------------------------------------
+
 
 def test_change_meaningful_by_points() -> None:
     # Before (Mar 4..17): 8, 8 -> 8.0. Recent (Mar 18..31): 6, 6 -> 6.0.
@@ -168,6 +170,7 @@ def test_change_unknown_with_an_empty_side() -> None:
 
 # ---- places ------------------------------------------------------------------------------
 
+
 def test_by_place_counts_each_place_and_sorts() -> None:
     entries = [
         pain(mar(5), 6, "heel", "arch"),
@@ -216,9 +219,21 @@ def cell(day: date, state: str) -> DayCell:
 
 def test_after_practice() -> None:
     states = {
-        1: "before-start", 2: "done", 3: "done", 4: "missed", 5: "done", 6: "partial",
-        7: "missed", 8: "rest", 9: "done", 10: "missed", 11: "adapted-none", 12: "skipped",
-        13: "adapted", 14: "done", 15: "future",
+        1: "before-start",
+        2: "done",
+        3: "done",
+        4: "missed",
+        5: "done",
+        6: "partial",
+        7: "missed",
+        8: "rest",
+        9: "done",
+        10: "missed",
+        11: "adapted-none",
+        12: "skipped",
+        13: "adapted",
+        14: "done",
+        15: "future",
     }
     cells = {mar(n): cell(mar(n), s) for n, s in states.items()}
     daily = {
@@ -253,14 +268,22 @@ def test_after_practice() -> None:
     assert c.missing == "needs at least 3 days after missed days (has 1)"
 
     c = after_practice(cells, {mar(3): 3.0, mar(5): 6.0})
-    assert c.missing == ("needs at least 3 days after practice days (has 1) "
-                         "and at least 3 days after missed days (has 1)")
+    assert c.missing == (
+        "needs at least 3 days after practice days (has 1) and at least 3 days after missed days (has 1)"
+    )
     c = after_practice(cells, {})
     assert (c.mean_a, c.mean_b, c.n_a, c.n_b, c.enough) == (None, None, 0, 0, False)
 
 
-CODES = {"d": "done", "p": "partial", "a": "adapted", "m": "missed", "r": "rest", "f": "future",
-         "b": "before-start"}
+CODES = {
+    "d": "done",
+    "p": "partial",
+    "a": "adapted",
+    "m": "missed",
+    "r": "rest",
+    "f": "future",
+    "b": "before-start",
+}
 
 
 def week(monday: date, codes: str) -> dict[date, DayCell]:
@@ -285,10 +308,12 @@ def weeks_calendar() -> dict[date, DayCell]:
 
 WEEK_PAIN = {
     date(2026, 2, 27): 9.0,
-    mar(3): 2.0, mar(5): 4.0,
+    mar(3): 2.0,
+    mar(5): 4.0,
     mar(10): 3.0,
     mar(17): 3.0,
-    mar(31): 6.0, date(2026, 4, 2): 8.0,
+    mar(31): 6.0,
+    date(2026, 4, 2): 8.0,
     date(2026, 4, 7): 5.0,
     date(2026, 4, 14): 7.0,
     date(2026, 4, 21): 1.0,
@@ -329,8 +354,10 @@ def test_practice_weeks_with_too_little_data() -> None:
     assert (c.n_a, c.n_b) == (2, 1)
     assert (c.mean_a, c.mean_b) == (3.0, 7.0)  # (2 + 4 + 3) / 3; (6 + 8) / 2
     assert not c.enough
-    assert c.missing == ("needs at least 3 weeks with 5 or more practice days (has 2) "
-                         "and at least 3 weeks with fewer than 5 practice days (has 1)")
+    assert c.missing == (
+        "needs at least 3 weeks with 5 or more practice days (has 2) "
+        "and at least 3 weeks with fewer than 5 practice days (has 1)"
+    )
 
 
 # ---- around sessions ---------------------------------------------------------------------

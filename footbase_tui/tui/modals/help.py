@@ -13,10 +13,12 @@ from textual.widgets import Static
 from footbase_tui.core.adapt import WARNING_SIGNS
 
 NOTES = (
-    ("Streak", "Days practised in a row; rest days, adapted days and skips with a reason "
-     "do not break it, a missed planned day does."),
-    ("Adapted", "A day you swapped for the gentle program because of pain: it counts, it is "
-     "not missed."),
+    (
+        "Streak",
+        "Days practised in a row; rest days, adapted days and skips with a reason "
+        "do not break it, a missed planned day does.",
+    ),
+    ("Adapted", "A day you swapped for the gentle program because of pain: it counts, it is not missed."),
 )
 
 

@@ -29,6 +29,7 @@ from footbase_tui.tui.widgets.field import Field
 if TYPE_CHECKING:
     from footbase_tui.tui.app import FootbaseApp
 
+
 def describe(e: PainEntry) -> str:
     """One line about an entry, for a question."""
     parts = [f"{e.level}/10"]
@@ -55,8 +56,14 @@ class PainEntryModal(ModalScreen[bool]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, config: Config, draft: PainDraft | None = None, restored: bool = False,
-                 context: str | None = None, editing: PainEntry | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        draft: PainDraft | None = None,
+        restored: bool = False,
+        context: str | None = None,
+        editing: PainEntry | None = None,
+    ) -> None:
         super().__init__()
         self.config = config
         self.editing = editing
@@ -82,13 +89,20 @@ class PainEntryModal(ModalScreen[bool]):
             yield Label(title, id="pain-title")
             with Horizontal(id="pain-level-row"):
                 yield Label("Level 0-10 ")
-                yield Field(self.draft.level, placeholder="0 = none", restrict=r"[0-9]{0,2}",
-                            max_length=2, id="pain-level")
+                yield Field(
+                    self.draft.level,
+                    placeholder="0 = none",
+                    restrict=r"[0-9]{0,2}",
+                    max_length=2,
+                    id="pain-level",
+                )
             with Horizontal(id="pain-lists"):
                 yield CheckList(self.config.locations, self.draft.where, id="pain-where")
-                yield ChoiceList(self.config.contexts,
-                                 [self.draft.context] if self.draft.context else [],
-                                 id="pain-context")
+                yield ChoiceList(
+                    self.config.contexts,
+                    [self.draft.context] if self.draft.context else [],
+                    id="pain-context",
+                )
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
             yield Static("", id="pain-error")
             yield Static("⏎ save · tab next · space tick · esc cancel", id="pain-hint")
@@ -165,15 +179,19 @@ class PainEntryModal(ModalScreen[bool]):
         try:
             entry = build_entry(
                 PainInput(int(draft.level), draft.where, draft.context, clean_text(draft.note)),
-                at=ctx.clock.now(), local=ctx.local, locations=self.config.locations,
-                contexts=self.config.contexts, source="app",
+                at=ctx.clock.now(),
+                local=ctx.local,
+                locations=self.config.locations,
+                contexts=self.config.contexts,
+                source="app",
             )
         except PainInputError as exc:
             self._error(str(exc))
             return
         if self.editing is not None:
-            mine = replace(self.editing, level=entry.level, where=entry.where,
-                           context=entry.context, note=entry.note)
+            mine = replace(
+                self.editing, level=entry.level, where=entry.where, context=entry.context, note=entry.note
+            )
             await self._save_edit(mine, self.editing)
             return
         ok, _ = await self.fb.save(ctx.store.add_pain, entry)
@@ -195,8 +213,10 @@ class PainEntryModal(ModalScreen[bool]):
         except EditConflict as conflict:
             theirs = conflict.theirs if isinstance(conflict.theirs, PainEntry) else None
             now = describe(theirs) if theirs else "it was deleted"
-            question = (f"This entry was changed elsewhere while you edited it. Now: {now}. "
-                        f"Yours: {describe(mine)}. Keep yours?")
+            question = (
+                f"This entry was changed elsewhere while you edited it. Now: {now}. "
+                f"Yours: {describe(mine)}. Keep yours?"
+            )
 
             async def answer(keep_mine: bool | None) -> None:
                 if keep_mine is None:
@@ -207,8 +227,7 @@ class PainEntryModal(ModalScreen[bool]):
                     self.fb.reload()
                     self.dismiss(False)
 
-            self.app.push_screen(ConfirmModal(question, "y keep yours · n keep theirs · esc back"),
-                                 answer)
+            self.app.push_screen(ConfirmModal(question, "y keep yours · n keep theirs · esc back"), answer)
             return
         except StoreError as exc:
             self._error(f"Not saved ({exc}) — your text is still here; try again.")

@@ -24,8 +24,7 @@ class SkipReasonModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(plain(f"Skip {self.exercise_name} today?"))
-            yield Field(placeholder="reason (optional), e.g. sore heel", max_length=120,
-                        id="skip-reason")
+            yield Field(placeholder="reason (optional), e.g. sore heel", max_length=120, id="skip-reason")
             yield Static("enter skip · esc keep it", classes="hint")
 
     def on_mount(self) -> None:

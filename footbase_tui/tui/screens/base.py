@@ -29,9 +29,9 @@ class SizeGuard:
 
     def on_mount(self) -> None:
         assert isinstance(self, Screen)
-        self.mount(TooSmall(
-            f"Make the window larger: footbase needs {MIN_WIDTH}x{MIN_HEIGHT}.", id="too-small"
-        ))
+        self.mount(
+            TooSmall(f"Make the window larger: footbase needs {MIN_WIDTH}x{MIN_HEIGHT}.", id="too-small")
+        )
         self._apply_size(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -24,9 +24,14 @@ from footbase_tui.tui.widgets.heatmap_view import HeatmapData, HeatmapView
 
 NARROW = 60
 STATE_WORDS = {
-    "done": "all done", "partial": "partly done", "missed": "missed", "rest": "rest day",
-    "adapted": "adapted (gentle program on a bad pain day)", "skipped": "skipped, with a reason",
-    "future": "still to come", "before-start": "before the program started",
+    "done": "all done",
+    "partial": "partly done",
+    "missed": "missed",
+    "rest": "rest day",
+    "adapted": "adapted (gentle program on a bad pain day)",
+    "skipped": "skipped, with a reason",
+    "future": "still to come",
+    "before-start": "before the program started",
 }
 
 
@@ -45,14 +50,23 @@ class CalendarScreen(FootbaseScreen):
         Binding("right,l", "move(7)", "Week on", show=False, id="cal-right"),
         Binding("up,k", "move(-1)", "Day back", show=False, id="cal-up"),
         Binding("down,j", "move(1)", "Day on", show=False, id="cal-down"),
-        Binding("left_square_bracket", "months(-1)", "Month back", key_display="[", show=False,
-                id="cal-month-back"),
-        Binding("right_square_bracket", "months(1)", "Month on", key_display="]", show=False,
-                id="cal-month-on"),
-        Binding("left_curly_bracket", "months(-12)", "Year back", key_display="{", show=False,
-                id="cal-year-back"),
-        Binding("right_curly_bracket", "months(12)", "Year on", key_display="}", show=False,
-                id="cal-year-on"),
+        Binding(
+            "left_square_bracket",
+            "months(-1)",
+            "Month back",
+            key_display="[",
+            show=False,
+            id="cal-month-back",
+        ),
+        Binding(
+            "right_square_bracket", "months(1)", "Month on", key_display="]", show=False, id="cal-month-on"
+        ),
+        Binding(
+            "left_curly_bracket", "months(-12)", "Year back", key_display="{", show=False, id="cal-year-back"
+        ),
+        Binding(
+            "right_curly_bracket", "months(12)", "Year on", key_display="}", show=False, id="cal-year-on"
+        ),
         Binding("g", "today", "Today's cell", id="cal-today"),
         Binding("v", "toggle_view", "Practice/pain", id="cal-view"),
     ]
@@ -96,8 +110,9 @@ class CalendarScreen(FootbaseScreen):
 
     def _load(self, first: date) -> None:
         assert self.today is not None
-        cells, self.stats = calendar_cells(self.fb.ctx, self.fb.snapshot, self.today, first,
-                                           self.today + timedelta(days=6))
+        cells, self.stats = calendar_cells(
+            self.fb.ctx, self.fb.snapshot, self.today, first, self.today + timedelta(days=6)
+        )
         self.cells = {c.day: c for c in cells}
         self.loaded_from = cells[0].day if cells else first
 
@@ -117,10 +132,18 @@ class CalendarScreen(FootbaseScreen):
             self._load(max(self.earliest, first))
         colour = not os.environ.get("NO_COLOR")
         narrow = self.size.width < NARROW if self.size.width else False
-        self.query_one(HeatmapView).show(HeatmapData(
-            first, last, self.cursor, self.cells, self.pain_mode, self.fb.ctx.config.week_starts,
-            colour,
-        ), narrow)
+        self.query_one(HeatmapView).show(
+            HeatmapData(
+                first,
+                last,
+                self.cursor,
+                self.cells,
+                self.pain_mode,
+                self.fb.ctx.config.week_starts,
+                colour,
+            ),
+            narrow,
+        )
         self.query_one("#cal-legend", Static).update(Text(legend(self.pain_mode, narrow), style="dim"))
         self.query_one("#cal-stats", Static).update("\n".join(stats_lines(self.stats, narrow)))
         self.query_one("#cal-detail", Static).update(self.detail_text(self.cursor))
@@ -152,8 +175,9 @@ class CalendarScreen(FootbaseScreen):
                 if result.reps:
                     amount.append(f"{result.reps} reps")
                 if result.seconds:
-                    amount.append(f"{result.seconds // 60} min" if result.seconds >= 60
-                                  else f"{result.seconds} s")
+                    amount.append(
+                        f"{result.seconds // 60} min" if result.seconds >= 60 else f"{result.seconds} s"
+                    )
                 t.append(f"  L{result.level}" + (f", {', '.join(amount)}" if amount else ""), style="dim")
                 t.append("\n")
             elif result.status == "skipped":
@@ -203,17 +227,25 @@ class CalendarScreen(FootbaseScreen):
         self.draw()
 
     def help_notes(self) -> Iterable[tuple[str, str]]:
-        yield ("Keys", "arrows or h/j/k/l move by day and week, [ ] by month, { } by year; "
-               "on this screen j moves down, so reach the journal with t then j, or ctrl+p.")
-        yield ("Streak", "days practised in a row; rest, adapted and reasoned-skip days do not "
-               "break it, a missed planned day does.")
+        yield (
+            "Keys",
+            "arrows or h/j/k/l move by day and week, [ ] by month, { } by year; "
+            "on this screen j moves down, so reach the journal with t then j, or ctrl+p.",
+        )
+        yield (
+            "Streak",
+            "days practised in a row; rest, adapted and reasoned-skip days do not "
+            "break it, a missed planned day does.",
+        )
         yield ("Longest", "the longest such run since you started.")
         yield ("This week / month", "days with at least one exercise done.")
         yield ("Adherence", "planned exercises done over the last 7, 30 or 90 complete days.")
-        yield ("Habit strength", "a running score that rises each day you practise and fades "
-               "slowly when you miss (13-day half-life); rest and adapted days leave it as is.")
+        yield (
+            "Habit strength",
+            "a running score that rises each day you practise and fades "
+            "slowly when you miss (13-day half-life); rest and adapted days leave it as is.",
+        )
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Calendar: today", "Move the cursor to today", self.action_today)
-        yield SystemCommand("Calendar: practice or pain", "Switch the colouring",
-                            self.action_toggle_view)
+        yield SystemCommand("Calendar: practice or pain", "Switch the colouring", self.action_toggle_view)

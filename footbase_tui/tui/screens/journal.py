@@ -42,8 +42,9 @@ class Filters:
 
     def text(self) -> str:
         period = "all time" if self.period is None else f"last {self.period} days"
-        return (f"{period} (f) · place: {self.where or 'any'} (w) · doing: {self.doing or 'any'} (o)"
-                " · z clears")
+        return (
+            f"{period} (f) · place: {self.where or 'any'} (w) · doing: {self.doing or 'any'} (o) · z clears"
+        )
 
     def keeps(self, e: PainEntry, today: date) -> bool:
         if self.period is not None and e.date <= today - timedelta(days=self.period):
@@ -110,8 +111,16 @@ class JournalScreen(FootbaseScreen):
         rows = []
         for e in shown:
             wall = wall_time(e.utc, e.tz)
-            rows.append(PainRow(e.id, f"{e.date:%a %d %b} {wall:%H:%M}", e.level,
-                                ", ".join(e.where), e.context or "", first_line(e.note, 40)))
+            rows.append(
+                PainRow(
+                    e.id,
+                    f"{e.date:%a %d %b} {wall:%H:%M}",
+                    e.level,
+                    ", ".join(e.where),
+                    e.context or "",
+                    first_line(e.note, 40),
+                )
+            )
         self.query_one(PainTable).show(rows)
         label = Text(self.filters.text(), style="dim")
         if not rows:
@@ -125,8 +134,12 @@ class JournalScreen(FootbaseScreen):
         entries = self.entries
         program, start, _ = fb.ctx.program_of(snap.meta, today)
         first = today - timedelta(days=400)
-        cells = {c.day: c for c in day_cells(fb.ctx.catalog, program, start, max(first, start),
-                                              today, today, snap.day_facts(first))}
+        cells = {
+            c.day: c
+            for c in day_cells(
+                fb.ctx.catalog, program, start, max(first, start), today, today, snap.day_facts(first)
+            )
+        }
         daily = daily_average(entries)
         view = TrendView(
             span_days=self.span,
@@ -182,12 +195,14 @@ class JournalScreen(FootbaseScreen):
             if ok:
                 self.deleted = entry
                 self.refresh_bindings()
-                self.notify("Deleted. u brings it back." if found else "It was already gone.",
-                            timeout=4)
+                self.notify("Deleted. u brings it back." if found else "It was already gone.", timeout=4)
 
         self.app.push_screen(
-            ConfirmModal(f"Delete the entry of {entry.date:%a %d %b}: {describe(entry)}?",
-                         "y delete · n keep"), answer)
+            ConfirmModal(
+                f"Delete the entry of {entry.date:%a %d %b}: {describe(entry)}?", "y delete · n keep"
+            ),
+            answer,
+        )
 
     async def action_undo(self) -> None:
         entry = self.deleted
@@ -225,13 +240,22 @@ class JournalScreen(FootbaseScreen):
         self.draw_trends()
 
     def help_notes(self) -> Iterable[tuple[str, str]]:
-        yield ("Filters", "f cycles the period (30, 90 days, all, 7), w the place, o what you "
-               "were doing; z clears them all.")
-        yield ("Change", "the last 14 days against the 14 before; a change of 2 points or 30% "
-               "is marked meaningful, the usual threshold for a 0-10 pain scale.")
-        yield ("Practice and pain", "pain on days after practice against days after missed "
-               "days, weeks with 5+ practice days against the rest, and before against after "
-               "a session; each shows how many days or weeks stand behind it.")
+        yield (
+            "Filters",
+            "f cycles the period (30, 90 days, all, 7), w the place, o what you "
+            "were doing; z clears them all.",
+        )
+        yield (
+            "Change",
+            "the last 14 days against the 14 before; a change of 2 points or 30% "
+            "is marked meaningful, the usual threshold for a 0-10 pain scale.",
+        )
+        yield (
+            "Practice and pain",
+            "pain on days after practice against days after missed "
+            "days, weeks with 5+ practice days against the rest, and before against after "
+            "a session; each shows how many days or weeks stand behind it.",
+        )
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Journal: add", "Log a pain entry", self.action_add)

@@ -136,8 +136,15 @@ class TodayScreen(FootbaseScreen):
             self.set_timer(self.fb.streak_delay, self.count_streak)
         self._show_banner(v)
         rows = [
-            RoutineRow(i.id, i.exercise.name, i.level, dosage_text(i.dosage, i.exercise.per_side),
-                       i.exercise.equipment[0] if i.exercise.equipment else "", i.status, i.reason)
+            RoutineRow(
+                i.id,
+                i.exercise.name,
+                i.level,
+                dosage_text(i.dosage, i.exercise.per_side),
+                i.exercise.equipment[0] if i.exercise.equipment else "",
+                i.status,
+                i.reason,
+            )
             for i in r.items
         ]
         routine_list = self.query_one(RoutineList)
@@ -220,12 +227,16 @@ class TodayScreen(FootbaseScreen):
     def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
         ctx = self.fb.ctx
         now = iso_utc(ctx.clock.now())
-        result = item_result(item, status, stamp_after(ctx.clock.now(), item.result_at),
-                             sets=item.dosage.sets if status == "done" else 0, reason=reason)
+        result = item_result(
+            item,
+            status,
+            stamp_after(ctx.clock.now(), item.result_at),
+            sets=item.dosage.sets if status == "done" else 0,
+            reason=reason,
+        )
         assert self.view is not None
         r = self.view.routine
-        return Session(new_id(), r.day, ctx.local.zone_name, now, now, r.program.id, "manual",
-                       (result,))
+        return Session(new_id(), r.day, ctx.local.zone_name, now, now, r.program.id, "manual", (result,))
 
     async def action_toggle_done(self) -> None:
         item = self.selected()
@@ -254,8 +265,9 @@ class TodayScreen(FootbaseScreen):
     async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
         assert self.view is not None
         session = self._result(item, "todo" if undo else "skipped", reason)
-        await self.fb.save(self.fb.ctx.store.save_session, session,
-                           (self.view.planned.id, self.view.routine.day))
+        await self.fb.save(
+            self.fb.ctx.store.save_session, session, (self.view.planned.id, self.view.routine.day)
+        )
 
     async def action_gentle(self) -> None:
         v = self.view
@@ -272,10 +284,15 @@ class TodayScreen(FootbaseScreen):
         await self.fb.save(ctx.store.set_day_plan, plan, day)
 
     def commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Start walkthrough", "Begin at the first undone exercise",
-                            self.action_start)
-        yield SystemCommand("Toggle done", "Mark the selected exercise done by hand",
-                            lambda: self.run_worker(self.action_toggle_done()))
+        yield SystemCommand("Start walkthrough", "Begin at the first undone exercise", self.action_start)
+        yield SystemCommand(
+            "Toggle done",
+            "Mark the selected exercise done by hand",
+            lambda: self.run_worker(self.action_toggle_done()),
+        )
         yield SystemCommand("Skip exercise", "Skip the selected exercise for today", self.action_skip)
-        yield SystemCommand("Gentle program today", "Swap today's routine for the gentle one",
-                            lambda: self.run_worker(self.action_gentle()))
+        yield SystemCommand(
+            "Gentle program today",
+            "Swap today's routine for the gentle one",
+            lambda: self.run_worker(self.action_gentle()),
+        )

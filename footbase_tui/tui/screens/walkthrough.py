@@ -49,9 +49,18 @@ WORDS = {
 
 def plan_item(item: RoutineItem) -> PlanItem:
     d = item.dosage
-    return PlanItem(name=item.exercise.name, pace=item.exercise.pace, per_side=item.exercise.per_side,
-                    sets=d.sets, reps=d.reps, seconds=d.seconds, hold_s=d.hold_s, tempo_s=d.tempo_s,
-                    rest_rep_s=d.rest_rep_s, rest_set_s=d.rest_set_s)
+    return PlanItem(
+        name=item.exercise.name,
+        pace=item.exercise.pace,
+        per_side=item.exercise.per_side,
+        sets=d.sets,
+        reps=d.reps,
+        seconds=d.seconds,
+        hold_s=d.hold_s,
+        tempo_s=d.tempo_s,
+        rest_rep_s=d.rest_rep_s,
+        rest_set_s=d.rest_set_s,
+    )
 
 
 def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
@@ -85,7 +94,7 @@ class WalkthroughScreen(FootbaseScreen):
         super().__init__()
         self.routine = routine
         first = routine.items[start_index]
-        rest = [i for i in routine.items[start_index + 1:] if i.status == "todo"]
+        rest = [i for i in routine.items[start_index + 1 :] if i.status == "todo"]
         self.items: list[RoutineItem] = [first, *rest]
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
@@ -101,8 +110,7 @@ class WalkthroughScreen(FootbaseScreen):
                 yield Static(id="wt-steps-text")
         with Vertical(id="wt-summary"):
             yield Static(id="wt-summary-text")
-            yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2,
-                        id="wt-pain")
+            yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2, id="wt-pain")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -174,14 +182,20 @@ class WalkthroughScreen(FootbaseScreen):
             secs = f" {seconds_text(round(following.seconds))}" if following.seconds else ""
             next_text = f"{WORDS[following.kind].split(' —')[0].lower()}{secs}"
         overall = (self.routine.done + phase.item) / max(1, self.routine.total)
-        self.query_one(PhaseDisplay).show(PhaseView(
-            exercise=item.exercise.name, level=item.level, phase_word=WORDS[phase.kind],
-            remaining=engine.remaining(now),
-            position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
-            next_text=next_text, item_no=self.routine.done + phase.item + 1,
-            item_count=max(self.routine.total, self.routine.done + len(self.items)),
-            overall=min(1.0, overall), paused=engine.paused,
-        ))
+        self.query_one(PhaseDisplay).show(
+            PhaseView(
+                exercise=item.exercise.name,
+                level=item.level,
+                phase_word=WORDS[phase.kind],
+                remaining=engine.remaining(now),
+                position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
+                next_text=next_text,
+                item_no=self.routine.done + phase.item + 1,
+                item_count=max(self.routine.total, self.routine.done + len(self.items)),
+                overall=min(1.0, overall),
+                paused=engine.paused,
+            )
+        )
 
     def show_steps(self, index: int) -> None:
         ex = self.items[index].exercise
@@ -209,8 +223,9 @@ class WalkthroughScreen(FootbaseScreen):
 
     def record_set(self, index: int, set_no: int) -> None:
         r = self._result(index)
-        self.results[r.exercise] = item_result(self.items[index], r.status, self._stamp(index),
-                                               sets=max(r.sets, set_no), reason=r.reason)
+        self.results[r.exercise] = item_result(
+            self.items[index], r.status, self._stamp(index), sets=max(r.sets, set_no), reason=r.reason
+        )
 
     def record_status(self, index: int, status: str) -> None:
         r = self._result(index)
@@ -219,9 +234,14 @@ class WalkthroughScreen(FootbaseScreen):
     def session(self, ended: bool) -> Session:
         ctx = self.fb.ctx
         return Session(
-            id=self.session_id, date=self.routine.day, tz=ctx.local.zone_name,
-            start=iso_utc(self.started_at), end=iso_utc(ctx.clock.now()) if ended else None,
-            program=self.routine.program.id, kind="walkthrough", items=tuple(self.results.values()),
+            id=self.session_id,
+            date=self.routine.day,
+            tz=ctx.local.zone_name,
+            start=iso_utc(self.started_at),
+            end=iso_utc(ctx.clock.now()) if ended else None,
+            program=self.routine.program.id,
+            kind="walkthrough",
+            items=tuple(self.results.values()),
         )
 
     async def save(self, ended: bool = False) -> None:
@@ -233,8 +253,7 @@ class WalkthroughScreen(FootbaseScreen):
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
         if self.results:
-            self.fb.ctx.store.save_session(self.session(True),
-                                           (self.routine.program.id, self.routine.day))
+            self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -299,8 +318,9 @@ class WalkthroughScreen(FootbaseScreen):
             self.app.pop_screen()
 
         self.app.push_screen(
-            ConfirmModal("Leave the walkthrough. Keep what was done?",
-                         "y keep it · n discard it · esc carry on"),
+            ConfirmModal(
+                "Leave the walkthrough. Keep what was done?", "y keep it · n discard it · esc carry on"
+            ),
             answer,
         )
 
@@ -340,9 +360,14 @@ class WalkthroughScreen(FootbaseScreen):
             from footbase_tui.core.pain_input import PainInput, build_entry
 
             ctx = self.fb.ctx
-            entry = build_entry(PainInput(int(value), context="exercise"), at=ctx.clock.now(),
-                                local=ctx.local, locations=ctx.config.locations,
-                                contexts=ctx.config.contexts, source="check")
+            entry = build_entry(
+                PainInput(int(value), context="exercise"),
+                at=ctx.clock.now(),
+                local=ctx.local,
+                locations=ctx.config.locations,
+                contexts=ctx.config.contexts,
+                source="check",
+            )
             ok, _ = await self.fb.save(ctx.store.add_pain, entry)
             if not ok:
                 return

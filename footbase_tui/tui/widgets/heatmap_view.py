@@ -89,8 +89,7 @@ class HeatmapView(Widget):
         if self.data is None:
             return 1
         if self.narrow:
-            return 2 + len(pycal.Calendar().monthdatescalendar(self.data.cursor.year,
-                                                                self.data.cursor.month))
+            return 2 + len(pycal.Calendar().monthdatescalendar(self.data.cursor.year, self.data.cursor.month))
         return 8
 
     def render(self) -> Text:

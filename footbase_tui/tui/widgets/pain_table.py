@@ -45,8 +45,14 @@ class PainTable(DataTable[Text]):
         keep = self.cursor_row
         self.clear()
         for r in rows:
-            self.add_row(Text(r.when), level_text(r.level), plain(r.where), plain(r.doing),
-                         plain(r.note), key=r.entry_id)
+            self.add_row(
+                Text(r.when),
+                level_text(r.level),
+                plain(r.where),
+                plain(r.doing),
+                plain(r.note),
+                key=r.entry_id,
+            )
         if rows:
             self.move_cursor(row=min(keep, len(rows) - 1))
 

@@ -61,7 +61,9 @@ class PhaseDisplay(Vertical):
         last = self._last
         self._last = view
         if last is None or (last.exercise, last.level, last.item_no) != (
-            view.exercise, view.level, view.item_no
+            view.exercise,
+            view.level,
+            view.item_no,
         ):
             title = plain(view.exercise, "bold")
             title.append(f"  L{view.level} · {view.item_no} of {view.item_count}", style="dim")

@@ -20,7 +20,7 @@ def sparkline(values: Sequence[float | None], width: int) -> str:
     size = max(1, -(-len(values) // width))
     out = []
     for i in range(0, len(values), size):
-        chunk = [v for v in values[i:i + size] if v is not None]
+        chunk = [v for v in values[i : i + size] if v is not None]
         if not chunk:
             out.append(" ")
             continue
@@ -40,7 +40,7 @@ def change_text(c: Change) -> str:
 def comparison_text(c: Comparison) -> str:
     if not c.enough or c.mean_a is None or c.mean_b is None:
         return f"{c.label_a} vs {c.label_b}: {c.missing}"
-    return (f"{c.label_a}: {c.mean_a:.1f} ({c.n_a}) · {c.label_b}: {c.mean_b:.1f} ({c.n_b})")
+    return f"{c.label_a}: {c.mean_a:.1f} ({c.n_a}) · {c.label_b}: {c.mean_b:.1f} ({c.n_b})"
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,14 @@ def trend_text(v: TrendView, width: int) -> Text:
     t.append(change_text(v.change) + "\n", style="bold" if v.change.meaningful else "")
     if v.places:
         t.append("By place: ", style="bold")
-        t.append(" · ".join(f"{p.place} {p.entries}× avg {p.average:.1f}"
-                            + {"better": " ↓", "worse": " ↑"}.get(p.change.direction, "")
-                            for p in v.places[:4]) + "\n")
+        t.append(
+            " · ".join(
+                f"{p.place} {p.entries}× avg {p.average:.1f}"
+                + {"better": " ↓", "worse": " ↑"}.get(p.change.direction, "")
+                for p in v.places[:4]
+            )
+            + "\n"
+        )
     t.append("Practice and pain\n", style="bold")
     for c in v.comparisons:
         t.append(comparison_text(c) + "\n")
