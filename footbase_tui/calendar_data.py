@@ -87,8 +87,8 @@ def _memo_path(ctx: Context) -> Path | None:
 
 
 def _read(path: Path, key: str, until: date) -> Carry | None:
-    from footbase_tui.store.errors import StoreError
-    from footbase_tui.store.fileio import ensure_private_dir, read_nofollow
+    from footbase_tui.errors import StoreError
+    from footbase_tui.fileio import ensure_private_dir, read_nofollow
 
     try:
         if not path.parent.is_dir():
@@ -107,8 +107,8 @@ def _read(path: Path, key: str, until: date) -> Carry | None:
 
 
 def _write(path: Path, key: str, carry: Carry) -> None:
-    from footbase_tui.store.errors import StoreError
-    from footbase_tui.store.fileio import atomic_write, ensure_private_dir
+    from footbase_tui.errors import StoreError
+    from footbase_tui.fileio import atomic_write, ensure_private_dir
 
     doc = {"key": key, "longest": carry.longest, "run": carry.run, "strength": carry.strength}
     try:

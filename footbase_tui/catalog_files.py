@@ -125,8 +125,8 @@ def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
     catalog file changes. Parsing and checking the YAML costs ~35 ms at every start."""
     import pickle
 
-    from footbase_tui.store.errors import StoreError
-    from footbase_tui.store.fileio import atomic_write, ensure_private_dir, read_nofollow
+    from footbase_tui.errors import StoreError
+    from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 
     dirs = [builtin_catalog_dir(), *([user_dir] if user_dir else [])]
     path = cache_dir / f"catalog-{_fingerprint(dirs)}.pickle"

@@ -14,14 +14,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from footbase_tui import __version__
+from footbase_tui.errors import UsageError
 
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad input from the user: exit 2 and nothing written."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -176,7 +173,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     from footbase_tui.context import Context
     from footbase_tui.core.errors import CatalogError, ConfigError, PainInputError, YamlError
     from footbase_tui.core.localtime import TimeInputError
-    from footbase_tui.store.errors import NotSaved, StoreError
+    from footbase_tui.errors import NotSaved, StoreError
 
     try:
         ctx = context or Context.from_args(args.db)

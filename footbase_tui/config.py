@@ -12,9 +12,9 @@ from footbase_tui.core.localtime import (
     LocalTime,
     TimeInputError,
     parse_hhmm,
-    system_zone_name,
     zone_from_name,
 )
+from footbase_tui.system_zone import system_zone_name
 
 DEFAULT_LOCATIONS = (
     "low-back",

@@ -7,8 +7,9 @@ import os
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from footbase_tui.cli import main
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.paths import Paths
+
+if TYPE_CHECKING:
+    from footbase_tui.tui.app import FootbaseApp
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +103,25 @@ def subprocess_env(ctx: Context) -> dict[str, str]:
     env["FOOTBASE_DB"] = str(ctx.paths.db)
     env["FOOTBASE_CONFIG"] = str(ctx.paths.config)
     return env
+
+
+@pytest.fixture
+def make_app(ctx: Context) -> Callable[..., FootbaseApp]:
+    """Build the app the way the CLI does; the store watcher is driven by hand in tests."""
+
+    from footbase_tui.tui.app import FootbaseApp
+
+    def _make(start: date | None = None, program: str = "foundation") -> FootbaseApp:
+        if start is not None:
+            ctx.store.set_program(program, start)
+        return FootbaseApp(
+            Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5), watch_interval=3600, streak_delay=0
+        )
+
+    return _make
+
+
+@pytest.fixture
+def fake_clock(ctx: Context) -> FakeClock:
+    assert isinstance(ctx.clock, FakeClock)
+    return ctx.clock

@@ -10,9 +10,9 @@ import sys
 from datetime import date, timedelta
 
 from footbase_tui.calendar_data import calendar_cells
-from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import DayCell, Stats, grid, months_back
+from footbase_tui.errors import UsageError
 from footbase_tui.heatmap import PALETTE, legend, month_line, rows, stats_lines, weekday_labels
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.catalog import Exercise, Program
 from footbase_tui.core.routine import dosage_text
+from footbase_tui.errors import UsageError
 
 
 def _show_exercise(ex: Exercise) -> None:

@@ -16,12 +16,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import day_cells, grid, months_back
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
+from footbase_tui.errors import UsageError
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
 

@@ -7,12 +7,12 @@ import json
 import sys
 from datetime import date
 
-from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result, routine_for
+from footbase_tui.errors import UsageError
 from footbase_tui.store import Snapshot
 
 MARKS = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from footbase_tui.cli import UsageError
 from footbase_tui.context import Context
+from footbase_tui.errors import UsageError
 
 
 def run_locate(ctx: Context, args: argparse.Namespace) -> int:

@@ -6,11 +6,9 @@ A record's day is decided once, when it is made, and stored; nothing regroups it
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -27,34 +25,6 @@ def zone_from_name(name: str) -> ZoneInfo:
         return ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise TimeInputError(f"'{name}' is not an IANA time zone name (e.g. Europe/Berlin)") from None
-
-
-def system_zone_name(env: dict[str, str] | None = None) -> str:
-    """The zone of this process: $TZ when it names a zone, else the system's, else UTC."""
-    environ = os.environ if env is None else env
-    tz = environ.get("TZ", "").strip().lstrip(":")
-    if tz:
-        try:
-            zone_from_name(tz)
-            return tz
-        except TimeInputError:
-            pass
-    try:
-        link = os.readlink("/etc/localtime")
-        marker = "zoneinfo/"
-        if marker in link:
-            candidate = link.split(marker, 1)[1]
-            zone_from_name(candidate)
-            return candidate
-    except (OSError, TimeInputError):
-        pass
-    try:
-        candidate = Path("/etc/timezone").read_text(encoding="utf-8").strip()
-        zone_from_name(candidate)
-        return candidate
-    except (OSError, TimeInputError):
-        pass
-    return "UTC"
 
 
 @dataclass(frozen=True)

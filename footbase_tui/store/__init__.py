@@ -1,6 +1,6 @@
 """The store: the only package that imports tinydb. Atomic, locked, versioned."""
 
-from footbase_tui.store.errors import (
+from footbase_tui.errors import (
     EditConflict,
     InsecurePath,
     LockTimeout,

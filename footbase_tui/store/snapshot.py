@@ -24,7 +24,7 @@ from footbase_tui.core.records import (
     session_from_doc,
     stamp_key,
 )
-from footbase_tui.store.errors import StoreCorrupt
+from footbase_tui.errors import StoreCorrupt
 
 T = TypeVar("T")
 

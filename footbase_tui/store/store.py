@@ -37,8 +37,8 @@ from footbase_tui.core.records import (
     session_from_doc,
     session_to_doc,
 )
-from footbase_tui.store.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
-from footbase_tui.store.fileio import (
+from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
+from footbase_tui.fileio import (
     atomic_write,
     ensure_private_dir,
     exclusive_lock,

@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from footbase_tui.core.text import clean_text
+from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 from footbase_tui.store import StoreError
-from footbase_tui.store.fileio import atomic_write, ensure_private_dir, read_nofollow
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.widgets.pain_table import PainTable
 from tests.conftest import subprocess_env
-from tests.ui.conftest import keys_now, make_app, settle, wait_until  # noqa: F401  (make_app is a fixture)
+from tests.uikit import keys_now, settle, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTBASE = [sys.executable, "-m", "footbase_tui"]
@@ -136,7 +136,7 @@ class Journal:
 async def test_fifty_cli_writers_and_journal_edits_and_deletes_lose_nothing(
     make_app: MakeApp,
     ctx: Context,
-    tally: Counter[str],  # noqa: F811
+    tally: Counter[str],
 ) -> None:
     rng = random.Random(50)
     env = subprocess_env(ctx)

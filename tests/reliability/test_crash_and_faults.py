@@ -31,8 +31,8 @@ import pytest
 
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import PainEntry, new_id
+from footbase_tui.fileio import exclusive_lock
 from footbase_tui.store import NotSaved, Store, StoreCorrupt, StoreError
-from footbase_tui.store.fileio import exclusive_lock
 
 TEMP_GLOB = ".footbase.json.*.tmp"
 

@@ -31,7 +31,7 @@ from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from tests.conftest import Result, subprocess_env
-from tests.ui.conftest import make_app, screen_text, settle  # noqa: F401  (make_app: the app fixture)
+from tests.uikit import screen_text, settle
 
 Run = Callable[..., Result]
 MakeApp = Callable[..., FootbaseApp]
@@ -594,7 +594,7 @@ async def test_the_pain_form_takes_hostile_text_safely(
     make_app: MakeApp,
     ctx: Context,
     tally: Counter[str],
-    case: Typed,  # noqa: F811
+    case: Typed,
 ) -> None:
     tally[KIND] += 1
     app = make_app()
@@ -648,7 +648,7 @@ async def test_the_pain_form_takes_hostile_text_safely(
 async def test_markup_in_a_catalog_name_is_shown_literally(
     make_app: MakeApp,
     ctx: Context,
-    tally: Counter[str],  # noqa: F811
+    tally: Counter[str],
 ) -> None:
     """A user's catalog file overrides a built-in exercise with markup in its name."""
     tally[KIND] += 1

@@ -43,7 +43,7 @@ from footbase_tui.tui.screens.calendar import CalendarScreen
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import key_names, keys_now, make_app, settle  # noqa: F401  (make_app is a fixture)
+from tests.uikit import key_names, keys_now, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeApp = Callable[..., FootbaseApp]
@@ -91,7 +91,7 @@ async def test_every_screen_draws_at_every_size(
     make_app: MakeApp,
     ctx: Context,
     name: str,
-    tally: Counter[str],  # noqa: F811
+    tally: Counter[str],
 ) -> None:
     keys, kind, marker = SCREENS[name]
     seed(ctx)
@@ -133,7 +133,7 @@ async def test_every_screen_draws_at_every_size(
 
 async def test_the_pain_dialog_below_the_minimum_size_keeps_level_note_and_hint(
     make_app: MakeApp,
-    ctx: Context,  # noqa: F811
+    ctx: Context,
 ) -> None:
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
@@ -164,7 +164,7 @@ def resize_now(app: FootbaseApp, width: int, height: int) -> None:
 async def test_random_resizes_while_typing_a_note_keep_every_character(
     make_app: MakeApp,
     ctx: Context,
-    tally: Counter[str],  # noqa: F811
+    tally: Counter[str],
 ) -> None:
     rng = random.Random(20260303)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 "
@@ -204,7 +204,7 @@ async def test_random_resizes_while_typing_a_note_keep_every_character(
 
 async def test_a_pain_entry_typed_ahead_in_one_burst_is_saved_as_typed(
     make_app: MakeApp,
-    ctx: Context,  # noqa: F811
+    ctx: Context,
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -219,7 +219,7 @@ async def test_a_pain_entry_typed_ahead_in_one_burst_is_saved_as_typed(
 
 async def test_an_edit_typed_ahead_in_one_burst_saves_the_new_level(
     make_app: MakeApp,
-    ctx: Context,  # noqa: F811
+    ctx: Context,
 ) -> None:
     seed(ctx)
     app = make_app()

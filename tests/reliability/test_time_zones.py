@@ -20,7 +20,8 @@ import pytest
 from footbase_tui.config import Config
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
-from footbase_tui.core.localtime import LocalTime, TimeInputError, parse_at, system_zone_name
+from footbase_tui.core.localtime import LocalTime, TimeInputError, parse_at
+from footbase_tui.system_zone import system_zone_name
 from tests.conftest import Result, subprocess_env
 
 Run = Callable[..., Result]

@@ -25,7 +25,7 @@ from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text, settle
+from tests.uikit import screen_text, settle
 
 TODAY = date(2026, 3, 3)  # the fake clock's day in Berlin
 MakeApp = Callable[..., FootbaseApp]

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
-from footbase_tui.store.fileio import exclusive_lock
+from footbase_tui.fileio import exclusive_lock
 from footbase_tui.tui.app import FootbaseApp
-from tests.ui.conftest import screen_text, settle
+from tests.uikit import screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
 

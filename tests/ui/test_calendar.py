@@ -12,7 +12,7 @@ from footbase_tui.core.records import DayPlan, ItemResult, PainEntry, Session, n
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.calendar import CalendarScreen
 from footbase_tui.tui.widgets.heatmap_view import HeatmapView
-from tests.ui.conftest import screen_text
+from tests.uikit import screen_text
 
 MakeApp = Callable[..., FootbaseApp]
 TODAY = date(2026, 3, 3)

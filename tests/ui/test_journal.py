@@ -14,7 +14,7 @@ from footbase_tui.store import Store
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.widgets.pain_table import PainTable
-from tests.ui.conftest import screen_text, settle
+from tests.uikit import screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
 TODAY = date(2026, 3, 3)

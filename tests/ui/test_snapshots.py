@@ -17,7 +17,7 @@ from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import ItemResult, Session
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import settle
+from tests.uikit import settle
 
 SIZES = [(80, 24), (50, 16)]
 DAY = date(2026, 3, 3)

@@ -12,7 +12,7 @@ from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text, settle
+from tests.uikit import screen_text, settle
 
 TODAY = date(2026, 3, 3)  # the fake clock's day in Berlin
 MakeApp = Callable[..., FootbaseApp]

@@ -14,7 +14,7 @@ from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.journal import JournalScreen
 from footbase_tui.tui.screens.today import TodayScreen
-from tests.ui.conftest import key_names, keys_now, settle, wait_until
+from tests.uikit import key_names, keys_now, settle, wait_until
 
 MakeApp = Callable[..., FootbaseApp]
 

@@ -13,7 +13,7 @@ from footbase_tui.core.clock import FakeClock
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.ui.conftest import screen_text, settle
+from tests.uikit import screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from footbase_tui.context import Context
-from footbase_tui.store.fileio import exclusive_lock
+from footbase_tui.fileio import exclusive_lock
 from tests.conftest import Result, subprocess_env
 
 Run = Callable[..., Result]

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from footbase_tui.config import ConfigError, parse_config
-from footbase_tui.core.localtime import LocalTime, TimeInputError, parse_at, system_zone_name
+from footbase_tui.core.localtime import LocalTime, TimeInputError, parse_at
+from footbase_tui.system_zone import system_zone_name
 
 
 def utc(*args: int) -> datetime:

@@ -14,6 +14,7 @@ import pytest
 
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import ItemResult, PainEntry, Session, new_id
+from footbase_tui.fileio import exclusive_lock
 from footbase_tui.store import (
     InsecurePath,
     LockTimeout,
@@ -22,7 +23,6 @@ from footbase_tui.store import (
     StoreCorrupt,
     StoreTooNew,
 )
-from footbase_tui.store.fileio import exclusive_lock
 
 
 def entry(level: int = 3, note: str = "", day: date = date(2026, 3, 3)) -> PainEntry:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from footbase_tui.store.errors import InsecurePath, LockTimeout, NotSaved
+from footbase_tui.errors import InsecurePath, LockTimeout, NotSaved
 
 TEMP_SUFFIX = ".tmp"
 

@@ -1,6 +1,11 @@
-"""The store's errors. Each str() is one line a person can act on."""
+"""The errors that reach a person: bad input, and what stops the store. Each str() is one
+line a person can act on. A leaf module: it imports nothing, so every floor may use it."""
 
 from __future__ import annotations
+
+
+class UsageError(Exception):
+    """Bad input on the command line: one line, exit code 2, nothing written."""
 
 
 class StoreError(Exception):
