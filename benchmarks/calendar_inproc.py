@@ -33,7 +33,6 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     import orjson
 
-    from footbase_tui.calendar_data import calendar_cells
     from footbase_tui.context import Context
     from footbase_tui.core.calendar import months_back
     from footbase_tui.tui.widgets.heatmap_view import HeatmapData, year_text
@@ -48,7 +47,7 @@ def main() -> int:
 
     def compute() -> object:
         # What the Calendar screen does on open: the visible year's cells and the stats.
-        return calendar_cells(ctx, snap, today, first, today)
+        return ctx.practice.calendar(snap, first, today)
 
     def compute_cold() -> object:
         for memo in cache.glob("calendar-*.json"):
@@ -57,7 +56,7 @@ def main() -> int:
 
     cold = median_ms(compute_cold, runs)
     compute()  # the memo is back
-    cells = {c.day: c for c in calendar_cells(ctx, snap, today, first, today)[0]}
+    cells = {c.day: c for c in ctx.practice.calendar(snap, first, today)[0]}
     console = Console(width=120, color_system="256", file=open("/dev/null", "w"))  # noqa: SIM115
     state = {"cursor": today}
 

@@ -14,9 +14,8 @@ import hashlib
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from footbase_tui.context import Context
 from footbase_tui.core.calendar import (
     Carry,
     DayCell,
@@ -28,6 +27,10 @@ from footbase_tui.core.calendar import (
 )
 from footbase_tui.core.catalog import Catalog, Program
 from footbase_tui.store import Snapshot
+
+if TYPE_CHECKING:  # the practice layer calls this module, never the other way round
+    from footbase_tui.context import Context
+    from footbase_tui.practice import Plan
 
 MEMO_FORMAT = 1
 HISTORY_MONTHS = 16  # the memo covers the days before the first of the month this far back
@@ -41,12 +44,13 @@ def history_cutoff(today: date) -> date:
 def calendar_cells(
     ctx: Context,
     snap: Snapshot,
+    plan: Plan,
     today: date,
     first: date,
     last: date,
 ) -> tuple[list[DayCell], Stats]:
     """Cells from `first` (or earlier) to `last`, in order, and the stats as of `today`."""
-    program, start, _ = ctx.program_of(snap.meta, today)
+    program, start = plan.program, plan.start
     until = min(first, history_cutoff(today))
     carry = _carry(ctx, snap, program, start, until, today) if until > start else None
     since = until if carry else min(start, first)

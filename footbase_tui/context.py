@@ -14,11 +14,9 @@ from footbase_tui.core.localtime import LocalTime
 from footbase_tui.paths import Paths, resolve_paths
 
 if TYPE_CHECKING:  # kept out of the quick paths' imports
-    from footbase_tui.core.catalog import Catalog, Program
-    from footbase_tui.core.records import Meta
+    from footbase_tui.core.catalog import Catalog
+    from footbase_tui.practice import Practice
     from footbase_tui.store import Store
-
-DEFAULT_PROGRAM = "foundation"
 
 
 def _say_waiting() -> None:
@@ -59,22 +57,13 @@ class Context:
             return load_catalog(self.paths.catalog_dir)
         return cached_catalog(self.paths.catalog_dir, self.paths.cache)
 
+    @cached_property
+    def practice(self) -> Practice:
+        """The use cases (routine, streak, calendar, trends) over this context."""
+        from footbase_tui.practice import Practice
+
+        return Practice(self)
+
     def today(self) -> date:
+        """The person's day now: their zone, their day-start hour."""
         return self.local.day_of(self.clock.now())
-
-    def program_of(self, meta: Meta, day: date | None = None) -> tuple[Program, date, str | None]:
-        """The chosen program and its start date; a warning if the choice is unknown.
-
-        Until a program is chosen (by the first practice), it starts on the day looked at,
-        or today, whichever is earlier.
-        """
-        warning = None
-        program = self.catalog.program(meta.program or DEFAULT_PROGRAM)
-        if program is None:
-            warning = (
-                f"program '{meta.program}' is not in the catalog; showing "
-                f"'{DEFAULT_PROGRAM}' (choose with: footbase program ID)"
-            )
-            program = self.catalog.programs[DEFAULT_PROGRAM]
-        today = self.today()
-        return program, meta.start or min(day or today, today), warning

@@ -9,7 +9,6 @@ import shutil
 import sys
 from datetime import date, timedelta
 
-from footbase_tui.calendar_data import calendar_cells
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import DayCell, Stats, grid, months_back
 from footbase_tui.errors import UsageError
@@ -20,7 +19,7 @@ def calendar_data(ctx: Context, first: date, last: date) -> tuple[dict[date, Day
     """Cells for first..last and the stats (which look at the whole history)."""
     snap = ctx.store.load()
     today = ctx.today()
-    cells, stats = calendar_cells(ctx, snap, today, first, last)
+    cells, stats = ctx.practice.calendar(snap, first, last)
     return {c.day: c for c in cells}, stats, today
 
 

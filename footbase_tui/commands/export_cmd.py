@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from footbase_tui.context import Context
-from footbase_tui.core.calendar import day_cells, grid, months_back
+from footbase_tui.core.calendar import grid, months_back
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
@@ -125,10 +125,11 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     last = until or max([today, *dates, *([since] if since else [])])
     first = since or min([*dates, last], default=today)
     first = min(first, last)
-    program, start, warning = ctx.program_of(snap.meta, today)
-    if warning:
-        print(f"footbase: {warning}", file=sys.stderr)
-    cells = day_cells(ctx.catalog, program, start, first, last, today, snap.day_facts(first))
+    plan = ctx.practice.plan(snap.meta, today)
+    if plan.warning:
+        print(f"footbase: {plan.warning}", file=sys.stderr)
+    program, start = plan.program, plan.start
+    cells = ctx.practice.cells(snap, first, last)
     by_day = {c.day: c for c in cells}
     g = grid(max(first, months_back(last, HEATMAP_MONTHS)), last, ctx.config.week_starts)
     heatmap = [month_line(g, 4)]

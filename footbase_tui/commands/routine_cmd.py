@@ -8,10 +8,9 @@ import sys
 from datetime import date
 
 from footbase_tui.context import Context
-from footbase_tui.core.calendar import current_streak
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import Session, new_id
-from footbase_tui.core.routine import DayRoutine, dosage_text, item_result, routine_for
+from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
 from footbase_tui.store import Snapshot
 
@@ -29,10 +28,10 @@ def _day(ctx: Context, text: str | None) -> date:
 
 
 def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
-    program, start, warning = ctx.program_of(snap.meta, day)
-    if warning:
-        print(f"footbase: {warning}", file=sys.stderr)
-    return routine_for(ctx.catalog, program, start, day, snap.sessions_on(day), snap.day_plans.get(day))
+    plan = ctx.practice.plan(snap.meta, day)
+    if plan.warning:
+        print(f"footbase: {plan.warning}", file=sys.stderr)
+    return ctx.practice.routine(snap, day, plan)
 
 
 def routine_json(r: DayRoutine) -> dict[str, object]:
@@ -129,8 +128,9 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
 def run_status(ctx: Context, args: argparse.Namespace) -> int:
     snap = ctx.store.load()
     today = ctx.today()
-    program, start, _ = ctx.program_of(snap.meta)
-    r = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today), snap.day_plans.get(today))
+    plan = ctx.practice.plan(snap.meta)
+    start = plan.start
+    r = ctx.practice.routine(snap, today, plan)
     parts = ["footbase:"]
     if r.rest_day:
         parts.append("rest day")
@@ -138,7 +138,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"starts {start}")
     else:
         parts.append(f"today {r.done}/{r.total}")
-    streak = current_streak(ctx.catalog, program, start, today, snap.day_facts)
+    streak = ctx.practice.streak(snap, today)
     parts.append(f"· streak {streak} day{'s' if streak != 1 else ''}")
     for last in snap.last_pain(1):
         parts.append(f"· pain {last.level}/10 {_ago(ctx, last.utc)}")
@@ -160,9 +160,10 @@ def _ago(ctx: Context, utc: str) -> str:
 def run_program(ctx: Context, args: argparse.Namespace) -> int:
     snap = ctx.store.load()
     if args.program is None:
-        program, start, warning = ctx.program_of(snap.meta)
-        if warning:
-            print(f"footbase: {warning}", file=sys.stderr)
+        plan = ctx.practice.plan(snap.meta)
+        program, start = plan.program, plan.start
+        if plan.warning:
+            print(f"footbase: {plan.warning}", file=sys.stderr)
         chosen = "" if snap.meta.program else " (not chosen yet: starts with your first practice)"
         print(f"following: {program.id} — {program.name}, day 1 = {start}{chosen}")
         for p in ctx.catalog.programs.values():

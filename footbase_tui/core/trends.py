@@ -259,3 +259,16 @@ def around_sessions(entries: Sequence[PainEntry]) -> Comparison:
         n,
         [("days with an entry before the post-session check", n)],
     )
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """Everything the journal's trends panel and `footbase trends` show, as numbers."""
+
+    span_days: int
+    series: Sequence[float | None]
+    avg_7: float | None
+    avg_30: float | None
+    change: Change
+    places: Sequence[PlaceTrend]
+    comparisons: Sequence[Comparison]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from footbase_tui.calendar_data import calendar_cells, history_cutoff
+from footbase_tui.calendar_data import history_cutoff
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import Stats, compute_stats, day_cells, practised
 from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
@@ -80,14 +80,15 @@ def full_recount(ctx: Context) -> Stats:
     """The stats from every day since the start, nothing remembered."""
     snap = ctx.store.load()
     today = ctx.today()
-    program, start, _ = ctx.program_of(snap.meta, today)
+    plan = ctx.practice.plan(snap.meta, today)
+    program, start = plan.program, plan.start
     cells = day_cells(ctx.catalog, program, start, start, today, today, snap.day_facts())
     return compute_stats(cells, today, ctx.config.week_starts)
 
 
 def memo_stats(ctx: Context) -> Stats:
     today = ctx.today()
-    return calendar_cells(ctx, ctx.store.load(), today, today - timedelta(days=365), today)[1]
+    return ctx.practice.calendar(ctx.store.load(), today - timedelta(days=365), today)[1]
 
 
 def memo_file(ctx: Context) -> Path:
@@ -108,7 +109,7 @@ def test_the_memo_gives_exactly_the_numbers_of_a_full_recount(mctx: Context, see
     if seed == 0:
         # The current streak runs back past the memo's cut-off: the memo carries it.
         cutoff = history_cutoff(mctx.today())
-        cells, _ = calendar_cells(mctx, mctx.store.load(), mctx.today(), cutoff, mctx.today())
+        cells, _ = mctx.practice.calendar(mctx.store.load(), cutoff, mctx.today())
         assert cells[0].day == cutoff
         assert expected.current_streak > sum(1 for c in cells if practised(c))
 
@@ -118,10 +119,11 @@ def test_the_cells_of_the_range_match_a_full_recount(mctx: Context) -> None:
     memo_stats(mctx)  # the memo is written
     snap = mctx.store.load()
     today = mctx.today()
-    program, start, _ = mctx.program_of(snap.meta, today)
+    plan = mctx.practice.plan(snap.meta, today)
+    program, start = plan.program, plan.start
     whole = {c.day: c for c in day_cells(mctx.catalog, program, start, start, today, today, snap.day_facts())}
     first = today - timedelta(days=400)
-    cells, _ = calendar_cells(mctx, snap, today, first, today)
+    cells, _ = mctx.practice.calendar(snap, first, today)
     assert [c for c in cells if c.day >= first] == [whole[c.day] for c in cells if c.day >= first]
     assert cells[0].day <= first and cells[-1].day == today
 
@@ -135,9 +137,7 @@ def test_a_change_to_an_old_day_is_never_hidden_by_the_memo(mctx: Context) -> No
     cutoff = history_cutoff(mctx.today())
     assert before.current_streak == before.longest_streak > (mctx.today() - cutoff).days
     done_days = {
-        c.day
-        for c in calendar_cells(mctx, mctx.store.load(), mctx.today(), START, cutoff)[0]
-        if c.state == "done"
+        c.day for c in mctx.practice.calendar(mctx.store.load(), START, cutoff)[0] if c.state == "done"
     }
     old = [s for s in sessions if cutoff - timedelta(days=60) < s.date < cutoff and s.date in done_days]
     mctx.store.delete_session(old[len(old) // 2].id)

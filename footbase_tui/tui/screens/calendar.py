@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from footbase_tui.calendar_data import calendar_cells
 from footbase_tui.core.calendar import DayCell, Stats, months_back
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.routine import latest_results
@@ -98,10 +97,9 @@ class CalendarScreen(FootbaseScreen):
         fb = self.fb
         snap = fb.snapshot
         today = fb.ctx.today()
-        _, start, _ = fb.ctx.program_of(snap.meta, today)
         # The cursor can go back to the program's start or two years, whichever is earlier;
         # cells older than the visible year are made only when it gets there.
-        self.earliest = min(start, months_back(today, 24))
+        self.earliest = fb.ctx.practice.history_start(snap, 24)
         self.today = today
         if self.cursor is None:
             self.cursor = today
@@ -110,8 +108,8 @@ class CalendarScreen(FootbaseScreen):
 
     def _load(self, first: date) -> None:
         assert self.today is not None
-        cells, self.stats = calendar_cells(
-            self.fb.ctx, self.fb.snapshot, self.today, first, self.today + timedelta(days=6)
+        cells, self.stats = self.fb.ctx.practice.calendar(
+            self.fb.snapshot, first, self.today + timedelta(days=6)
         )
         self.cells = {c.day: c for c in cells}
         self.loaded_from = cells[0].day if cells else first

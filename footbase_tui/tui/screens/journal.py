@@ -12,23 +12,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from footbase_tui.core.calendar import day_cells
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import first_line
-from footbase_tui.core.trends import (
-    after_practice,
-    around_sessions,
-    average_over,
-    by_place,
-    change_14,
-    daily_average,
-    practice_weeks,
-    series,
-)
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.pain_table import PainRow, PainTable
-from footbase_tui.tui.widgets.trend_panel import TrendView, trend_text
+from footbase_tui.tui.widgets.trend_panel import trend_text
 
 PERIODS: tuple[int | None, ...] = (30, 90, None, 7)  # f cycles; None = all
 SPANS = (30, 90, 365)
@@ -130,30 +119,7 @@ class JournalScreen(FootbaseScreen):
     def draw_trends(self) -> None:
         fb = self.fb
         snap = fb.snapshot
-        today = fb.ctx.today()
-        entries = self.entries
-        program, start, _ = fb.ctx.program_of(snap.meta, today)
-        first = today - timedelta(days=400)
-        cells = {
-            c.day: c
-            for c in day_cells(
-                fb.ctx.catalog, program, start, max(first, start), today, today, snap.day_facts(first)
-            )
-        }
-        daily = daily_average(entries)
-        view = TrendView(
-            span_days=self.span,
-            series=series(entries, today, self.span),
-            avg_7=average_over(entries, today, 7),
-            avg_30=average_over(entries, today, 30),
-            change=change_14(entries, today),
-            places=by_place(entries, today),
-            comparisons=(
-                after_practice(cells, daily),
-                practice_weeks(cells, daily, fb.ctx.config.week_starts),
-                around_sessions(entries),
-            ),
-        )
+        view = fb.ctx.practice.trends(snap, self.entries, self.span)
         width = self.size.width or 80
         self.query_one("#jr-trends", Static).update(trend_text(view, width - 2))
 

@@ -17,7 +17,7 @@ from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentl
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result, routine_for
+from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
@@ -75,10 +75,11 @@ class TodayScreen(FootbaseScreen):
         app = self.fb
         ctx, snap = app.ctx, app.snapshot
         today = ctx.today()
-        program, start, _ = ctx.program_of(snap.meta, today)
+        chosen = ctx.practice.plan(snap.meta, today)
+        program = chosen.program
         plan = snap.day_plans.get(today)
-        routine = routine_for(ctx.catalog, program, start, today, snap.sessions_on(today), plan)
-        planned = routine_for(ctx.catalog, program, start, today, (), None)
+        routine = ctx.practice.routine(snap, today, chosen)
+        planned = ctx.practice.planned(snap, today, chosen)
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
@@ -91,13 +92,10 @@ class TodayScreen(FootbaseScreen):
         if view is None:
             return
         ctx, snap = self.fb.ctx, self.fb.snapshot
-        program, start, _ = ctx.program_of(snap.meta, view.routine.day)
         day = view.routine.day
 
-        from footbase_tui.core.calendar import current_streak
-
         def count() -> None:
-            streak = current_streak(ctx.catalog, program, start, day, snap.day_facts)
+            streak = ctx.practice.streak(snap, day)
             self.app.call_from_thread(self._show_streak, snap, streak)
 
         self.run_worker(count, thread=True, exclusive=True, group="streak")

@@ -335,11 +335,7 @@ class WalkthroughScreen(FootbaseScreen):
         await self.save(ended=True)
         fb = self.fb
         snap = fb.snapshot
-        from footbase_tui.core.calendar import current_streak
-
-        today = fb.ctx.today()
-        program, start, _ = fb.ctx.program_of(snap.meta, today)
-        streak = current_streak(fb.ctx.catalog, program, start, today, snap.day_facts)
+        streak = fb.ctx.practice.streak(snap)
         done = sum(1 for r in self.results.values() if r.status == "done")
         skipped = sum(1 for r in self.results.values() if r.status == "skipped")
         spent = (fb.ctx.clock.now() - self.started_at).total_seconds()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 
-from footbase_tui.core.trends import CORRELATION_NOTE, Change, Comparison, PlaceTrend
+from footbase_tui.core.trends import CORRELATION_NOTE, Change, Comparison, TrendView
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -41,17 +40,6 @@ def comparison_text(c: Comparison) -> str:
     if not c.enough or c.mean_a is None or c.mean_b is None:
         return f"{c.label_a} vs {c.label_b}: {c.missing}"
     return f"{c.label_a}: {c.mean_a:.1f} ({c.n_a}) · {c.label_b}: {c.mean_b:.1f} ({c.n_b})"
-
-
-@dataclass(frozen=True)
-class TrendView:
-    span_days: int
-    series: Sequence[float | None]
-    avg_7: float | None
-    avg_30: float | None
-    change: Change
-    places: Sequence[PlaceTrend]
-    comparisons: Sequence[Comparison]
 
 
 def trend_text(v: TrendView, width: int) -> Text:
