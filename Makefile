@@ -3,27 +3,42 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+SOURCES := footbase_tui tests benchmarks
 
-.PHONY: run test check bench clean
+.PHONY: help run test test-fast check fmt bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
 $(STAMP): pyproject.toml
+	@echo "footbase: setting up $(VENV) (the first time takes about a minute)…"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP)  ## open the app on your default store
 	$(VENV)/bin/footbase
 
-test: $(STAMP)
+test: $(STAMP)  ## the whole suite: unit, UI and reliability tests
 	$(PY) -m pytest -q
 
-check: $(STAMP)
-	$(VENV)/bin/ruff check footbase_tui tests benchmarks
-	$(VENV)/bin/mypy
+test-fast: $(STAMP)  ## unit and UI tests, without the slow reliability tests (the edit-test loop)
+	$(PY) -m pytest -q -m "not slow" tests/unit tests/ui
 
-bench: $(STAMP)
+check: $(STAMP)  ## lint, format, types, and the import floors (contracts and no cycles)
+	$(VENV)/bin/ruff check $(SOURCES)
+	$(VENV)/bin/ruff format --check $(SOURCES)
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) .ci/import_cycles.py
+
+fmt: $(STAMP)  ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix $(SOURCES)
+	$(VENV)/bin/ruff format $(SOURCES)
+
+bench: $(STAMP)  ## the speed benchmarks, with ratios against a baseline of the same run
 	$(PY) benchmarks/run.py
 
-clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build
+clean:  ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache dist build

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from footbase_tui.context import Context
 from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
+from footbase_tui.tui.messages import DialogReady
 from footbase_tui.tui.screens.base import FootbaseScreen
 
 T = TypeVar("T")
@@ -171,6 +172,10 @@ class FootbaseApp(App[None]):
             self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
         self.push_screen(dialog, callback)
 
+    def on_dialog_ready(self, _: DialogReady) -> None:
+        """A dialog posted DialogReady (its field has focus)."""
+        self.dialog_ready()
+
     def dialog_ready(self) -> None:
         """The dialog has asked for focus: deliver the held keys, in order, after that."""
         self.call_later(self._release_keys)
@@ -228,7 +233,8 @@ class FootbaseApp(App[None]):
 
         if isinstance(self.screen, HelpModal):
             return
-        self.push_screen(HelpModal(self.screen))
+        notes = list(self.screen.help_notes()) if isinstance(self.screen, FootbaseScreen) else []
+        self.push_screen(HelpModal(self.screen, notes))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

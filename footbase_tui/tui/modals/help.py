@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.actions import parse as parse_action
 from textual.app import ComposeResult
@@ -33,7 +35,8 @@ def declared_bindings(screen: Screen[object]) -> list[Binding]:
     return out
 
 
-def help_text(screen: Screen[object]) -> Text:
+def help_text(screen: Screen[object], notes: Sequence[tuple[str, str]] = ()) -> Text:
+    """Every key of `screen` (and the app's), then `notes` (or the general ones)."""
     t = Text()
     t.append("Keys on this screen\n", style="bold")
     seen: set[str] = set()
@@ -50,9 +53,6 @@ def help_text(screen: Screen[object]) -> Text:
     t.append("  ctrl+p   ", style="bold")
     t.append(" every action, by name (command palette)\n")
     t.append("\n")
-    from footbase_tui.tui.screens.base import FootbaseScreen
-
-    notes = list(screen.help_notes()) if isinstance(screen, FootbaseScreen) else []
     for title, text in notes or NOTES:
         t.append(f"{title}: ", style="bold")
         t.append(text + "\n")
@@ -69,13 +69,14 @@ class HelpModal(ModalScreen[None]):
         Binding("q", "close", "Close", show=False),
     ]
 
-    def __init__(self, below: Screen[object]) -> None:
+    def __init__(self, below: Screen[object], notes: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.below = below
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="help-box"):
-            yield Static(help_text(self.below), id="help-text")
+            yield Static(help_text(self.below, self.notes), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -21,13 +20,12 @@ from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import clean_text
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
+from footbase_tui.tui.host import Host, host_of
+from footbase_tui.tui.messages import DialogReady
 from footbase_tui.tui.modals.confirm import ConfirmModal
-from footbase_tui.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
+from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
 from footbase_tui.tui.widgets.field import Field
-
-if TYPE_CHECKING:
-    from footbase_tui.tui.app import FootbaseApp
 
 
 def describe(e: PainEntry) -> str:
@@ -75,11 +73,9 @@ class PainEntryModal(ModalScreen[bool]):
         self._saving = False
 
     @property
-    def fb(self) -> FootbaseApp:
-        from footbase_tui.tui.app import FootbaseApp
-
-        assert isinstance(self.app, FootbaseApp)
-        return self.app
+    def fb(self) -> Host:
+        """The hosting app, as far as dialogs may use it."""
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pain-box"):  # scrolls when the terminal is very small
@@ -114,7 +110,7 @@ class PainEntryModal(ModalScreen[bool]):
         self.query_one("#pain-level", Input).focus()
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
-        self.fb.dialog_ready()
+        self.post_message(DialogReady())
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

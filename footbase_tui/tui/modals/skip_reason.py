@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from footbase_tui.tui.messages import DialogReady
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.widgets.field import Field
 
@@ -28,11 +29,8 @@ class SkipReasonModal(ModalScreen[str | None]):
             yield Static("enter skip · esc keep it", classes="hint")
 
     def on_mount(self) -> None:
-        from footbase_tui.tui.app import FootbaseApp
-
         self.query_one(Input).focus()
-        if isinstance(self.app, FootbaseApp):
-            self.app.dialog_ready()  # keys typed ahead of this dialog go to the field now
+        self.post_message(DialogReady())  # keys typed ahead of this dialog go to the field now
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
