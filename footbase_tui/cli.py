@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     from footbase_tui.context import Context
     from footbase_tui.core.errors import CatalogError, ConfigError, PainInputError, YamlError
     from footbase_tui.core.localtime import TimeInputError
-    from footbase_tui.errors import NotSaved, StoreError
+    from footbase_tui.errors import NotSaved, StoreError, not_saved_message
 
     try:
         ctx = context or Context.from_args(args.db)
@@ -187,8 +187,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     except (ConfigError, CatalogError, YamlError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except NotSaved as exc:
-        message = str(exc)
-        return _fail(message if message.startswith("not saved") else f"not saved: {message}", EXIT_FAIL)
+        return _fail(not_saved_message(exc), EXIT_FAIL)
     except StoreError as exc:
         return _fail(str(exc), EXIT_FAIL)
     except KeyboardInterrupt:

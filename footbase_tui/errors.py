@@ -38,3 +38,10 @@ class EditConflict(StoreError):
     def __init__(self, theirs: object) -> None:
         self.theirs = theirs  # the record as it is now in the store (None: deleted)
         super().__init__("this entry was changed elsewhere while you edited it")
+
+
+def not_saved_message(exc: StoreError) -> str:
+    """The one line both faces show when a write was refused: it always starts "not saved",
+    so a person never wonders whether the entry is on disk."""
+    message = str(exc)
+    return message if message.startswith("not saved") else f"not saved: {message}"

@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from footbase_tui.context import Context
+from footbase_tui.errors import not_saved_message
 from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
-from footbase_tui.tui.messages import DialogReady
 from footbase_tui.tui.screens.base import FootbaseScreen
 
 T = TypeVar("T")
@@ -151,10 +151,7 @@ class FootbaseApp(App[None]):
         try:
             result = await asyncio.to_thread(write, *args)
         except StoreError as exc:
-            message = str(exc)
-            if not message.startswith("not saved"):
-                message = f"not saved: {message}"
-            self.notify(message, title="Not saved", severity="error", timeout=10)
+            self.notify(not_saved_message(exc), title="Not saved", severity="error", timeout=10)
             return False, None
         self.reload()
         return True, result
@@ -171,10 +168,6 @@ class FootbaseApp(App[None]):
             self._hold_after = self._key_time
             self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
         self.push_screen(dialog, callback)
-
-    def on_dialog_ready(self, _: DialogReady) -> None:
-        """A dialog posted DialogReady (its field has focus)."""
-        self.dialog_ready()
 
     def dialog_ready(self) -> None:
         """The dialog has asked for focus: deliver the held keys, in order, after that."""

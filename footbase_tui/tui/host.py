@@ -42,6 +42,10 @@ class Host(Protocol):
         """Push a dialog with a text field, holding keys typed ahead until it has focus."""
         ...
 
+    def dialog_ready(self) -> None:
+        """A dialog has focused its field: deliver the keys held for it, in order."""
+        ...
+
     def open_pain(self, draft: Any, restored: bool) -> None:
         """Open the pain entry dialog (with a restored draft, if any)."""
         ...

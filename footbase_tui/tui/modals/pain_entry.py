@@ -21,7 +21,6 @@ from footbase_tui.core.text import clean_text
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
-from footbase_tui.tui.messages import DialogReady
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
@@ -110,7 +109,9 @@ class PainEntryModal(ModalScreen[bool]):
         self.query_one("#pain-level", Input).focus()
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
-        self.post_message(DialogReady())
+        ready = getattr(self.app, "dialog_ready", None)
+        if ready is not None:
+            ready()  # keys typed ahead of this dialog go to the field now, in order
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
