@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells
+from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
     TrendView,
@@ -107,15 +107,13 @@ class Practice:
     def calendar(self, snap: Snapshot, first: date, last: date) -> tuple[list[DayCell], Stats]:
         """Cells from `first` (or earlier) to `last` and the stats as of today; days older
         than sixteen months come from the cache's running totals when they are unchanged."""
-        from footbase_tui.calendar_data import calendar_cells
+        from footbase_tui.calendar_data import calendar_cells  # loads the store; only when asked
 
         today = self.today()
         return calendar_cells(self.ctx, snap, self.plan(snap.meta, today), today, first, last)
 
     def history_start(self, snap: Snapshot, months: int) -> date:
         """How far back the calendar may go: the program's start or `months` back."""
-        from footbase_tui.core.calendar import months_back
-
         today = self.today()
         return min(self.plan(snap.meta, today).start, months_back(today, months))
 

@@ -109,9 +109,7 @@ class PainEntryModal(ModalScreen[bool]):
         self.query_one("#pain-level", Input).focus()
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
-        ready = getattr(self.app, "dialog_ready", None)
-        if ready is not None:
-            ready()  # keys typed ahead of this dialog go to the field now, in order
+        self.fb.dialog_ready()  # keys typed ahead of this dialog go to the field now, in order
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

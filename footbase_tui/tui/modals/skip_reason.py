@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from footbase_tui.tui.host import host_of
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.widgets.field import Field
 
@@ -29,9 +30,7 @@ class SkipReasonModal(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        ready = getattr(self.app, "dialog_ready", None)
-        if ready is not None:
-            ready()  # keys typed ahead of this dialog go to the field now, in order
+        host_of(self).dialog_ready()  # keys typed ahead of this dialog go to the field now, in order
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

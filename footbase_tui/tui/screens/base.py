@@ -8,9 +8,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from footbase_tui.tui.host import Host, host_of
-from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH, SizeGuard, TooSmall
-
-__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "FootbaseScreen", "SizeGuard", "TooSmall"]
+from footbase_tui.tui.sizes import SizeGuard
 
 
 class FootbaseScreen(SizeGuard, Screen[None]):
