@@ -177,7 +177,11 @@ async def test_fifty_cli_writers_and_journal_edits_and_deletes_lose_nothing(
                 await asyncio.sleep(rng.uniform(0.0, 0.12))
 
             journal.before_write = start_writers
-            journal.writers_running = lambda running=running: any(proc.poll() is None for *_, proc in running)
+
+            def writers_running(running: Writers = running) -> bool:
+                return any(proc.poll() is None for *_, proc in running)
+
+            journal.writers_running = writers_running
             # The app edits and deletes what it shows, while they write.
             for _ in range(2):
                 app.check_store()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
 from footbase_tui.paths import Paths
 from footbase_tui.store import InsecurePath, NotSaved, Store
 from footbase_tui.tui.drafts import DraftBox, PainDraft
@@ -31,7 +32,7 @@ def created_under(root: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077], ids=["000", "022", "077"])
 def test_everything_footbase_creates_is_private_under_any_umask(
-    tmp_path: Path, clock: object, umask: int, tally: Counter[str]
+    tmp_path: Path, clock: FakeClock, umask: int, tally: Counter[str]
 ) -> None:
     from footbase_tui.cli import main
 
@@ -42,25 +43,25 @@ def test_everything_footbase_creates_is_private_under_any_umask(
     )
     old = os.umask(umask)
     try:
-        ctx = Context(paths, clock=clock)  # type: ignore[arg-type]
+        ctx = Context(paths, clock=clock)
         assert main(["pain", "4", "--note", SECRET], context=ctx) == 0
-        assert main(["done", "short-foot"], context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
-        clock.advance(86400)  # type: ignore[attr-defined]
-        assert main(["pain", "2"], context=Context(paths, clock=clock)) == 0  # a backup  # type: ignore[arg-type]
+        assert main(["done", "short-foot"], context=Context(paths, clock=clock)) == 0
+        clock.advance(86400)
+        assert main(["pain", "2"], context=Context(paths, clock=clock)) == 0  # a backup
         out = root / "exports"
-        assert main(["export", "--format", "csv", "-o", f"{out}/"], context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
+        assert main(["export", "--format", "csv", "-o", f"{out}/"], context=Context(paths, clock=clock)) == 0
         assert (
             main(
                 ["export", "--format", "json", "-o", str(root / "data" / "all.json")],
                 context=Context(paths, clock=clock),
             )
             == 0
-        )  # type: ignore[arg-type]
+        )
         DraftBox(paths.draft).save(PainDraft("7", (), None, SECRET))
         # A program started two years ago: the calendar keeps its memo of the older days.
-        Context(paths, clock=clock).store.set_program("foundation", date(2024, 3, 1))  # type: ignore[arg-type]
+        Context(paths, clock=clock).store.set_program("foundation", date(2024, 3, 1))
         with redirect_stdout(io.StringIO()):
-            assert main(["calendar"], context=Context(paths, clock=clock)) == 0  # type: ignore[arg-type]
+            assert main(["calendar"], context=Context(paths, clock=clock)) == 0
     finally:
         os.umask(old)
     made = list(created_under(root))

@@ -29,8 +29,8 @@ KIND = "time-zone cases checked"
 LORD_HOWE = "Australia/Lord_Howe"
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def lt(zone: str, starts: str = "00:00") -> LocalTime:

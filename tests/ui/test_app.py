@@ -624,7 +624,7 @@ async def test_a_failed_save_keeps_the_entry_open_and_says_not_saved(
     def full(path: object, data: bytes) -> None:
         raise NotSaved("not saved: the disk is full (/data)")
 
-    works = store_module.atomic_write
+    works = store_module.atomic_write  # type: ignore[attr-defined]
     monkeypatch.setattr(store_module, "atomic_write", full)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "5", "enter")

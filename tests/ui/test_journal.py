@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from textual.coordinate import Coordinate
 
 from footbase_tui.context import Context
 from footbase_tui.core.records import PainEntry, new_id
@@ -51,7 +52,7 @@ def footer_keys(app: FootbaseApp) -> set[str]:
 
 def table_ids(app: FootbaseApp) -> list[str]:
     table = app.screen.query_one(PainTable)
-    return [str(table.coordinate_to_cell_key((r, 0)).row_key.value) for r in range(table.row_count)]
+    return [str(table.coordinate_to_cell_key(Coordinate(r, 0)).row_key.value) for r in range(table.row_count)]
 
 
 async def open_journal(pilot: object, app: FootbaseApp) -> None:

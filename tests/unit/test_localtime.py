@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from footbase_tui.config import ConfigError, parse_config
+from footbase_tui.config import parse_config
+from footbase_tui.core.errors import ConfigError
 from footbase_tui.core.localtime import LocalTime, TimeInputError, parse_at
 from footbase_tui.system_zone import system_zone_name
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from footbase_tui.catalog_files import load_catalog
 from footbase_tui.core.calendar import current_streak as _streak
-from footbase_tui.core.catalog import Catalog, Dosage
+from footbase_tui.core.catalog import Catalog, Dosage, Program
 from footbase_tui.core.records import DayFacts, ItemResult, Session, new_id
 from footbase_tui.core.routine import day_routine, dosage_text, latest_results
 
@@ -16,7 +16,7 @@ START = date(2026, 3, 2)
 
 
 def current_streak(
-    catalog: Catalog, program: object, start: date, today: date, sessions: list[Session]
+    catalog: Catalog, program: Program, start: date, today: date, sessions: list[Session]
 ) -> int:
     """The streak from sessions, with facts built the way the store builds them."""
     days = {s.date for s in sessions}
@@ -33,7 +33,7 @@ def current_streak(
         program,
         start,
         today,
-        lambda since: facts,  # type: ignore[arg-type]
+        lambda since: facts,
         window_days=3,
     )
 
