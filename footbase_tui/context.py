@@ -33,24 +33,29 @@ class Context:
 
     @classmethod
     def from_args(cls, db: str | None) -> Context:
+        """A context for the paths the command line names (`--db`, else the environment and the defaults)."""
         return cls(paths=resolve_paths(db))
 
     @cached_property
     def config(self) -> Config:
+        """The user's config, read and validated once; refuses a bad one with ConfigError."""
         return load_config(self.paths.config)
 
     @cached_property
     def local(self) -> LocalTime:
+        """The user's time zone and day-start hour, from the config."""
         return self.config.local_time()
 
     @cached_property
     def store(self) -> Store:
+        """The store, opened on first use (locked per write, not held open)."""
         from footbase_tui.store import Store
 
         return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting)
 
     @cached_property
     def catalog(self) -> Catalog:
+        """The exercise catalog (built-in plus the user's), from its cache when that is fresh."""
         from footbase_tui.catalog_files import cached_catalog, load_catalog
 
         if self.paths.cache is None:

@@ -30,6 +30,8 @@ def median(values: Sequence[int]) -> float:
 
 @dataclass(frozen=True)
 class PainOffer:
+    """An offer of the gentle program: the pain level that prompted it, and why in words."""
+
     level: int
     reason: str
 

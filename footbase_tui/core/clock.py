@@ -24,9 +24,11 @@ class SystemClock:
     """The real clock."""
 
     def now(self) -> datetime:
+        """The current instant from the system clock, in UTC."""
         return datetime.now(UTC)
 
     def monotonic(self) -> float:
+        """Seconds from the system's monotonic clock."""
         return time.monotonic()
 
 
@@ -38,11 +40,14 @@ class FakeClock:
     mono: float = 1000.0
 
     def now(self) -> datetime:
+        """The instant this clock was set to (it moves only with advance())."""
         return self.instant
 
     def monotonic(self) -> float:
+        """The monotonic reading, which moves only with advance()."""
         return self.mono
 
     def advance(self, seconds: float) -> None:
+        """Move both the wall clock and the monotonic clock on by `seconds`."""
         self.instant += timedelta(seconds=seconds)
         self.mono += seconds

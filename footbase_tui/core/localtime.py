@@ -36,9 +36,11 @@ class LocalTime:
 
     @property
     def zone(self) -> tzinfo:
+        """The zone as a tzinfo; refuses (TimeInputError) a name this machine does not know."""
         return zone_from_name(self.zone_name)
 
     def local(self, instant: datetime) -> datetime:
+        """An instant as wall-clock time in the user's zone."""
         return instant.astimezone(self.zone)
 
     def day_of(self, instant: datetime) -> date:
@@ -68,6 +70,7 @@ _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
 
 
 def parse_hhmm(text: str) -> time:
+    """A time of day from 'HH:MM' (24-hour); refuses anything else with TimeInputError."""
     m = _HHMM.match(text.strip())
     if not m:
         raise TimeInputError(f"'{text}' is not a time of day; use HH:MM, e.g. 07:30")
@@ -150,6 +153,7 @@ def stamp_after(now: datetime, previous: str | None) -> str:
 
 
 def from_iso_utc(text: str) -> datetime:
+    """A stored ISO-8601 UTC text ('...Z' or '+00:00') as an aware datetime."""
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 

@@ -13,6 +13,8 @@ from footbase_tui.core.text import clean_text
 
 @dataclass(frozen=True)
 class PainInput:
+    """What a person typed for one pain entry, before it is checked."""
+
     level: int
     where: tuple[str, ...] = ()
     context: str | None = None
@@ -27,6 +29,11 @@ def build_entry(
     contexts: tuple[str, ...],
     source: str,
 ) -> PainEntry:
+    """A checked PainEntry at `at`.
+
+    Refuses (PainInputError) a level outside 0-10, a place or a context outside the
+    vocabularies, or a note that is too long.
+    """
     if isinstance(data.level, bool) or not isinstance(data.level, int) or not 0 <= data.level <= 10:
         raise PainInputError(f"level must be a whole number from 0 to 10, got {data.level!r}")
     where: list[str] = []

@@ -50,6 +50,7 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
 
 
 def first_line(text: str, width: int = 60) -> str:
+    """The first line of `text`, cut to `width` characters with an ellipsis when longer."""
     line = text.split("\n", 1)[0]
     if len(line) > width:
         return line[: width - 1] + "…"
