@@ -51,7 +51,9 @@ class Context:
         """The store, opened on first use (locked per write, not held open)."""
         from footbase_tui.store import Store
 
-        return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting)
+        return Store(
+            self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting, known=self.paths.known_stores
+        )
 
     @cached_property
     def catalog(self) -> Catalog:

@@ -28,6 +28,10 @@ class StoreTooNew(StoreError):
     """Written by a newer footbase: readable, but this version will not write to it."""
 
 
+class StoreMissing(StoreError):
+    """The store footbase created at this path earlier has gone (moved or deleted)."""
+
+
 class InsecurePath(StoreError):
     """A folder others can read, or a symlink where a file should be."""
 

@@ -61,6 +61,12 @@ class Paths:
     def backups(self) -> Path:
         return self.data_dir / "backups"
 
+    @property
+    def known_stores(self) -> Path:
+        """The stores this user's footbase created, one path a line (kept beside the
+        config, so that a data folder moved away is noticed, not replaced)."""
+        return self.config.parent / "known-stores"
+
 
 def resolve_paths(db: str | None = None) -> Paths:
     """--db beats $FOOTBASE_DB beats the data dir; $FOOTBASE_CONFIG beats the config dir."""

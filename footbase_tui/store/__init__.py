@@ -7,6 +7,7 @@ from footbase_tui.errors import (
     NotSaved,
     StoreCorrupt,
     StoreError,
+    StoreMissing,
     StoreTooNew,
 )
 from footbase_tui.store.shape import FORMAT
@@ -23,5 +24,6 @@ __all__ = [
     "Store",
     "StoreCorrupt",
     "StoreError",
+    "StoreMissing",
     "StoreTooNew",
 ]

@@ -37,7 +37,7 @@ from footbase_tui.core.records import (
     session_from_doc,
     session_to_doc,
 )
-from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
+from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from footbase_tui.fileio import (
     atomic_write,
     ensure_private_dir,
@@ -65,11 +65,16 @@ class Store:
         clock: Clock,
         lock_timeout: float = 5.0,
         on_wait: Callable[[], None] | None = None,
+        known: Path | None = None,
     ) -> None:
         self.path = path
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
+        # A file (in the config folder) naming every store this user's footbase created: a
+        # store that was there before and is gone is said to be missing, never silently
+        # replaced by a new, empty one. None: not remembered (tests, probes of backups).
+        self.known = known
 
     @property
     def lock_path(self) -> Path:
@@ -108,7 +113,41 @@ class Store:
         if self.path.parent.exists():
             ensure_private_dir(self.path.parent)
         raw = read_nofollow(self.path)
+        if raw is None:
+            self._refuse_if_missing()
         return None if raw is None else self._parse(raw)
+
+    def _known_stores(self) -> list[str]:
+        if self.known is None:
+            return []
+        try:
+            raw = read_nofollow(self.known)
+        except StoreError:
+            return []
+        return [] if raw is None else raw.decode("utf-8", "replace").splitlines()
+
+    def _refuse_if_missing(self) -> None:
+        """Stop (StoreMissing) when the store this footbase created earlier has gone."""
+        if str(self.path) in self._known_stores():
+            assert self.known is not None
+            raise StoreMissing(
+                f"your store is missing from {self.path} (footbase created it there before). "
+                "Nothing was changed. Put the file back, or 'footbase restore --list' and "
+                f"'footbase restore NAME'; to start a new, empty store, remove its line from {self.known}"
+            )
+
+    def _remember(self) -> None:
+        """Note a newly created store in the known-stores file (best effort)."""
+        if self.known is None:
+            return
+        names = self._known_stores()
+        if str(self.path) in names:
+            return
+        try:
+            ensure_private_dir(self.known.parent)
+            atomic_write(self.known, "".join(f"{n}\n" for n in [*names, str(self.path)]).encode("utf-8"))
+        except StoreError:
+            pass  # remembering is a safeguard, never a reason to refuse a save
 
     def load(self) -> Snapshot:
         """Read the whole store (no lock needed: writes replace the file atomically)."""
@@ -135,6 +174,8 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[TinyDB]:
         """Lock, read fresh, yield a TinyDB over the data, then write once if it changed."""
+        if not os.path.lexists(self.path):
+            self._refuse_if_missing()  # before creating anything at the old place
         ensure_private_dir(self.path.parent)
         with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait) as lock_fd:
             remove_stale_temps(self.path.parent, self.path.name + ".")
@@ -142,6 +183,7 @@ class Store:
             found = read_with_identity(self.path)
             raw, ident = found if found is not None else (None, "")
             if raw is None:
+                self._refuse_if_missing()
                 data: dict[str, Any] = {
                     "meta": {"meta": meta_to_doc(Meta(FORMAT, iso_utc(self.clock.now())))},
                     "pain": {},
@@ -170,9 +212,11 @@ class Store:
             if raw is not None:
                 self._daily_backup(raw)
             atomic_write(self.path, payload)
+            if raw is None:
+                self._remember()
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
-                write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False)))
+                write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False), payload))
 
     def _check_records(self, raw: bytes, data: dict[str, Any], ident: str, lock_fd: int) -> None:
         """Refuse to write beside a damaged record: it is a sign of damage, and entries
@@ -188,14 +232,18 @@ class Store:
             write_note(lock_fd, _CHECKED, ident)
 
     def _daily_backup(self, raw: bytes) -> None:
-        """Before the first change of a (UTC) day, keep the file as it was; keep the last 7."""
-        name = f"footbase-{self.clock.now().date().isoformat()}.json"
-        target = self.backup_dir / name
+        """Before the first change of a (UTC) day, keep the file as it was; keep the last 7.
+
+        Backups named for a day after today (made while the clock ran ahead) go first when
+        pruning, so they can never crowd out the real days that follow."""
+        today = self.clock.now().date()
+        target = self.backup_dir / f"footbase-{today.isoformat()}.json"
         if target.exists():
             return
         ensure_private_dir(self.backup_dir)
         atomic_write(target, raw)
-        for old in sorted(self.backup_dir.glob("footbase-*.json"))[:-BACKUPS_KEPT]:
+        found = self.backups()
+        for old in sorted(found, key=lambda p: _backup_rank(p, today))[:-BACKUPS_KEPT]:
             with suppress(OSError):
                 old.unlink()
 
@@ -379,6 +427,22 @@ class MergeCounts:
     added: int
     updated: int
     unchanged: int
+
+
+def backup_day(path: Path) -> date | None:
+    """The day a backup's name says it was made, None for a name that is not a date."""
+    try:
+        return date.fromisoformat(path.stem.removeprefix("footbase-"))
+    except ValueError:
+        return None
+
+
+def _backup_rank(path: Path, today: date) -> tuple[int, date]:
+    """Sort key for pruning, oldest first: future-dated and undated names before real days."""
+    day = backup_day(path)
+    if day is None or day > today:
+        return (0, day or date.min)
+    return (1, day)
 
 
 _CHECKED = "every record checked in"  # the lock file's note: which store file
