@@ -54,21 +54,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
-    s.add_argument("level", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
+    # LEVEL may also come last (`pain --where hip 3`): the handler takes it from --where.
+    s.add_argument("level", nargs="?", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
     s.add_argument(
         "--where",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="LOC",
-        help="where it hurts; repeat or separate with commas",
+        help="where it hurts: one or more places (--where low-back hip), repeated or with commas",
     )
     s.add_argument("--context", metavar="CTX", help="what you were doing")
     s.add_argument("--note", metavar="TEXT", help="a note; '-' reads it from standard input")
-    s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+    s.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday), "
+        "'2h ago' or YYYY-MM-DDTHH:MM; never in the future",
+    )
 
-    s = sub.add_parser("journal", help="list pain entries")
-    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries")
-    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told)")
+    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries (default: 20)")
+    s.add_argument("--all", action="store_true", help="every entry")
+    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD), all of them")
     s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("today", help="show a day's routine")
@@ -178,6 +186,9 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     try:
         ctx = context or Context.from_args(args.db)
         if args.command is None:
+            if not (sys.stdout.isatty() and sys.stdin.isatty()):
+                # The app would write escape codes into a pipe and wait for keys forever.
+                raise UsageError("footbase needs a terminal; try 'footbase today'")
             from footbase_tui.tui.launch import run_app
 
             return run_app(ctx)

@@ -1,0 +1,118 @@
+"""The command line as a shell user types it: several places after one --where, `--at 9pm`,
+a prompt for a typed note, a journal that fits a screen, no app without a terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from footbase_tui.context import Context
+from tests.conftest import Result, subprocess_env
+
+Run = Callable[..., Result]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["pain", "3", "--where", "low-back", "hip"],
+        ["pain", "3", "--where", "low-back,hip"],
+        ["pain", "3", "--where", "low-back", "--where", "hip"],
+        ["pain", "--where", "low-back", "hip", "3"],  # the level after the places
+    ],
+)
+def test_several_places_after_one_where(run: Run, ctx: Context, argv: list[str]) -> None:
+    r = run(*argv)
+    assert r.code == 0, r.err
+    [entry] = ctx.store.load().pain
+    assert (entry.level, entry.where) == (3, ("low-back", "hip"))
+
+
+def test_where_with_no_level_anywhere_is_one_line(run: Run, ctx: Context) -> None:
+    r = run("pain", "--where", "low-back", "hip")
+    assert r.code == 2 and "LEVEL is required" in r.err and r.err.count("\n") == 1
+    assert not ctx.paths.db.exists()
+
+
+@pytest.mark.parametrize(
+    ("at", "utc"),
+    [
+        ("8am", "2026-03-03T07:00:00Z"),  # the clock: 09:00 in Berlin on Tuesday 3 March
+        ("yesterday 9pm", "2026-03-02T20:00:00Z"),
+        ("2h ago", "2026-03-03T06:00:00Z"),
+        ("mon 8:30", "2026-03-02T07:30:00Z"),
+        ("sun 21:00", "2026-03-01T20:00:00Z"),
+    ],
+)
+def test_at_in_a_shell_users_words(run: Run, ctx: Context, at: str, utc: str) -> None:
+    r = run("pain", "2", "--at", at)
+    assert r.code == 0, r.err
+    assert ctx.store.load().pain[0].utc == utc
+
+
+@pytest.mark.parametrize(("at", "says"), [("9pm", "future"), ("tue 10:00", "future"), ("soon", "9pm")])
+def test_at_refuses_the_future_and_nonsense(run: Run, ctx: Context, at: str, says: str) -> None:
+    r = run("pain", "2", "--at", at)
+    assert r.code == 2 and says in r.err and r.err.count("\n") == 1
+    assert not ctx.paths.db.exists()
+
+
+class _Tty(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_note_typed_at_a_terminal_is_prompted_for(
+    run: Run, ctx: Context, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from footbase_tui.cli import main
+
+    monkeypatch.setattr(sys, "stdin", _Tty(io.BytesIO(b"stiff after sitting\n"), encoding="utf-8"))
+    assert main(["pain", "3", "--note", "-"], context=Context(ctx.paths, clock=ctx.clock)) == 0
+    assert "type the note, end with ctrl-D" in capsys.readouterr().err
+    assert ctx.store.load().pain[0].note == "stiff after sitting"
+
+
+def test_a_note_from_a_pipe_is_not_prompted_for(run: Run) -> None:
+    r = run("pain", "3", "--note", "-", stdin="from a pipe")
+    assert r.code == 0 and r.err == ""
+
+
+def test_journal_shows_the_last_20_and_says_how_to_see_more(run: Run, ctx: Context) -> None:
+    for n in range(25):
+        ctx.clock.advance(60)  # type: ignore[attr-defined]
+        run("pain", str(n % 11), "--note", f"entry {n}")
+    r = run("journal")
+    lines = r.out.splitlines()
+    assert len(lines) == 20 and lines[0].endswith("entry 5") and lines[-1].endswith("entry 24")
+    assert "last 20 of 25" in r.err and "--last N" in r.err and "--all" in r.err
+    assert len(run("journal", "--all").out.splitlines()) == 25
+    r = run("journal", "--last", "3")
+    assert len(r.out.splitlines()) == 3 and r.err == ""
+    assert len(json.loads(run("journal", "--json", "--all").out)) == 25
+    assert len(json.loads(run("journal", "--json").out)) == 20
+
+
+def test_a_short_journal_has_no_hint(run: Run) -> None:
+    run("pain", "1")
+    r = run("journal")
+    assert len(r.out.splitlines()) == 1 and r.err == ""
+
+
+def test_bare_footbase_without_a_terminal_refuses_at_once(ctx: Context) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "footbase_tui"],
+        env=subprocess_env(ctx),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert r.returncode == 2
+    assert r.stderr == "footbase: footbase needs a terminal; try 'footbase today'\n"
+    assert r.stdout == "" and not ctx.paths.db.exists()
