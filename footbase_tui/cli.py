@@ -102,8 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         choices=("csv", "json", "md"),
         help="csv: two tables for a spreadsheet; json: everything, for 'footbase "
-        "import'; md: a one-page report",
+        "import'; md: a one-page report of the last 12 weeks",
     )
+    s.add_argument("--all", action="store_true", help="md: the whole history (csv and json have it anyway)")
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
     s.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
     s.add_argument(

@@ -110,6 +110,8 @@ class ReportInput:
     cells: Sequence[DayCell]  # one per day, first..last
     heatmap: Sequence[str]  # the heatmap's text lines (glyphs only)
     week_starts: str = "monday"
+    notes_max: int | None = None  # only the newest notes; None: all of the period's
+    more_hint: str = ""  # said beside the period when it is a default, e.g. how to see more
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,13 @@ def _notes_section(r: ReportInput) -> list[str]:
     noted = [e for e in sorted_pain(r.pain) if e.note][::-1]
     if not noted:
         return [*lines, "No notes in this period."]
+    older = len(noted) - r.notes_max if r.notes_max is not None else 0
+    if older > 0:
+        noted = noted[: r.notes_max]
+        lines += [
+            f"The {len(noted)} most recent of {len(noted) + older} notes; the period's others are left out.",
+            "",
+        ]
     for e in noted:
         wall = wall_time(e.utc, e.tz)
         lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**")
@@ -300,7 +309,8 @@ def markdown_report(r: ReportInput) -> str:
     lines = [
         "# footbase report",
         "",
-        f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}",
+        f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}"
+        + (f" ({r.more_hint})" if r.more_hint else ""),
         "",
         *_levels_section(r),
         "",

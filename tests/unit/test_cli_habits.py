@@ -116,3 +116,39 @@ def test_bare_footbase_without_a_terminal_refuses_at_once(ctx: Context) -> None:
     assert r.returncode == 2
     assert r.stderr == "footbase: footbase needs a terminal; try 'footbase today'\n"
     assert r.stdout == "" and not ctx.paths.db.exists()
+
+
+def _long_history(ctx: Context) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from footbase_tui.core.pain_input import PainInput, build_entry
+
+    start = datetime(2025, 8, 4, 18, 0, tzinfo=UTC)  # a Monday, 30 weeks before the clock
+    for n in range(60):  # Mondays and Thursdays
+        at = start + timedelta(days=7 * (n // 2) + 3 * (n % 2))
+        entry = build_entry(
+            PainInput(level=n % 8, where=(), context=None, note=f"note {n}"),
+            at=at,
+            local=ctx.local,
+            locations=ctx.config.locations,
+            contexts=ctx.config.contexts,
+            source="cli",
+        )
+        ctx.store.add_pain(entry)
+
+
+def test_the_report_is_the_last_12_weeks_with_the_20_newest_notes(run: Run, ctx: Context) -> None:
+    _long_history(ctx)
+    md = run("export", "--format", "md").out
+    assert "Period: 2025-12-15 to 2026-03-03 (79 days)" in md and "--all" in md
+    weeks = [line for line in md.splitlines() if line.startswith("| 20")]  # 11 with entries
+    assert len(weeks) == 11 and weeks[0].startswith("| 2025-12-15 |")
+    assert md.count("> note ") == 20 and "> note 59" in md and "> note 39" not in md
+    assert "20 most recent of 22 notes" in md
+    everything = run("export", "--format", "md", "--all").out
+    assert "Period: 2025-08-04 to 2026-03-03" in everything and everything.count("> note ") == 60
+    assert "most recent" not in everything
+    since = run("export", "--format", "md", "--since", "2025-09-01").out
+    assert since.count("> note ") == 52  # an asked-for period keeps all its notes
+    r = run("export", "--format", "md", "--all", "--since", "2025-09-01")
+    assert r.code == 2 and "not both" in r.err
