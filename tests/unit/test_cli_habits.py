@@ -152,3 +152,77 @@ def test_the_report_is_the_last_12_weeks_with_the_20_newest_notes(run: Run, ctx:
     assert since.count("> note ") == 52  # an asked-for period keeps all its notes
     r = run("export", "--format", "md", "--all", "--since", "2025-09-01")
     assert r.code == 2 and "not both" in r.err
+
+
+def _grid_rows(out: str) -> list[str]:
+    return [
+        line for line in out.splitlines() if line[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 50, 80, 132])
+def test_calendar_lines_fit_the_terminal_and_words_stay_whole(
+    run: Run, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    run("done", "--all")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = run("calendar").out
+    assert max(len(line) for line in out.splitlines()) < columns
+    words = out.split()
+    assert "streak" in words and ("strength" in words or "habit" in words)
+    assert not any(w in ("streng", "th", "stren", "gth") for w in words)
+
+
+def test_calendar_of_24_months_on_80_columns_is_two_whole_blocks(
+    run: Run, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("program", "foundation", "--start", "2024-03-01")
+    run("done", "--all")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("calendar", "--months", "24").out
+    assert max(len(line) for line in out.splitlines()) < 80
+    rows = _grid_rows(out)
+    assert len(rows) == 14  # two blocks of seven weekday rows, none wrapped
+    assert out.splitlines()[0] == "Apr 2024 – Aug 2025" and "\nSep 2025 – Mar 2026\n" in out
+    assert rows[8].rstrip().endswith("█")  # today, Tuesday, the second block's Tue row
+
+
+def test_calendar_of_a_year_without_data_says_so(run: Run) -> None:
+    r = run("calendar", "--year", "1999")
+    assert r.code == 0 and r.out == "nothing recorded in 1999: no practice and no pain entries that year\n"
+    run("pain", "3")
+    assert _grid_rows(run("calendar", "--year", "2026").out)
+
+
+@pytest.mark.parametrize(
+    ("tty", "env", "depth"),
+    [
+        (True, {"TERM": "xterm-256color"}, 256),
+        (True, {"TERM": "xterm"}, 16),
+        (True, {"TERM": "linux"}, 16),
+        (True, {"TERM": "xterm", "COLORTERM": "truecolor"}, 256),
+        (True, {"TERM": "dumb"}, 0),
+        (True, {"TERM": "xterm-256color", "NO_COLOR": "1"}, 0),
+        (False, {"TERM": "xterm-256color"}, 0),
+        (False, {"TERM": "xterm-256color", "FORCE_COLOR": "1"}, 256),
+        (False, {"TERM": "dumb", "CLICOLOR_FORCE": "1"}, 16),
+        (False, {"FORCE_COLOR": "0"}, 0),
+        (False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, 0),
+    ],
+)
+def test_calendar_colour_follows_the_conventions(tty: bool, env: dict[str, str], depth: int) -> None:
+    from footbase_tui.commands.calendar_cmd import colour_depth
+
+    assert colour_depth(tty, env) == depth
+
+
+def test_calendar_forced_colour_reaches_a_pipe_in_16_colours(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("done", "--all")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("CLICOLOR_FORCE", "1")
+    out = run("calendar", "--months", "1").out
+    assert "\x1b[94m█\x1b[0m" in out and "\x1b[38;5;" not in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("calendar", "--months", "1").out
