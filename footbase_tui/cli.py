@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="every exercise still to do")
     s.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
 
-    sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
+    s = sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
+    s.add_argument("--json", action="store_true", help="print JSON (for reminders and scripts)")
 
     s = sub.add_parser("calendar", help="the consistency heatmap and numbers, as text")
     s.add_argument("--months", type=_positive, metavar="N", help="months to show (default: 12, or what fits)")
@@ -121,20 +122,25 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
+    s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("catalog", help="list, show or check exercises and programs")
     csub = s.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_Parser, required=True)
-    csub.add_parser("list", help="list exercises and programs")
+    c = csub.add_parser("list", help="list exercises and programs")
+    c.add_argument("--json", action="store_true", help="print JSON")
     c = csub.add_parser("show", help="show one exercise or program")
     c.add_argument("id", metavar="ID")
+    c.add_argument("--json", action="store_true", help="print JSON: every field of the catalog entry")
     c = csub.add_parser("check", help="validate a catalog file or folder")
     c.add_argument("path", nargs="?", metavar="PATH", help="file or folder (default: your catalog folder)")
 
-    sub.add_parser("locate", help="print where the store and the config live")
+    s = sub.add_parser("locate", help="print where the store and the config live")
+    s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("restore", help="list backups, or put one back")
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
+    s.add_argument("--json", action="store_true", help="with --list: print JSON")
     return p
 
 
