@@ -141,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
+    s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
+    s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
     return p
 
 
@@ -158,6 +160,7 @@ HANDLERS = {
     "catalog": ("catalog_cmd", "run_catalog"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
+    "completion": ("completion_cmd", "run_completion"),
 }
 
 
