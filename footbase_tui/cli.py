@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
-    s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
+    s.add_argument(
+        "file", metavar="FILE", help="a file made by 'footbase export --format json', or - for standard input"
+    )
 
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
@@ -141,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
+    sub.add_parser(
+        "doctor",
+        help="check the store and every record, folder modes, sync copies, zone, config, "
+        "catalog, Textual and the terminal; exit 1 on a problem",
+    )
+
     s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
     s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
     return p
@@ -161,6 +169,7 @@ HANDLERS = {
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
     "completion": ("completion_cmd", "run_completion"),
+    "doctor": ("doctor_cmd", "run_doctor"),
 }
 
 

@@ -214,6 +214,13 @@ def _counts(snap: Snapshot, since: date | None, until: date | None) -> str:
 
 
 def _read_import(path: Path) -> bytes:
+    if str(path) == "-":  # standard input: `footbase --db OTHER export --format json | footbase import -`
+        data = sys.stdin.buffer.read(IMPORT_MAX_BYTES + 1)
+        if len(data) > IMPORT_MAX_BYTES:
+            raise UsageError(
+                f"standard input is larger than {IMPORT_MAX_BYTES >> 20} MB; not a footbase export"
+            )
+        return data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the file made by 'footbase export --format json'")
     try:
@@ -229,15 +236,16 @@ def _read_import(path: Path) -> bytes:
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     raw = _read_import(path)
+    label = "standard input" if args.file == "-" else str(path)
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
-        raise UsageError(f"{path}: not a footbase export ({reason})") from None
+        raise UsageError(f"{label}: not a footbase export ({reason})") from None
     try:
         found = read_export(data, FORMAT)
     except ExchangeError as exc:
-        raise UsageError(f"{path}: {exc}; nothing was imported") from None
+        raise UsageError(f"{label}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None
     counts = ctx.store.merge(found.pain, found.sessions, found.plans, program_if_new=program)
     print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
