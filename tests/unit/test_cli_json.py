@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,35 @@ def test_every_json_parses_and_is_in_the_readme(run: Run, argv: list[str]) -> No
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     command = " ".join(a for a in argv if a.isalpha() or a == "--list")
     assert f"footbase {command}" in readme and f"{command} --json" in readme.replace(" ID", "")
+
+
+def test_the_readme_reminder_speaks_only_while_something_is_left(ctx: Context, tmp_path: Path) -> None:
+    """The footbase-remind script of the README, run as written against a real store."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from tests.conftest import subprocess_env
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    script = re.search(r"```sh\n(#!/bin/sh\n# footbase-remind.*?)```", readme, re.S)
+    assert script, "the README has the footbase-remind script"
+    home = tmp_path / "remindhome"
+    (home / ".local" / "bin").mkdir(parents=True)
+    fake = home / ".local" / "bin" / "footbase"
+    fake.write_text(f'#!/bin/sh\nexec {sys.executable} -m footbase_tui "$@"\n')
+    remind = tmp_path / "footbase-remind"
+    remind.write_text(script.group(1))
+    for f in (fake, remind):
+        os.chmod(f, 0o700)
+    env = subprocess_env(ctx) | {"HOME": str(home), "PATH": f"/usr/bin:/bin:{Path(sys.executable).parent}"}
+
+    def remind_now() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(remind)], env=env, capture_output=True, text=True, timeout=60)
+
+    r = remind_now()
+    assert r.returncode == 0 and r.stdout.startswith("footbase: today 0/"), r.stderr
+    subprocess.run([str(fake), "done", "--all"], env=env, check=True, capture_output=True, timeout=60)
+    r = remind_now()
+    assert r.returncode == 0 and r.stdout == "", r.stdout + r.stderr
