@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
 from footbase_tui.core.exchange import sorted_pain, sorted_sessions
-from footbase_tui.core.localtime import wall_time
+from footbase_tui.core.localtime import from_iso_utc, wall_time
 from footbase_tui.core.records import (
     PainEntry,
     Session,
@@ -170,6 +170,26 @@ def frequent_contexts(entries: Iterable[PainEntry], top: int = 5) -> list[tuple[
     return ranked[:top]
 
 
+SESSION_CAP_S = 2 * 3600  # a walkthrough left open overnight counts as two hours at most
+
+
+def practice_time_words(sessions: Iterable[Session]) -> str:
+    """The summed start-to-end time of `sessions`, in words ("1 hour 5 minutes"), each
+    capped at SESSION_CAP_S; pendulum writes the words (imported here only, not by the
+    quick commands)."""
+    import pendulum
+
+    total = 0.0
+    for s in sessions:
+        if s.end:
+            seconds = (from_iso_utc(s.end) - from_iso_utc(s.start)).total_seconds()
+            total += min(max(seconds, 0.0), SESSION_CAP_S)
+    minutes = round(total / 60)
+    if minutes < 1:
+        return "under a minute"
+    return str(pendulum.duration(minutes=minutes).in_words(locale="en"))
+
+
 def _cell(text: str) -> str:
     """Text for a Markdown table cell: one line, no column breaks."""
     return " ".join(text.split()).replace("|", "\\|")
@@ -191,6 +211,9 @@ def _levels_section(r: ReportInput) -> list[str]:
         lines.append(f"- Sessions in the period: {len(r.sessions)} ({parts})")
     else:
         lines.append("- Sessions in the period: none")
+    guided = [s for s in r.sessions if s.kind == "walkthrough" and s.end]
+    if guided:
+        lines.append(f"- Time in guided walkthroughs: {practice_time_words(guided)} ({len(guided)} sessions)")
     best: dict[str, int] = {}
     times: Counter[str] = Counter()
     last: dict[str, date] = {}

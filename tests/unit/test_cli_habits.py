@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -226,3 +227,15 @@ def test_calendar_forced_colour_reaches_a_pipe_in_16_colours(
     assert "\x1b[94m█\x1b[0m" in out and "\x1b[38;5;" not in out
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run("calendar", "--months", "1").out
+
+
+def test_the_report_says_the_time_in_walkthroughs_in_words(run: Run, ctx: Context) -> None:
+    from footbase_tui.core.records import Session, new_id
+
+    def session(start: str, end: str) -> Session:
+        return Session(new_id(), date(2026, 3, 2), "Europe/Berlin", start, end, "foundation", "walkthrough")
+
+    ctx.store.save_session(session("2026-03-02T07:00:00Z", "2026-03-02T07:13:00Z"))
+    ctx.store.save_session(session("2026-03-02T18:00:00Z", "2026-03-03T06:00:00Z"))  # left open all night
+    md = run("export", "--format", "md").out
+    assert "- Time in guided walkthroughs: 2 hours 13 minutes (2 sessions)" in md
