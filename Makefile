@@ -40,7 +40,7 @@ test-oldest:  ## unit and UI tests on the floor versions of pyproject.toml (cons
 	# Snapshots are left out: they are drawn by the locked Textual, not the oldest one.
 	$(OLDEST)/bin/python -m pytest -q -p no:cacheprovider -m "not slow" --ignore=tests/ui/test_snapshots.py $(TESTS)
 
-lock:  ## refresh $(CONSTRAINTS): the newest versions pyproject.toml allows, then `make test`
+lock:  ## refresh constraints/test.txt to the newest versions pyproject.toml allows (then make test)
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python $(PIP) --upgrade pip
