@@ -186,7 +186,9 @@ complete -F _footbase footbase
 
 
 def _zsh_spec(o: Option) -> list[str]:
-    text = o.help.replace("[", "(").replace("]", ")").replace(":", ";")
+    """One `_arguments` spec: '--flag[help]:message:action'; flags that are aliases
+    exclude each other, written '(-h --help)'{-h,--help}'[help]' (braces unquoted)."""
+    text = o.help.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace(":", "\\:")
     if not o.takes_value:
         action = ""
     elif o.files:
@@ -198,7 +200,7 @@ def _zsh_spec(o: Option) -> list[str]:
     if len(o.flags) == 1:
         return [_q(f"{o.flags[0]}[{text}]{action}")]
     group = " ".join(o.flags)
-    return [_q(f"({group})" + "{" + ",".join(o.flags) + "}" + f"[{text}]{action}")]
+    return [_q(f"({group})") + "{" + ",".join(o.flags) + "}" + _q(f"[{text}]{action}")]
 
 
 def zsh_script(root: Command) -> str:
@@ -210,7 +212,7 @@ def zsh_script(root: Command) -> str:
         specs = [s for o in cmd.options for s in _zsh_spec(o)]
         body: list[str]
         if cmd.subcommands:
-            described = " ".join(_q(f"{n}:{c.help.replace(':', ';')}") for n, c in cmd.subcommands.items())
+            described = " ".join(_q(f"{n}:{c.help}") for n, c in cmd.subcommands.items())
             specs += ["'1: :->command'", "'*:: :->args'"]
             cases = "\n".join(f"        {n}) {name}_{n.replace('-', '_')} ;;" for n in cmd.subcommands)
             body = [
