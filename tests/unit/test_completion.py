@@ -117,3 +117,11 @@ def test_the_man_page_is_made_from_the_parser_and_shipped_up_to_date() -> None:
             ["groff", "-man", "-ww", "-z"], input=page, capture_output=True, text=True, timeout=30
         )
         assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_zsh_alias_flags_are_brace_expanded_outside_quotes(run: Run) -> None:
+    """Inside quotes zsh does not expand {-h,--help}: _arguments then refuses the spec."""
+    script = run("completion", "zsh").out
+    assert "'(-h --help)'{-h,--help}'[show this help message and exit]'" in script
+    assert "{-h,--help}[" not in script
+    assert "where it hurts\\: one or more places" in script  # a colon would end the help
