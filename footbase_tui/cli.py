@@ -54,21 +54,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
-    s.add_argument("level", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
+    # LEVEL may also come last (`pain --where hip 3`): the handler takes it from --where.
+    s.add_argument("level", nargs="?", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
     s.add_argument(
         "--where",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="LOC",
-        help="where it hurts; repeat or separate with commas",
+        help="where it hurts: one or more places (--where low-back hip), repeated or with commas",
     )
     s.add_argument("--context", metavar="CTX", help="what you were doing")
     s.add_argument("--note", metavar="TEXT", help="a note; '-' reads it from standard input")
-    s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+    s.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday), "
+        "'2h ago' or YYYY-MM-DDTHH:MM; never in the future",
+    )
 
-    s = sub.add_parser("journal", help="list pain entries")
-    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries")
-    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told)")
+    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries (default: 20)")
+    s.add_argument("--all", action="store_true", help="every entry")
+    s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD), all of them")
     s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("today", help="show a day's routine")
@@ -80,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="every exercise still to do")
     s.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
 
-    sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
+    s = sub.add_parser("status", help="one line for a prompt or login: progress, streak, pain")
+    s.add_argument("--json", action="store_true", help="print JSON (for reminders and scripts)")
 
     s = sub.add_parser("calendar", help="the consistency heatmap and numbers, as text")
     s.add_argument("--months", type=_positive, metavar="N", help="months to show (default: 12, or what fits)")
@@ -94,8 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         choices=("csv", "json", "md"),
         help="csv: two tables for a spreadsheet; json: everything, for 'footbase "
-        "import'; md: a one-page report",
+        "import'; md: a one-page report of the last 12 weeks",
     )
+    s.add_argument("--all", action="store_true", help="md: the whole history (csv and json have it anyway)")
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
     s.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
     s.add_argument(
@@ -107,25 +117,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
-    s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
+    s.add_argument(
+        "file", metavar="FILE", help="a file made by 'footbase export --format json', or - for standard input"
+    )
 
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
+    s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("catalog", help="list, show or check exercises and programs")
     csub = s.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_Parser, required=True)
-    csub.add_parser("list", help="list exercises and programs")
+    c = csub.add_parser("list", help="list exercises and programs")
+    c.add_argument("--json", action="store_true", help="print JSON")
     c = csub.add_parser("show", help="show one exercise or program")
     c.add_argument("id", metavar="ID")
+    c.add_argument("--json", action="store_true", help="print JSON: every field of the catalog entry")
     c = csub.add_parser("check", help="validate a catalog file or folder")
     c.add_argument("path", nargs="?", metavar="PATH", help="file or folder (default: your catalog folder)")
 
-    sub.add_parser("locate", help="print where the store and the config live")
+    s = sub.add_parser("locate", help="print where the store and the config live")
+    s.add_argument("--json", action="store_true", help="print JSON")
 
     s = sub.add_parser("restore", help="list backups, or put one back")
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
+    s.add_argument("--json", action="store_true", help="with --list: print JSON")
+    sub.add_parser(
+        "doctor",
+        help="check the store and every record, folder modes, sync copies, zone, config, "
+        "catalog, Textual and the terminal; exit 1 on a problem",
+    )
+
+    s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
+    s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
     return p
 
 
@@ -143,6 +168,8 @@ HANDLERS = {
     "catalog": ("catalog_cmd", "run_catalog"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
+    "completion": ("completion_cmd", "run_completion"),
+    "doctor": ("doctor_cmd", "run_doctor"),
 }
 
 
@@ -178,6 +205,9 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     try:
         ctx = context or Context.from_args(args.db)
         if args.command is None:
+            if not (sys.stdout.isatty() and sys.stdin.isatty()):
+                # The app would write escape codes into a pipe and wait for keys forever.
+                raise UsageError("footbase needs a terminal; try 'footbase today'")
             from footbase_tui.tui.launch import run_app
 
             return run_app(ctx)

@@ -7,6 +7,8 @@ import json
 import os
 import shutil
 import sys
+import textwrap
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from footbase_tui.context import Context
@@ -37,10 +39,98 @@ def _range(args: argparse.Namespace, today: date, width: int) -> tuple[date, dat
     return months_back(today, months), today
 
 
-def _paint(text: str, style: str, colour: bool) -> str:
-    if not colour or style == "none":
+# 16-colour fallbacks for terminals without 256 colours (the glyphs carry the shades anyway).
+PALETTE16 = {
+    "p0": 90,
+    "p1": 36,
+    "p2": 34,
+    "p3": 94,
+    "rest": 37,
+    "adapted": 35,
+    "skipped": 33,
+    "future": 90,
+    "pain0": 37,
+    "pain1": 36,
+    "pain2": 33,
+    "pain3": 35,
+    "pain4": 95,
+}
+
+
+def colour_depth(stdout_tty: bool, env: Mapping[str, str]) -> int:
+    """0 (none), 16 or 256 colours for the calendar's text, from the usual conventions:
+    NO_COLOR wins; FORCE_COLOR or CLICOLOR_FORCE colour even a pipe; otherwise only a
+    terminal whose TERM is not 'dumb'. 256 colours only where TERM or COLORTERM says so."""
+    if env.get("NO_COLOR"):
+        return 0
+    forced = any(env.get(k, "") not in ("", "0", "false") for k in ("FORCE_COLOR", "CLICOLOR_FORCE"))
+    term = env.get("TERM", "")
+    if not forced and (not stdout_tty or term in ("", "dumb")):
+        return 0
+    if "256" in term or env.get("COLORTERM", "").lower() in ("truecolor", "24bit") or term == "xterm-kitty":
+        return 256
+    if env.get("FORCE_COLOR", "") in ("2", "3"):
+        return 256
+    return 16
+
+
+def _paint(text: str, style: str, depth: int) -> str:
+    if not depth or style == "none":
         return text
-    return f"\x1b[38;5;{PALETTE[style]}m{text}\x1b[0m"
+    if depth == 256 and style in PALETTE:
+        return f"\x1b[38;5;{PALETTE[style]}m{text}\x1b[0m"
+    if style in PALETTE16:
+        return f"\x1b[{PALETTE16[style]}m{text}\x1b[0m"
+    return text
+
+
+def _blocks(first: date, last: date, columns: int, week_starts: str) -> list[tuple[date, date]]:
+    """first..last cut at month boundaries into blocks whose grid fits `columns` week
+    columns; a month wider than that is a block of its own (it still fits 6 columns)."""
+    out: list[tuple[date, date]] = []
+    start = first
+    while start <= last:
+        end = _month_end(start, last)
+        while end < last:
+            longer = _month_end(end + timedelta(days=1), last)
+            if len(grid(start, longer, week_starts).weeks) > columns:
+                break
+            end = longer
+        out.append((start, end))
+        start = end + timedelta(days=1)
+    return out
+
+
+def _month_end(day: date, last: date) -> date:
+    nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return min(nxt - timedelta(days=1), last)
+
+
+def _fit(lines: list[str], width: int) -> list[str]:
+    """Lines no wider than `width`, broken between words (never inside one)."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return out
+
+
+def _span(first: date, last: date) -> str:
+    if first.year == last.year and (first.month, last.month, last.day) == (1, 12, 31):
+        return str(first.year)
+    return (
+        f"{first:%b %Y} – {last:%b %Y}"
+        if (first.year, first.month) != (last.year, last.month)
+        else f"{first:%B %Y}"
+    )
+
+
+def _empty(cells: Mapping[date, DayCell]) -> bool:
+    return all(
+        c.state in ("before-start", "future") and not c.done and c.pain_avg is None for c in cells.values()
+    )
 
 
 def run_calendar(ctx: Context, args: argparse.Namespace) -> int:
@@ -70,13 +160,25 @@ def run_calendar(ctx: Context, args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, indent=1)
         print()
         return 0
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    g = grid(first, last, ctx.config.week_starts)
-    print(month_line(g, 4))
-    for label, row in zip(weekday_labels(ctx.config.week_starts), rows(g, cells, args.pain), strict=True):
-        line = "".join(_paint(c.glyph, c.style, colour) for c in row)
-        print(f"{label} {line}".rstrip())
-    print(legend(args.pain))
-    for line in stats_lines(stats):
+    if args.year is not None and _empty(cells):
+        print(f"nothing recorded in {args.year}: no practice and no pain entries that year")
+        return 0
+    depth = colour_depth(sys.stdout.isatty(), os.environ)
+    labels = weekday_labels(ctx.config.week_starts)
+    blocks = _blocks(first, last, max(6, width - 5), ctx.config.week_starts)
+    for n, (start, end) in enumerate(blocks):
+        if n:
+            print()
+        g = grid(start, end, ctx.config.week_starts)
+        print(_span(start, end))
+        months = month_line(g, 4)
+        while len(months) > width - 1:  # a label at the right edge: leave it out, never cut it
+            months = months[: months.rstrip().rfind(" ")].rstrip()
+        print(months)
+        for label, row in zip(labels, rows(g, cells, args.pain), strict=True):
+            line = "".join(_paint(c.glyph, c.style, depth) for c in row)
+            print(f"{label} {line}".rstrip())
+    narrow = width < 80
+    for line in _fit([legend(args.pain, narrow), *stats_lines(stats, narrow)], width - 1):
         print(line)
     return 0

@@ -58,6 +58,8 @@ def run_catalog(ctx: Context, args: argparse.Namespace) -> int:
         print(f"ok: {path}: {n_ex} exercise(s), {n_pr} program(s)")
         return 0
     catalog = ctx.catalog
+    if args.json:
+        return _catalog_json(ctx, args)
     if args.catalog_command == "list":
         print("Exercises:")
         for ex in sorted(catalog.exercises.values(), key=lambda e: e.id):
@@ -72,5 +74,33 @@ def run_catalog(ctx: Context, args: argparse.Namespace) -> int:
     if args.id in catalog.programs:
         _show_program(catalog.programs[args.id], ctx)
         return 0
+    known = ", ".join(sorted([*catalog.exercises, *catalog.programs]))
+    raise UsageError(f"no exercise or program called '{args.id}'; known: {known}")
+
+
+def _catalog_json(ctx: Context, args: argparse.Namespace) -> int:
+    """`catalog list --json` (ids, names, where each came from) or `show ID --json` (every field)."""
+    from dataclasses import asdict
+
+    from footbase_tui.commands.jsonout import print_json
+
+    catalog = ctx.catalog
+    if args.catalog_command == "list":
+        return print_json(
+            {
+                "exercises": [
+                    {"id": e.id, "name": e.name, "position": e.position, "origin": e.origin}
+                    for e in sorted(catalog.exercises.values(), key=lambda e: e.id)
+                ],
+                "programs": [
+                    {"id": p.id, "name": p.name, "gentle": p.gentle, "origin": p.origin}
+                    for p in sorted(catalog.programs.values(), key=lambda p: p.id)
+                ],
+            }
+        )
+    if args.id in catalog.exercises:
+        return print_json({"kind": "exercise", **asdict(catalog.exercises[args.id])})
+    if args.id in catalog.programs:
+        return print_json({"kind": "program", **asdict(catalog.programs[args.id])})
     known = ", ".join(sorted([*catalog.exercises, *catalog.programs]))
     raise UsageError(f"no exercise or program called '{args.id}'; known: {known}")

@@ -13,11 +13,11 @@ import io
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from footbase_tui.context import Context
-from footbase_tui.core.calendar import grid, months_back
+from footbase_tui.core.calendar import grid, months_back, week_start_of
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
@@ -27,6 +27,8 @@ from footbase_tui.store import FORMAT, NotSaved, Snapshot
 
 IMPORT_MAX_BYTES = 512 * 1024 * 1024
 HEATMAP_MONTHS = 12
+REPORT_WEEKS = 12  # the report's default period: one page, not ten years
+REPORT_NOTES = 20  # the most recent notes in the default report
 
 
 def _period(ctx: Context, args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -116,8 +118,18 @@ def _names(ctx: Context) -> dict[str, str]:
     return names
 
 
-def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None) -> str:
+def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None, recent: bool) -> str:
+    """The Markdown report; `recent`: the default period, the last REPORT_WEEKS weeks
+    (whole weeks, not before the first record) with the REPORT_NOTES newest notes."""
     today = ctx.today()
+    hint = ""
+    if recent:
+        earliest = min([e.date for e in snap.pain] + [s.date for s in snap.sessions], default=today)
+        since = week_start_of(today, ctx.config.week_starts) - timedelta(weeks=REPORT_WEEKS - 1)
+        if earliest < since:
+            hint = f"the last {REPORT_WEEKS} weeks; --all or --since DATE for earlier"
+        else:
+            since = None  # the whole history fits: from the first record, as with --all
     pain = [e for e in snap.pain if in_period(e.date, since, until)]
     sessions = [s for s in snap.sessions if in_period(s.date, since, until)]
     dates = [e.date for e in snap.pain] + [s.date for s in snap.sessions] + list(snap.day_plans)
@@ -150,12 +162,16 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
             cells=cells,
             heatmap=heatmap,
             week_starts=ctx.config.week_starts,
+            notes_max=REPORT_NOTES if recent else None,
+            more_hint=hint,
         )
     )
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     since, until = _period(ctx, args)
+    if args.all and (since or until):
+        raise UsageError("give --all or --since/--until, not both")
     output: str | None = args.output
     folder = output is not None and _is_folder_target(output)
     if folder and args.format != "csv":
@@ -167,7 +183,8 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.format == "json":
         files = {"": _json_text(ctx, snap, since, until)}
     elif args.format == "md":
-        files = {"": _report(ctx, snap, since, until)}
+        recent = not (args.all or since or until)
+        files = {"": _report(ctx, snap, since, until, recent)}
     else:
         pain = pain_rows(e for e in snap.pain if in_period(e.date, since, until))
         results = exercise_rows((s for s in snap.sessions if in_period(s.date, since, until)), _names(ctx))
@@ -197,6 +214,13 @@ def _counts(snap: Snapshot, since: date | None, until: date | None) -> str:
 
 
 def _read_import(path: Path) -> bytes:
+    if str(path) == "-":  # standard input: `footbase --db OTHER export --format json | footbase import -`
+        data = sys.stdin.buffer.read(IMPORT_MAX_BYTES + 1)
+        if len(data) > IMPORT_MAX_BYTES:
+            raise UsageError(
+                f"standard input is larger than {IMPORT_MAX_BYTES >> 20} MB; not a footbase export"
+            )
+        return data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the file made by 'footbase export --format json'")
     try:
@@ -212,15 +236,16 @@ def _read_import(path: Path) -> bytes:
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     raw = _read_import(path)
+    label = "standard input" if args.file == "-" else str(path)
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
-        raise UsageError(f"{path}: not a footbase export ({reason})") from None
+        raise UsageError(f"{label}: not a footbase export ({reason})") from None
     try:
         found = read_export(data, FORMAT)
     except ExchangeError as exc:
-        raise UsageError(f"{path}: {exc}; nothing was imported") from None
+        raise UsageError(f"{label}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None
     counts = ctx.store.merge(found.pain, found.sessions, found.plans, program_if_new=program)
     print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from footbase_tui.context import Context
@@ -16,13 +17,17 @@ from footbase_tui.core.localtime import (
     wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.errors import UsageError
 
+JOURNAL_DEFAULT = 20
 STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character limit
 
 
 def _read_note(value: str | None) -> str | None:
     if value != "-":
         return value
+    if sys.stdin.isatty():
+        print("type the note, end with ctrl-D", file=sys.stderr)
     data = sys.stdin.buffer.read(STDIN_MAX + 1)
     if len(data) > STDIN_MAX:
         raise PainInputError(
@@ -39,6 +44,11 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
     where: list[str] = []
     for value in args.where:
         where.extend(w.strip() for w in value.split(",") if w.strip())
+    if args.level is None:
+        # `pain --where hip 3`: --where took every word after it, the level too.
+        if not where or not re.fullmatch(r"10|[0-9]", where[-1], re.ASCII):
+            raise UsageError("LEVEL is required: a whole number from 0 (no pain) to 10")
+        args.level = int(where.pop())
     entry = build_entry(
         PainInput(
             level=args.level, where=tuple(where), context=args.context, note=_read_note(args.note) or ""
@@ -69,10 +79,17 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
         entries = [e for e in snap.pain if e.date >= since]
         if args.last:
             entries = entries[-args.last :]
-    elif args.last:
-        entries = snap.last_pain(args.last)
+    elif args.last or args.all:
+        entries = snap.pain if args.all else snap.last_pain(args.last)
     else:
-        entries = snap.pain
+        entries = snap.last_pain(JOURNAL_DEFAULT)
+        total = snap.pain_count()
+        if total > len(entries):
+            # On stderr: a script reading the list (or the JSON) gets only entries.
+            print(
+                f"footbase: the last {len(entries)} of {total:,} entries; see more with --last N or --all",
+                file=sys.stderr,
+            )
     if args.json:
         out = [
             {

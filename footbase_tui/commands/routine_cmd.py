@@ -8,8 +8,8 @@ import sys
 from datetime import date
 
 from footbase_tui.context import Context
-from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
-from footbase_tui.core.records import Session, new_id
+from footbase_tui.core.localtime import from_iso_utc, iso_in_zone, iso_utc, parse_day, stamp_after
+from footbase_tui.core.records import PainEntry, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
 from footbase_tui.store import Snapshot
@@ -140,10 +140,44 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"today {r.done}/{r.total}")
     streak = ctx.practice.streak(snap, today)
     parts.append(f"· streak {streak} day{'s' if streak != 1 else ''}")
-    for last in snap.last_pain(1):
+    lasts = snap.last_pain(1)
+    for last in lasts:
         parts.append(f"· pain {last.level}/10 {_ago(ctx, last.utc)}")
+    if getattr(args, "json", False):
+        from footbase_tui.commands.jsonout import print_json
+
+        return print_json(_status_json(ctx, r, streak, lasts[0] if lasts else None, " ".join(parts)))
     print(" ".join(parts))
     return 0
+
+
+def _status_json(
+    ctx: Context, r: DayRoutine, streak: int, last: PainEntry | None, line: str
+) -> dict[str, object]:
+    """What a reminder script needs: is today's routine done, what is left, the streak."""
+    if r.rest_day:
+        state = "rest"
+    elif r.before_start:
+        state = "before-start"
+    else:
+        state = "done" if r.done >= r.total else "partial" if r.done else "todo"
+    pain = None
+    if last is not None:
+        ago = (ctx.clock.now() - from_iso_utc(last.utc)).total_seconds()
+        pain = {"level": last.level, "at": iso_in_zone(last.utc, last.tz), "minutes_ago": int(ago // 60)}
+    return {
+        "date": r.day.isoformat(),
+        "program": r.program.id,
+        "state": state,
+        "complete": state in ("done", "rest", "before-start"),
+        "done": r.done,
+        "total": r.total,
+        "todo": [] if r.rest_day or r.before_start else [i.id for i in r.items if i.status != "done"],
+        "starts": r.start.isoformat() if r.before_start else None,
+        "streak": streak,
+        "last_pain": pain,
+        "line": line,
+    }
 
 
 def _ago(ctx: Context, utc: str) -> str:
@@ -164,6 +198,22 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         program, start = plan.program, plan.start
         if plan.warning:
             print(f"footbase: {plan.warning}", file=sys.stderr)
+        if args.json:
+            from footbase_tui.commands.jsonout import print_json
+
+            return print_json(
+                {
+                    "following": program.id,
+                    "name": program.name,
+                    "start": start.isoformat(),
+                    "chosen": bool(snap.meta.program),
+                    "warning": plan.warning or None,
+                    "programs": [
+                        {"id": p.id, "name": p.name, "gentle": p.gentle, "description": p.description}
+                        for p in ctx.catalog.programs.values()
+                    ],
+                }
+            )
         chosen = "" if snap.meta.program else " (not chosen yet: starts with your first practice)"
         print(f"following: {program.id} — {program.name}, day 1 = {start}{chosen}")
         for p in ctx.catalog.programs.values():
@@ -175,5 +225,9 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"no program called '{args.program}'; programs: {known}")
     start = parse_day(args.start, ctx.today()) if args.start else ctx.today()
     ctx.store.set_program(args.program, start)
+    if args.json:
+        from footbase_tui.commands.jsonout import print_json
+
+        return print_json({"saved": True, "following": args.program, "start": start.isoformat()})
     print(f"saved: following {args.program} from {start}")
     return 0

@@ -9,6 +9,22 @@ from footbase_tui.errors import UsageError
 
 
 def run_locate(ctx: Context, args: argparse.Namespace) -> int:
+    if args.json:
+        from footbase_tui.commands.jsonout import print_json
+
+        paths = ctx.paths
+        return print_json(
+            {
+                "store": str(paths.db),
+                "store_exists": paths.db.exists(),
+                "config": str(paths.config),
+                "config_exists": paths.config.exists(),
+                "catalog": str(paths.catalog_dir),
+                "catalog_exists": paths.catalog_dir.exists(),
+                "backups": str(paths.backups),
+                "cache": None if paths.cache is None else str(paths.cache),
+            }
+        )
     print(f"store:   {ctx.paths.db}")
     print(f"config:  {ctx.paths.config}{'' if ctx.paths.config.exists() else ' (not created)'}")
     print(f"catalog: {ctx.paths.catalog_dir}{'' if ctx.paths.catalog_dir.exists() else ' (not created)'}")
@@ -24,6 +40,8 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
         if args.backup:
             raise UsageError("give a backup name or --list, not both")
         backups = store.backups()
+        if args.json:
+            return _backups_json(ctx)
         if not backups:
             print("no backups yet (one is kept each day the store changes, the last 7)")
             return 0
@@ -38,3 +56,18 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
     path = store.restore(args.backup)
     print(f"restored {path.name}; the previous store was kept beside it as a .before-restore copy")
     return 0
+
+
+def _backups_json(ctx: Context) -> int:
+    from footbase_tui.commands.jsonout import print_json
+
+    out = []
+    for path in ctx.store.backups():
+        item: dict[str, object] = {"name": path.name, "bytes": path.stat().st_size}
+        try:
+            _, snap = ctx.store.read_backup(path.name)
+            item.update(pain_entries=len(snap.pain), sessions=len(snap.sessions), error=None)
+        except Exception as exc:  # a damaged backup is listed, not fatal
+            item.update(pain_entries=None, sessions=None, error=str(exc))
+        out.append(item)
+    return print_json(out)

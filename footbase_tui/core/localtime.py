@@ -97,29 +97,84 @@ def parse_day(text: str, today: date) -> date:
     return parse_date(text)
 
 
-def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
-    """When something happened: 'HH:MM', 'yesterday HH:MM' or an ISO date-time.
+_CLOCK = re.compile(r"^(?:(\d{1,2}):(\d{2})|(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?)$", re.ASCII)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+          "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+          "d": 86400, "day": 86400, "days": 86400}  # fmt: skip
+_AGO = re.compile(r"^((?:\d{1,4}\s*[a-z]+\s*)+)ago$", re.ASCII)
+_AMOUNT = re.compile(r"(\d{1,4})\s*([a-z]+)", re.ASCII)
+AT_FORMS = "9pm, 21:00, yesterday 9pm, mon 8:30, 2h ago or YYYY-MM-DDTHH:MM"
 
-    Returns an aware UTC instant; refuses the future and times that did not exist.
+
+def parse_clock(text: str) -> time:
+    """A time of day: 'HH:MM' (24-hour) or '9pm', '9:30 am'; TimeInputError otherwise."""
+    m = _CLOCK.match(text.strip().lower())
+    if m:
+        if m.group(1) is not None:
+            hour, minute = int(m.group(1)), int(m.group(2))
+        else:
+            hour, minute = int(m.group(3)), int(m.group(4) or 0)
+            # 12am is midnight, 12pm noon; 0pm and 13pm are not times.
+            hour = hour % 12 + (12 if m.group(5) == "p" else 0) if 1 <= hour <= 12 else 99
+        if hour <= 23 and minute <= 59:
+            return time(hour, minute)
+    raise TimeInputError(f"'{text}' is not a time of day; use 21:00 or 9pm")
+
+
+def _weekday(word: str) -> int | None:
+    """0 (Monday) to 6 for 'mon', 'Monday', 'tues', 'thu.' ...; None for anything else."""
+    word = word.rstrip(".")
+    if len(word) < 3:
+        return None
+    for n, name in enumerate(_WEEKDAYS):
+        if name.startswith(word):
+            return n
+    return None
+
+
+def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
+    """When something happened, as typed after `--at`: a time of day ('21:00', '9pm') for
+    today, 'yesterday 9pm', a weekday and a time ('mon 8:30': the most recent Monday,
+    today included), an amount ago ('2h ago', '90 min ago', '1h 30m ago') or an ISO
+    date-time.
+
+    Returns an aware UTC instant. Refuses the future, a wall-clock time that did not exist
+    (the clocks skipped it), and anything else with a message listing the forms.
+    A time before the day-start hour belongs to the end of that footbase day.
     """
     raw = text.strip()
-    words = raw.split()
+    low = " ".join(raw.lower().split())
     # The footbase day, not the calendar date: with day_starts_at 04:00, at 01:00 "23:30"
     # is last evening, and a time before 04:00 belongs to the next calendar date.
     today = lt.day_of(now)
 
-    def on(day: date, hhmm: str) -> datetime:
-        t = parse_hhmm(hhmm)
+    def on(day: date, clock: str) -> datetime:
+        t = parse_clock(clock)
         calendar_day = day + timedelta(days=1) if t < lt.day_starts_at else day
         return lt.localize(datetime.combine(calendar_day, t))
 
-    if len(words) == 1 and _HHMM.match(words[0]):
-        when = on(today, words[0])
-    elif len(words) == 2 and words[0].lower() in ("today", "yesterday"):
-        when = on(today if words[0].lower() == "today" else today - timedelta(days=1), words[1])
+    first, _, rest = low.partition(" ")
+    ago = _AGO.match(low)
+    if ago:
+        seconds = 0
+        for amount, unit in _AMOUNT.findall(ago.group(1)):
+            if unit not in _UNITS:
+                raise TimeInputError(f"'{text}': '{unit}' is not a unit; use m, h or d (e.g. 2h ago)")
+            seconds += int(amount) * _UNITS[unit]
+        if seconds > 3660 * 86400:
+            raise TimeInputError(f"'{text}' is more than ten years ago; give a date instead")
+        return (now - timedelta(seconds=seconds)).astimezone(UTC).replace(microsecond=0)
+    if _CLOCK.match(low):
+        when = on(today, low)
+    elif first in ("today", "yesterday") and rest:
+        when = on(today if first == "today" else today - timedelta(days=1), rest)
+    elif rest and (weekday := _weekday(first)) is not None:
+        back = (today.weekday() - weekday) % 7
+        when = on(today - timedelta(days=back), rest)
     else:
         if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw, re.ASCII):
-            raise TimeInputError(f"'{text}' is not a time; use HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+            raise TimeInputError(f"'{text}' is not a time; use {AT_FORMS}")
         try:
             parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         except ValueError:

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
 from footbase_tui.core.exchange import sorted_pain, sorted_sessions
-from footbase_tui.core.localtime import wall_time
+from footbase_tui.core.localtime import from_iso_utc, wall_time
 from footbase_tui.core.records import (
     PainEntry,
     Session,
@@ -110,6 +110,8 @@ class ReportInput:
     cells: Sequence[DayCell]  # one per day, first..last
     heatmap: Sequence[str]  # the heatmap's text lines (glyphs only)
     week_starts: str = "monday"
+    notes_max: int | None = None  # only the newest notes; None: all of the period's
+    more_hint: str = ""  # said beside the period when it is a default, e.g. how to see more
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,26 @@ def frequent_contexts(entries: Iterable[PainEntry], top: int = 5) -> list[tuple[
     return ranked[:top]
 
 
+SESSION_CAP_S = 2 * 3600  # a walkthrough left open overnight counts as two hours at most
+
+
+def practice_time_words(sessions: Iterable[Session]) -> str:
+    """The summed start-to-end time of `sessions`, in words ("1 hour 5 minutes"), each
+    capped at SESSION_CAP_S; pendulum writes the words (imported here only, not by the
+    quick commands)."""
+    import pendulum
+
+    total = 0.0
+    for s in sessions:
+        if s.end:
+            seconds = (from_iso_utc(s.end) - from_iso_utc(s.start)).total_seconds()
+            total += min(max(seconds, 0.0), SESSION_CAP_S)
+    minutes = round(total / 60)
+    if minutes < 1:
+        return "under a minute"
+    return str(pendulum.duration(minutes=minutes).in_words(locale="en"))
+
+
 def _cell(text: str) -> str:
     """Text for a Markdown table cell: one line, no column breaks."""
     return " ".join(text.split()).replace("|", "\\|")
@@ -189,6 +211,9 @@ def _levels_section(r: ReportInput) -> list[str]:
         lines.append(f"- Sessions in the period: {len(r.sessions)} ({parts})")
     else:
         lines.append("- Sessions in the period: none")
+    guided = [s for s in r.sessions if s.kind == "walkthrough" and s.end]
+    if guided:
+        lines.append(f"- Time in guided walkthroughs: {practice_time_words(guided)} ({len(guided)} sessions)")
     best: dict[str, int] = {}
     times: Counter[str] = Counter()
     last: dict[str, date] = {}
@@ -285,6 +310,13 @@ def _notes_section(r: ReportInput) -> list[str]:
     noted = [e for e in sorted_pain(r.pain) if e.note][::-1]
     if not noted:
         return [*lines, "No notes in this period."]
+    older = len(noted) - r.notes_max if r.notes_max is not None else 0
+    if older > 0:
+        noted = noted[: r.notes_max]
+        lines += [
+            f"The {len(noted)} most recent of {len(noted) + older} notes; the period's others are left out.",
+            "",
+        ]
     for e in noted:
         wall = wall_time(e.utc, e.tz)
         lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**")
@@ -300,7 +332,8 @@ def markdown_report(r: ReportInput) -> str:
     lines = [
         "# footbase report",
         "",
-        f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}",
+        f"Period: {r.first} to {r.last} ({days} day{'s' if days != 1 else ''}), made {r.today}"
+        + (f" ({r.more_hint})" if r.more_hint else ""),
         "",
         *_levels_section(r),
         "",

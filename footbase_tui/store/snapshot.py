@@ -92,6 +92,10 @@ class Snapshot:
         found.sort(key=lambda s: (s.start, s.id))
         return found
 
+    def pain_count(self) -> int:
+        """How many pain entries the store holds, without converting them."""
+        return len(self._table("pain"))
+
     def last_pain(self, count: int = 1) -> list[PainEntry]:
         """The newest `count` entries, in time order, converting only those."""
         table = self._table("pain")

@@ -186,14 +186,15 @@ def test_calendar_text_has_no_colour_off_a_terminal(run: Run) -> None:
     r = run("calendar", "--months", "2")
     assert r.code == 0 and "\x1b[" not in r.out
     lines = r.out.splitlines()
-    assert lines[1].startswith("Mon") and lines[7].startswith("Sun")
+    assert lines[0] == "Feb 2026 – Mar 2026"  # the months and their year
+    assert lines[2].startswith("Mon") and lines[8].startswith("Sun")
     assert "█" in r.out and "streak 1" in r.out and "adherence" in r.out
     run("pain", "4")
     run("pain", "7")
     pain_rows = run("calendar", "--pain", "--months", "1").out.splitlines()
     tuesday = next(line for line in pain_rows if line.startswith("Tue"))
     assert tuesday.rstrip().endswith("6")  # today: (4 + 7) / 2 = 5.5, shown as 6
-    assert "average of the day" in pain_rows[8]
+    assert "average of the day" in pain_rows[9]
 
 
 @pytest.mark.parametrize(

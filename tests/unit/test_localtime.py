@@ -112,3 +112,61 @@ def test_config_reads_an_unquoted_yaml_time() -> None:
 
     # YAML 1.1 reads 04:00 as 240; it still means four in the morning.
     assert parse_config({"day_starts_at": 240}, Path("c.yaml")).day_starts_at == time(4, 0)
+
+
+# NOW is Tuesday 2026-03-03, 13:00 in Berlin.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9am", utc(2026, 3, 3, 8, 0)),
+        ("9:30 AM", utc(2026, 3, 3, 8, 30)),
+        ("12am", utc(2026, 3, 2, 23, 0)),  # midnight starting today
+        ("12pm", utc(2026, 3, 3, 11, 0)),
+        ("yesterday 9pm", utc(2026, 3, 2, 20, 0)),
+        ("Yesterday  21:00", utc(2026, 3, 2, 20, 0)),
+        ("today 1pm", utc(2026, 3, 3, 12, 0)),
+        ("2h ago", utc(2026, 3, 3, 10, 0)),
+        ("90 min ago", utc(2026, 3, 3, 10, 30)),
+        ("1h 30m ago", utc(2026, 3, 3, 10, 30)),
+        ("3 days ago", utc(2026, 2, 28, 12, 0)),
+        ("mon 8:30", utc(2026, 3, 2, 7, 30)),  # the last Monday, not the next
+        ("Sunday 9pm", utc(2026, 3, 1, 20, 0)),
+        ("tue 8:00", utc(2026, 3, 3, 7, 0)),  # today is a Tuesday: today
+        ("wed 8:00", utc(2026, 2, 25, 7, 0)),  # six days back, never tomorrow
+    ],
+)
+def test_parse_at_shell_forms(text: str, expected: datetime) -> None:
+    assert parse_at(text, NOW, BERLIN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("9pm", "future"),
+        ("tue 14:00", "future"),
+        ("13pm", "not a time of day"),
+        ("0am", "not a time of day"),
+        ("2 fortnights ago", "not a unit"),
+        ("9999 days ago", "ten years"),
+        ("yesterday", "not a time"),
+        ("mo 8:30", "not a time"),
+        ("next mon 8:30", "not a time"),
+    ],
+)
+def test_parse_at_shell_forms_refused(text: str, why: str) -> None:
+    with pytest.raises(TimeInputError, match=why):
+        parse_at(text, NOW, BERLIN)
+
+
+def test_a_weekday_time_inside_the_spring_forward_gap_is_refused() -> None:
+    now = utc(2026, 3, 31, 12, 0)  # Tuesday; Sunday 29 March skipped 02:00-03:00 in Berlin
+    with pytest.raises(TimeInputError, match="does not exist"):
+        parse_at("sun 2:30am", now, BERLIN)
+
+
+def test_a_late_night_time_belongs_to_the_day_it_ends() -> None:
+    owl = LocalTime("Europe/Berlin", time(4, 0))
+    now = utc(2026, 3, 3, 1, 0)  # 02:00 on Tuesday: still Monday's footbase day
+    assert parse_at("1am", now, owl) == utc(2026, 3, 3, 0, 0)
+    assert parse_at("11pm", now, owl) == utc(2026, 3, 2, 22, 0)
+    assert parse_at("yesterday 1am", now, owl) == utc(2026, 3, 2, 0, 0)
