@@ -39,7 +39,7 @@ def finishes(call: Callable[[], Any], seconds: float = 10.0) -> tuple[bool, Any]
     def run() -> None:
         try:
             box.append(call())
-        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+        except BaseException as exc:  # the test inspects it
             box.append(exc)
 
     worker = threading.Thread(target=run, daemon=True)
@@ -82,7 +82,12 @@ def test_missing_parents_are_created_private_and_durable_under_umask_000(
 ) -> None:
     synced: list[Path] = []
     real = fileio.fsync_dir
-    monkeypatch.setattr(fileio, "fsync_dir", lambda folder: (synced.append(folder), real(folder))[1])
+
+    def fsync_dir(folder: Path) -> None:
+        synced.append(folder)
+        real(folder)
+
+    monkeypatch.setattr(fileio, "fsync_dir", fsync_dir)
     home = tmp_path / "victim"
     home.mkdir(mode=0o700)
     old = os.umask(0)
@@ -118,6 +123,8 @@ def test_a_store_that_went_missing_is_said_missing_never_silently_replaced(
     paths = Paths(db=tmp_path / "data" / "footbase.json", config=tmp_path / "config" / "config.yaml")
     assert cli(Context(paths, clock=clock), "pain", "4")[0] == 0
     (tmp_path / "data").rename(tmp_path / "moved-away")  # another user, or a sync, moved it
+    with pytest.raises(StoreMissing):
+        Context(paths, clock=clock).store.load()
     for argv in (("journal",), ("pain", "5")):
         code, out, err = cli(Context(paths, clock=clock), *argv)
         assert code == 1, argv
