@@ -6,7 +6,6 @@ Progress is saved to the store after every set, so a crash or a dropped link kee
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -28,7 +27,7 @@ from footbase_tui.core.countdown import (
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, item_result, seconds_text
+from footbase_tui.core.routine import DayRoutine, RoutineItem, seconds_text
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.field import Field
@@ -151,7 +150,7 @@ class WalkthroughScreen(FootbaseScreen):
                 self.record_status(event.item, "done")
                 changed = True
             elif isinstance(event, ItemSkipped):
-                self.record_status(event.item, "skipped")
+                self.record_status(event.item, "partial" if event.sets_done else "skipped")
                 changed = True
             elif isinstance(event, Finished):
                 self.finish()
@@ -217,19 +216,38 @@ class WalkthroughScreen(FootbaseScreen):
         previous = self.results[item.id].at if item.id in self.results else item.result_at
         return stamp_after(self.fb.ctx.clock.now(), previous)
 
-    def _result(self, index: int) -> ItemResult:
+    def record(self, index: int, status: str | None = None) -> None:
+        """Write down what the engine counted for item `index`: sets done of planned, reps,
+        seconds spent (pauses left out); `status` None: done when every set is, else partial."""
+        if self.engine is None:
+            return
         item = self.items[index]
-        return self.results.get(item.id) or ItemResult(item.id, item.level, "todo", self._stamp(index))
-
-    def record_set(self, index: int, set_no: int) -> None:
-        r = self._result(index)
-        self.results[r.exercise] = item_result(
-            self.items[index], r.status, self._stamp(index), sets=max(r.sets, set_no), reason=r.reason
+        tally = self.engine.tally(index, self.fb.ctx.clock.monotonic())
+        if status is None:
+            status = "done" if tally.sets_done >= tally.sets else "partial"
+        self.results[item.id] = ItemResult(
+            item.id,
+            item.level,
+            status,
+            self._stamp(index),
+            sets=tally.sets_done,
+            reps=tally.reps_done,
+            seconds=round(tally.active_s),
+            planned_sets=tally.sets,
         )
 
+    def record_set(self, index: int, set_no: int) -> None:
+        self.record(index)
+
     def record_status(self, index: int, status: str) -> None:
-        r = self._result(index)
-        self.results[r.exercise] = replace(r, status=status, at=self._stamp(index))
+        self.record(index, status)
+
+    def record_current(self) -> None:
+        """Bring the time of the exercise under way up to now (before leaving or hanging up)."""
+        engine = self.engine
+        current = engine.current if engine else None
+        if current is not None and self.items[current.item].id in self.results:
+            self.record(current.item, self.results[self.items[current.item].id].status)
 
     def session(self, ended: bool) -> Session:
         ctx = self.fb.ctx
@@ -252,6 +270,7 @@ class WalkthroughScreen(FootbaseScreen):
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
+        self.record_current()
         if self.results:
             self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
 
@@ -312,6 +331,7 @@ class WalkthroughScreen(FootbaseScreen):
                 return
             self.finished = True
             if keep:
+                self.record_current()
                 await self.save(ended=True)
             else:
                 await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
@@ -337,12 +357,13 @@ class WalkthroughScreen(FootbaseScreen):
         snap = fb.snapshot
         streak = fb.ctx.practice.streak(snap)
         done = sum(1 for r in self.results.values() if r.status == "done")
+        partial = sum(1 for r in self.results.values() if r.status == "partial")
         skipped = sum(1 for r in self.results.values() if r.status == "skipped")
-        spent = (fb.ctx.clock.now() - self.started_at).total_seconds()
+        spent = self.engine.total_active() if self.engine else 0.0
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
         self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak))
+            summary_text(SummaryData(spent, done, skipped, streak, partial))
         )
         self.query_one("#wt-pain", Input).focus()
         self.refresh_bindings()
