@@ -322,3 +322,42 @@ async def test_marks_by_hand_on_today_make_one_session(make_app: MakeApp, ctx: C
             "toe-spread-glove": "done",
             "towel-curls": "todo",
         }
+
+
+async def test_started_on_the_third_it_goes_round_every_undone_one(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "space")  # the hand glove done by hand
+        await settle(pilot)
+        await pilot.press("down", "enter")  # start on the third: towel curls
+        await pilot.pause()
+        assert "Towel curls  L1 · 1 of 3" in screen_text(app)
+        seen = []
+        for _ in range(400):
+            screen = app.screen
+            if not isinstance(screen, WalkthroughScreen) or screen.finished:
+                break
+            title = str(screen.query_one("#wt-title").render())
+            if not seen or seen[-1] != title:
+                seen.append(title)
+            if "AT YOUR PACE" in screen_text(app):
+                await pilot.press("enter")
+            await advance(pilot, fake_clock, 7)
+        await settle(pilot)
+        assert seen == [
+            "Towel curls  L1 · 1 of 3",
+            "Short-foot (arch activation)  L1 · 2 of 3",
+            "Barefoot walk at home  L1 · 3 of 3",
+        ]
+        assert "Exercises done: 3" in screen_text(app)
+        assert {ex: status for ex, (status, _) in results(ctx).items()} == {
+            "barefoot-walk": "done",
+            "toe-spread-glove": "done",
+            "towel-curls": "done",
+            "short-foot": "done",
+        }
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)

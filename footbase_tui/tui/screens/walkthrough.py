@@ -27,7 +27,7 @@ from footbase_tui.core.countdown import (
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, seconds_text
+from footbase_tui.core.routine import UNDONE, DayRoutine, RoutineItem, seconds_text
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.field import Field
@@ -75,6 +75,14 @@ def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
     return " · ".join(parts)
 
 
+def round_from(routine: DayRoutine, start: int) -> list[RoutineItem]:
+    """The exercises a walkthrough started at item `start` goes through: that one, then
+    every one still to do after it, then those before it (the round wraps)."""
+    items = routine.items
+    order = [*range(start + 1, len(items)), *range(start)]
+    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
+
+
 class WalkthroughScreen(FootbaseScreen):
     BINDINGS = [
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
@@ -92,9 +100,7 @@ class WalkthroughScreen(FootbaseScreen):
     def __init__(self, routine: DayRoutine, start_index: int) -> None:
         super().__init__()
         self.routine = routine
-        first = routine.items[start_index]
-        rest = [i for i in routine.items[start_index + 1 :] if i.status == "todo"]
-        self.items: list[RoutineItem] = [first, *rest]
+        self.items: list[RoutineItem] = round_from(routine, start_index)
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
         self.finished = False
@@ -189,8 +195,8 @@ class WalkthroughScreen(FootbaseScreen):
                 remaining=engine.remaining(now),
                 position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
                 next_text=next_text,
-                item_no=self.routine.done + phase.item + 1,
-                item_count=max(self.routine.total, self.routine.done + len(self.items)),
+                item_no=phase.item + 1,
+                item_count=len(self.items),
                 overall=min(1.0, overall),
                 paused=engine.paused,
             )
