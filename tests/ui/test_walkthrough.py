@@ -361,3 +361,41 @@ async def test_started_on_the_third_it_goes_round_every_undone_one(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)
+
+
+@pytest.mark.parametrize("opener", ["p", "question_mark"])
+async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
+    make_app: MakeApp, fake_clock: FakeClock, opener: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 1)
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen) and digits(app) == "9:59"
+        await pilot.press(opener)
+        await settle(pilot)
+        assert app.screen is not walk
+        for _ in range(10):  # a minute and a half reading or typing
+            fake_clock.advance(10)
+            walk.tick()
+        await pilot.pause()
+        assert walk.query_one("#wt-digits", Digits).value == "9:59"
+        assert "paused while the dialog is open" in str(walk.query_one("#wt-phase").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is walk and not walk.engine.paused  # type: ignore[union-attr]
+        await advance(pilot, fake_clock, 30)
+        assert digits(app) == "9:29" and "paused" not in screen_text(app)
+
+
+async def test_a_pause_of_ones_own_stays_after_a_dialog(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 6)
+        await pilot.press("space", "question_mark")
+        await settle(pilot)
+        await pilot.press("escape")
+        await advance(pilot, fake_clock, 30)
+        assert digits(app) == "9:59" and "space resumes" in screen_text(app)

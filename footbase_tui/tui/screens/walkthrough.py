@@ -105,6 +105,7 @@ class WalkthroughScreen(FootbaseScreen):
         self.session_id = new_id()
         self.finished = False
         self.engine: Countdown | None = None
+        self.held = False  # paused because a dialog or overlay is on top
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -128,6 +129,25 @@ class WalkthroughScreen(FootbaseScreen):
         self._timer = self.set_interval(TICK_S, self.tick)
         self.show_steps(0)
         self.tick()
+
+    def on_screen_suspend(self) -> None:
+        """A dialog, the help or the palette came on top: hold the countdown until it goes."""
+        engine = self.engine
+        if engine is not None and not self.finished and not engine.paused:
+            engine.pause(self.fb.ctx.clock.monotonic())
+            self.held = True
+            self.show()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: a countdown held for a dialog goes on, and says so."""
+        engine = self.engine
+        if not self.held or engine is None:
+            return
+        self.held = False
+        if not self.finished and engine.paused:
+            engine.resume(self.fb.ctx.clock.monotonic())
+            self.notify("Countdown resumed.", timeout=2)
+        self.show()
 
     def on_unmount(self) -> None:
         unhook = getattr(self, "_unhook", None)
@@ -199,6 +219,7 @@ class WalkthroughScreen(FootbaseScreen):
                 item_count=len(self.items),
                 overall=min(1.0, overall),
                 paused=engine.paused,
+                held=self.held,
             )
         )
 
