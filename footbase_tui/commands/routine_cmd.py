@@ -14,7 +14,7 @@ from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
 from footbase_tui.store import Snapshot
 
-MARKS = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}
+MARKS = {"done": "[x]", "partial": "[~]", "skipped": "[-]", "todo": "[ ]"}
 
 
 def _day(ctx: Context, text: str | None) -> date:

@@ -29,10 +29,16 @@ class DayCell(NamedTuple):
     done: int
     state: str
     pain_avg: float | None
+    part: float = 0.0  # the shares of the planned exercises partly done (2 of 3 sets: 0.667)
+
+    @property
+    def credit(self) -> float:
+        """Planned exercises done, a partly done one counting its share of sets."""
+        return self.done + self.part
 
     @property
     def share(self) -> float:
-        return self.done / self.planned if self.planned else 0.0
+        return self.credit / self.planned if self.planned else 0.0
 
 
 class Planner:
@@ -74,6 +80,12 @@ def _count(planned: tuple[str, ...], facts: DayFacts) -> tuple[int, int]:
     return done, sum(1 for ex in planned if ex in reasoned) if reasoned else 0
 
 
+def _part(planned: tuple[str, ...], facts: DayFacts) -> float:
+    """The summed shares of the planned exercises partly done."""
+    part = facts.part
+    return sum(part.get(ex, 0.0) for ex in planned) if part else 0.0
+
+
 _EMPTY = DayFacts()
 
 
@@ -93,13 +105,14 @@ def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date, f
         if other is not None:
             planned = Planner(planner.catalog, other, day).planned(day) or ()
     done, reasoned = _count(planned, facts)
+    part = _part(planned, facts)
     if plan is not None and plan.reason == "pain":
-        return DayCell(day, len(planned), done, "adapted", pain_avg)
-    if not planned or (plan is not None and not base and done == 0):
-        return DayCell(day, len(planned), done, "rest", pain_avg)
+        return DayCell(day, len(planned), done, "adapted", pain_avg, part)
+    if not planned or (plan is not None and not base and done == 0 and not part):
+        return DayCell(day, len(planned), done, "rest", pain_avg, part)
     if done + reasoned >= len(planned) and done > 0:
         state = "done"
-    elif done > 0:
+    elif done > 0 or part:
         state = "partial"
     elif reasoned >= len(planned):
         state = "skipped"
@@ -107,7 +120,7 @@ def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date, f
         state = "future"  # still to come today
     else:
         state = "missed"
-    return DayCell(day, len(planned), done, state, pain_avg)
+    return DayCell(day, len(planned), done, state, pain_avg, part)
 
 
 def day_cells(
@@ -146,13 +159,14 @@ def day_cells(
                 append(DayCell(day, 0, 0, "rest", pain_avg))
             else:
                 done, reasoned = _count(base, f)
+                part = _part(base, f) if f.part else 0.0
                 n = len(base)
                 state = (
                     ("done" if done + reasoned >= n else "partial")
                     if done
-                    else ("skipped" if reasoned >= n else "missed")
+                    else ("partial" if part else "skipped" if reasoned >= n else "missed")
                 )
-                append(DayCell(day, n, done, state, pain_avg))
+                append(DayCell(day, n, done, state, pain_avg, part))
         day += one
     return out
 
@@ -171,8 +185,8 @@ _PRACTISED = frozenset(("done", "partial", "adapted"))
 
 
 def practised(c: DayCell) -> bool:
-    """A day that counts for a streak: something done, on a normal or an adapted day."""
-    return c.done > 0 and c.state in _PRACTISED
+    """A day that counts for a streak: something done (if only partly), on a normal or an adapted day."""
+    return (c.done > 0 or c.part > 0) and c.state in _PRACTISED
 
 
 FactsSince = Callable[[date | None], Mapping[date, DayFacts]]
@@ -227,13 +241,14 @@ def _fold(cells: Iterable[DayCell], today: date, carry: Carry | None) -> tuple[i
     longest, run, strength = (carry.longest, carry.run, carry.strength) if carry else (0, 0, 0.0)
     for c in cells:
         state = c.state
-        if c.done > 0 and state in _PRACTISED:
+        if (c.done > 0 or c.part > 0) and state in _PRACTISED:
             run += 1
             if run > longest:
                 longest = run
         elif state == "missed":
             run = 0
-        if state in _FROZEN or (state == "adapted" and c.done == 0) or (c.done == 0 and c.day == today):
+        nothing = c.done == 0 and not c.part
+        if state in _FROZEN or (state == "adapted" and nothing) or (nothing and c.day == today):
             continue
         strength = strength * MULTIPLIER + c.share * (1 - MULTIPLIER)
     return longest, run, strength
@@ -252,7 +267,8 @@ def compute_stats(
     or from `carry.until` with the days before it summed up in `carry`.
 
     Streak: days practised in a row; rest, adapted and reasoned-skip days (and today while
-    it is open) bridge; a missed day ends it. Adherence: planned exercises done over the
+    it is open) bridge; a missed day ends it. Adherence: planned exercises done (a partly
+    done one counting its share of sets) over the
     last 7/30/90 complete days (today is not complete). Strength: exponential smoothing of
     each day's done share with a 13-day half-life; rest, adapted and skip days freeze it.
     """
@@ -266,12 +282,13 @@ def compute_stats(
     by_day = {c.day: c for c in recent}
     adherence: dict[int, float] = {}
     for n in (7, 30, 90):
-        planned = done = 0
+        planned = 0
+        done = 0.0
         for k in range(1, n + 1):
             past = by_day.get(today - timedelta(days=k))
             if past is not None and past.state not in ("before-start", "rest", "future"):
                 planned += past.planned
-                done += past.done
+                done += past.credit
         adherence[n] = round(done / planned, 3) if planned else 0.0
     week_start = week_start_of(today, week_starts)
     month_start = today.replace(day=1)
@@ -321,8 +338,8 @@ def months_back(today: date, months: int) -> date:
 
 
 def shade(c: DayCell) -> int:
-    """0 none, 1 some, 2 most, 3 all."""
-    if c.done <= 0 or not c.planned:
+    """0 none, 1 some, 2 most, 3 all (a partly done exercise counts its share)."""
+    if c.credit <= 0 or not c.planned:
         return 0
     if c.done >= c.planned:
         return 3

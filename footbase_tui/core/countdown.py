@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -20,6 +21,7 @@ class PhaseKind(StrEnum):
 
 PACES = ("hold", "tempo", "manual", "timed")
 WORK_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.WORK, PhaseKind.WAIT})
+K_READY = PhaseKind.GET_READY
 
 
 @dataclass(frozen=True)
@@ -163,8 +165,20 @@ class ItemCompleted:
 
 @dataclass(frozen=True)
 class ItemSkipped:
+    """The item was left (skip_item, or its last set ended) with `sets_done` of its sets done."""
+
     item: int
     sets_done: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What was done of one item: sets run through, reps or holds run, seconds spent (no pauses)."""
+
+    sets_done: int
+    sets: int
+    reps_done: int
+    active_s: float
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,9 @@ class Countdown:
     and each following phase still starts at the previous deadline. Paused time moves the deadline.
     Commands given while paused (next, back, confirm, ...) keep the pause: the new phase waits,
     with its full duration, for resume().
+
+    A set counts as done only when every work phase of it ran out (or, at your own pace, was
+    confirmed) since the set was last entered: next() through a phase never does a set.
     """
 
     def __init__(self, phases: Sequence[Phase], now: float, start_index: int = 0) -> None:
@@ -196,6 +213,7 @@ class Countdown:
         self._paused_s = 0.0  # paused time within the current run (already added to the deadline)
         self._carried_s = 0.0  # active time of earlier runs of this phase, before restart()
         self._sets_done: dict[int, set[int]] = {}
+        self._ran: set[int] = set()  # work phases that ran out or were confirmed
         if not self.finished:
             self._begin(now)
 
@@ -320,6 +338,11 @@ class Countdown:
         phase = self.phases[self.index]
         active = max(0.0, self._effective(at) - self._start - self._paused_s) + self._carried_s
         self.records.append(PhaseRecord(self.index, phase.kind, phase.item, phase.seconds, active, skipped))
+        if phase.kind in WORK_KINDS:
+            if skipped:
+                self._ran.discard(self.index)
+            else:
+                self._ran.add(self.index)
 
     def _complete(self, at: float, skipped: bool) -> list[Event]:
         """Leave the current phase at `at` having done it, and start the next one at `at`."""
@@ -327,11 +350,54 @@ class Countdown:
         self._record(at, skipped)
         events: list[Event] = []
         if phase.completes_set:
-            self._sets_done.setdefault(phase.item, set()).add(phase.set_no)
-            events.append(SetCompleted(phase.item, phase.set_no))
+            done = self._sets_done.setdefault(phase.item, set())
+            if self._set_ran(phase.item, phase.set_no):
+                done.add(phase.set_no)
+                events.append(SetCompleted(phase.item, phase.set_no))
+            else:
+                done.discard(phase.set_no)
         if phase.completes_item:
-            events.append(ItemCompleted(phase.item))
+            count = len(self._sets_done.get(phase.item, ()))
+            ended = ItemCompleted(phase.item) if count == phase.sets else ItemSkipped(phase.item, count)
+            events.append(ended)
         return events + self._enter(self.index + 1, at)
+
+    def _set_ran(self, item: int, set_no: int) -> bool:
+        return all(
+            i in self._ran
+            for i, p in enumerate(self.phases)
+            if p.item == item and p.set_no == set_no and p.kind in WORK_KINDS
+        )
+
+    def tally(self, item: int, now: float | None = None) -> Tally:
+        """What has been done of `item` so far: sets run through, reps run, active seconds.
+
+        Seconds count every phase of the item but its get-ready, paused time left out (with
+        `now`, the running phase so far too); reps
+        count holds (or tempo reps, by the time spent) that ran, halved for a per-side item.
+        """
+        phases = [(i, p) for i, p in enumerate(self.phases) if p.item == item]
+        if not phases:
+            return Tally(0, 0, 0, 0.0)
+        sets = phases[0][1].sets
+        sides = len({p.side for _, p in phases if p.kind in WORK_KINDS}) or 1
+        active = sum(r.active_s for r in self.records if r.item == item and r.kind is not K_READY)
+        running = self.current
+        if now is not None and running is not None and running.item == item and running.kind is not K_READY:
+            active += self.active_elapsed(now) + self._carried_s
+        best: dict[int, float] = {}
+        for r in self.records:
+            if r.item != item or r.kind not in WORK_KINDS:
+                continue
+            p = self.phases[r.index]
+            if r.index in self._ran:
+                reps = 1.0 if p.kind is PhaseKind.HOLD else float(p.reps or 0)
+            elif p.kind is PhaseKind.WORK and p.reps and p.seconds:
+                reps = min(float(p.reps), math.floor(r.active_s / (p.seconds / p.reps)))
+            else:
+                reps = 0.0
+            best[r.index] = max(best.get(r.index, 0.0), reps)
+        return Tally(len(self._sets_done.get(item, ())), sets, int(sum(best.values()) // sides), active)
 
     def _enter(self, index: int, at: float) -> list[Event]:
         self.index = index

@@ -24,9 +24,9 @@ by date), so the same records always give the same text::
         {"id": "<uuid>", "date": "2026-03-03", "tz": "Europe/Berlin",
          "start": "<utc>", "end": "<utc>" | null, "program": "foundation",
          "kind": "manual" | "walkthrough" | ...,
-         "items": [{"ex": "short-foot", "lv": 1, "st": "done" | "skipped" | "todo",
-                    "at": "<utc>", "sets": 3, "reps": 30, "secs": 0, "why": "reason"}]}
-      ],                                     # sets/reps/secs/why are left out when empty
+         "items": [{"ex": "short-foot", "lv": 1, "st": "done" | "partial" | "skipped" | "todo",
+                    "at": "<utc>", "sets": 2, "of": 3, "reps": 20, "secs": 95, "why": "reason"}]}
+      ],                                     # sets/of/reps/secs/why are left out when empty
       "day_plans": [
         {"date": "2026-03-03", "program": "desk-five", "reason": "pain" | "choice",
          "at": "<utc>"}
@@ -213,7 +213,7 @@ def _check_items(doc: dict[str, Any], where: str) -> None:
         lv = item.get("lv")
         if isinstance(lv, int) and not isinstance(lv, bool) and not lo <= lv <= hi:
             raise ExchangeError(f"{at}: level {lv} is outside {lo}-{hi}")
-        for key in ("sets", "reps", "secs"):
+        for key in ("sets", "of", "reps", "secs"):
             value = item.get(key, 0)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= COUNT_MAX:
                 raise ExchangeError(f"{at}: '{key}' is not a whole number from 0 to {COUNT_MAX}")

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from footbase_tui.core.localtime import from_iso_utc
 
 NOTE_MAX = 2000
-STATUSES = ("done", "skipped", "todo")
+STATUSES = ("done", "partial", "skipped", "todo")
 
 
 class RecordError(ValueError):
@@ -42,7 +42,12 @@ class PainEntry:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """What happened to one exercise of a day's routine, as of instant `at`."""
+    """What happened to one exercise of a day's routine, as of instant `at`.
+
+    `sets` of `planned_sets` were done (0 planned: a record from before it was kept),
+    `reps` reps or holds, `seconds` spent on it with pauses left out. "partial": some sets
+    but not all of them.
+    """
 
     exercise: str
     level: int
@@ -52,6 +57,16 @@ class ItemResult:
     reps: int = 0
     seconds: int = 0
     reason: str | None = None
+    planned_sets: int = 0
+
+    @property
+    def share(self) -> float:
+        """How much of the exercise this result counts for: 1 done, sets/planned partial, else 0."""
+        if self.status == "done":
+            return 1.0
+        if self.status == "partial" and self.planned_sets:
+            return min(1.0, self.sets / self.planned_sets)
+        return 0.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,19 @@ class Session:
     program: str
     kind: str = "manual"
     items: tuple[ItemResult, ...] = field(default_factory=tuple)
+
+
+def join_by_hand(day_record: Session, marks: Session) -> Session:
+    """The day's by-hand session with `marks` (items marked by hand since) added: a newer
+    mark of an exercise replaces its older one; the times span both. Refuses (ValueError)
+    sessions of different days or that are not both by hand."""
+    if day_record.date != marks.date or day_record.kind != "manual" or marks.kind != "manual":
+        raise ValueError("only by-hand sessions of the same day are joined")
+    new = {i.exercise for i in marks.items}
+    items = tuple(i for i in day_record.items if i.exercise not in new) + marks.items
+    end = max((e for e in (day_record.end, marks.end) if e), key=stamp_key, default=None)
+    start = min(day_record.start, marks.start, key=stamp_key)
+    return Session(day_record.id, day_record.date, day_record.tz, start, end, marks.program, "manual", items)
 
 
 @dataclass(frozen=True)
@@ -86,6 +114,7 @@ class DayFacts(NamedTuple):
     plan: DayPlan | None = None
     pain: tuple[int, ...] = ()
     reasoned: frozenset[str] = frozenset()  # exercises whose latest result is a skip with a reason
+    part: Mapping[str, float] = {}  # exercises whose latest result is partial -> its share; never mutated
 
 
 def stamp_key(utc: str) -> str:
@@ -149,7 +178,7 @@ def _date(doc: dict[str, Any], key: str, rid: str) -> date:
 # The fields each kind of record may have. Anything else in a store of this format is
 # damage (a flipped byte in a key would otherwise make a note silently disappear).
 PAIN_KEYS = frozenset(("utc", "tz", "date", "level", "where", "context", "note", "src", "upd"))
-ITEM_KEYS = frozenset(("ex", "lv", "st", "at", "sets", "reps", "secs", "why"))
+ITEM_KEYS = frozenset(("ex", "lv", "st", "at", "sets", "of", "reps", "secs", "why"))
 SESSION_KEYS = frozenset(("date", "tz", "start", "end", "program", "kind", "items"))
 PLAN_KEYS = frozenset(("date", "program", "reason", "at"))
 META_KEYS = frozenset(("format", "created", "program", "start"))
@@ -204,7 +233,7 @@ def pain_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Pain
 
 def item_to_doc(r: ItemResult) -> dict[str, Any]:
     doc: dict[str, Any] = {"ex": r.exercise, "lv": r.level, "st": r.status, "at": r.at}
-    for key, value in (("sets", r.sets), ("reps", r.reps), ("secs", r.seconds)):
+    for key, value in (("sets", r.sets), ("of", r.planned_sets), ("reps", r.reps), ("secs", r.seconds)):
         if value:
             doc[key] = value
     if r.reason:
@@ -226,15 +255,21 @@ def item_from_doc(rid: str, doc: Any, extra_ok: bool = False) -> ItemResult:
     status = _req(doc, "st", str, rid)
     if status not in STATUSES:
         raise RecordError(f"record {rid}: item status {status!r} is unknown")
+    sets, planned = _count(doc, "sets", rid), _count(doc, "of", rid)
+    if planned and sets > planned:
+        raise RecordError(f"record {rid}: an item has {sets} sets done of {planned} planned")
+    if status == "partial" and not 0 < sets < (planned or sets + 1):
+        raise RecordError(f"record {rid}: a partial item needs some sets done, not all of them")
     return ItemResult(
         exercise=_req(doc, "ex", str, rid),
         level=_req(doc, "lv", int, rid),
         status=status,
         at=_utc(doc, "at", rid),
-        sets=_count(doc, "sets", rid),
+        sets=sets,
         reps=_count(doc, "reps", rid),
         seconds=_count(doc, "secs", rid),
         reason=doc.get("why") if isinstance(doc.get("why"), str) else None,
+        planned_sets=planned,
     )
 
 

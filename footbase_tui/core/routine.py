@@ -9,6 +9,8 @@ from datetime import date
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
 from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
 
+UNDONE = ("todo", "partial")  # statuses the walkthrough still offers
+
 
 @dataclass(frozen=True)
 class RoutineItem:
@@ -55,8 +57,9 @@ class DayRoutine:
         return len(self.items)
 
     def first_undone(self) -> int | None:
+        """The first item still to do (not yet done or skipped; partly done counts)."""
         for n, item in enumerate(self.items):
-            if item.status == "todo":
+            if item.status in UNDONE:
                 return n
         return None
 
@@ -75,6 +78,7 @@ def item_result(
         reps=(d.reps or 0) * sets,
         seconds=(d.seconds or 0) * sets,
         reason=reason,
+        planned_sets=d.sets,
     )
 
 

@@ -141,6 +141,7 @@ class Snapshot:
         keys.update(dict.fromkeys(plans))
         facts: dict[date, DayFacts] = {}
         none: dict[str, str] = {}
+        no_part: dict[str, float] = {}
         nobody: frozenset[str] = frozenset()
         try:
             for key in keys:
@@ -149,9 +150,9 @@ class Snapshot:
                 except ValueError:
                     continue
                 lists = by_day.get(key)
-                status, reasoned = _latest(lists) if lists else (none, nobody)
+                status, reasoned, part = _latest(lists) if lists else (none, nobody, no_part)
                 levels = pain.get(key)
-                facts[day] = DayFacts(status, plans.get(key), tuple(levels) if levels else (), reasoned)
+                facts[day] = DayFacts(status, plans.get(key), tuple(levels) if levels else (), reasoned, part)
         except (KeyError, TypeError):
             for rid, doc in self._table("sessions").items():
                 self._convert(session_from_doc, rid, doc)  # names the damaged record
@@ -203,8 +204,12 @@ _EX = itemgetter("ex")
 _ST = itemgetter("st")
 
 
-def _latest(lists: list[list[Any]]) -> tuple[dict[str, str], frozenset[str]]:
-    """One day's item lists -> each exercise's latest status, and the skips with a reason."""
+_NO_PART: dict[str, float] = {}
+
+
+def _latest(lists: list[list[Any]]) -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
+    """One day's item lists -> each exercise's latest status, the skips with a reason, and
+    the share of each partly done exercise (sets done of planned)."""
     items = lists[0]
     status: dict[str, str] = dict(zip(map(_EX, items), map(_ST, items), strict=True))
     if len(lists) > 1 or len(status) != len(items):
@@ -217,6 +222,17 @@ def _latest(lists: list[list[Any]]) -> tuple[dict[str, str], frozenset[str]]:
                 latest[ex] = item
         items = list(latest.values())
         status = {ex: item["st"] for ex, item in latest.items()}
-    if "skipped" not in status.values():
-        return status, frozenset()
-    return status, frozenset(i["ex"] for i in items if i["st"] == "skipped" and i.get("why"))
+    values = status.values()
+    part = _NO_PART
+    if "partial" in values:
+        part = {i["ex"]: _share(i) for i in items if i["st"] == "partial"}
+    if "skipped" not in values:
+        return status, frozenset(), part
+    return status, frozenset(i["ex"] for i in items if i["st"] == "skipped" and i.get("why")), part
+
+
+def _share(item: dict[str, Any]) -> float:
+    sets, planned = item.get("sets", 0), item.get("of", 0)
+    if not isinstance(sets, int) or not isinstance(planned, int) or planned <= 0:
+        return 0.0
+    return max(0.0, min(1.0, sets / planned))

@@ -30,12 +30,14 @@ from footbase_tui.core.records import (
     Session,
     day_plan_from_doc,
     day_plan_to_doc,
+    join_by_hand,
     meta_from_doc,
     meta_to_doc,
     pain_from_doc,
     pain_to_doc,
     session_from_doc,
     session_to_doc,
+    stamp_key,
 )
 from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreMissing, StoreTooNew
 from footbase_tui.fileio import (
@@ -294,11 +296,25 @@ class Store:
         session: Session,
         program_if_new: tuple[str, date] | None = None,
     ) -> None:
-        """Insert or replace a session (the walkthrough saves after every set)."""
+        """Insert or replace a session (the walkthrough saves after every set).
+
+        Marks made by hand (kind "manual") join the day's by-hand session when it has one,
+        so ticking items off one at a time stays one session of the day.
+        """
         with self._write() as db:
             if program_if_new:
                 self._ensure_program(db, *program_if_new)
-            Records(db, "sessions").put(session.id, session_to_doc(session))
+            table = Records(db, "sessions")
+            if session.kind == "manual" and not table.contains(session.id):
+                found = [
+                    session_from_doc(rid, doc)
+                    for rid, doc in table.where("date", session.date.isoformat()).items()
+                    if doc.get("kind", "manual") == "manual"
+                ]
+                if found:
+                    day = min(found, key=lambda s: (stamp_key(s.start), s.id))
+                    session = join_by_hand(day, session)
+            table.put(session.id, session_to_doc(session))
 
     def delete_session(self, session_id: str) -> bool:
         with self._write() as db:

@@ -52,6 +52,10 @@ class Records:
         doc = self._table.get(doc_id=rid)
         return dict(doc) if doc is not None else None
 
+    def where(self, field: str, value: object) -> dict[str, dict[str, Any]]:
+        """The records whose `field` equals `value`, by id."""
+        return {str(d.doc_id): dict(d) for d in self._table.all() if d.get(field) == value}
+
     def contains(self, rid: str) -> bool:
         return bool(self._table.contains(doc_id=rid))
 

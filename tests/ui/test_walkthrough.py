@@ -107,7 +107,7 @@ async def test_holds_reps_sides_and_progress_saved_after_each_set(
         assert results(ctx) == {}  # nothing is saved until a whole set is done
         await advance(pilot, fake_clock, 5 + 10 + 2 + 10)
         assert "REST" in screen_text(app)
-        assert results(ctx) == {"toe-spread-glove": ("todo", 1)}  # saved after the set
+        assert results(ctx) == {"toe-spread-glove": ("partial", 1)}  # saved after the set
 
 
 async def test_n_back_and_restart(make_app: MakeApp, fake_clock: FakeClock) -> None:
@@ -156,8 +156,8 @@ async def test_escape_asks_whether_to_keep_what_was_done(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "n", "n")  # the walk: done by moving on
-        await pilot.pause()
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 600)  # the walk, in full
         assert results(ctx) == {"barefoot-walk": ("done", 1)}
         await pilot.press("escape")
         await pilot.pause()
@@ -172,7 +172,8 @@ async def test_escape_asks_whether_to_keep_what_was_done(
 async def test_escape_then_escape_carries_on(make_app: MakeApp, fake_clock: FakeClock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "n", "n")
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 600)
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughScreen) and not app.screen.engine.paused  # type: ignore[union-attr]
@@ -213,8 +214,8 @@ async def test_the_whole_routine_then_summary_and_pain_check(
 async def test_reopening_resumes_at_the_first_undone(make_app: MakeApp, fake_clock: FakeClock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "n", "n")  # the walk is done
-        await pilot.pause()
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 600)  # the walk is done
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -263,3 +264,143 @@ async def test_bell_or_flash_at_each_phase_change(
         await pilot.press("s")
         await advance(pilot, fake_clock, 5)
         assert rang == [True] and app.screen.has_class("-flash")
+
+
+async def test_n_through_a_set_does_not_make_it_done(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n")  # past get-ready into the 10-minute walk
+        await advance(pilot, fake_clock, 2)
+        await pilot.press("n")  # the walk skipped after 2 s
+        await pilot.pause()
+        assert "Hand glove" in screen_text(app)
+        [item] = ctx.store.load().sessions[0].items
+        assert (item.status, item.sets, item.planned_sets, item.seconds) == ("skipped", 0, 1, 2)
+        # The hand glove: set 1 in full (get-ready 5, 22 s a foot, a 5 s switch), then n through set 2.
+        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)
+        await advance(pilot, fake_clock, 5)  # the rest between sets
+        for _ in range(7):  # every phase of set 2, into the rest before set 3
+            await pilot.press("n")
+        await advance(pilot, fake_clock, 5 + 54)  # set 3 in full
+        await settle(pilot)
+        glove = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}["toe-spread-glove"]
+        assert (glove.status, glove.sets, glove.planned_sets, glove.reps) == ("partial", 2, 3, 4)
+        assert 100 <= glove.seconds <= 130  # time spent on it (set 2 took none), not 3 sets' worth
+
+
+async def test_the_summary_shows_the_time_really_spent(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 60)
+        await pilot.press("space")
+        await advance(pilot, fake_clock, 900)  # a quarter of an hour paused
+        await pilot.press("space")
+        for _ in range(40):  # the rest skipped through
+            if app.screen.finished:  # type: ignore[attr-defined]
+                break
+            await pilot.press("N")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Time: 1 min 05 s" in text and "Exercises done: 0" in text and "skipped: 4" in text
+
+
+async def test_marks_by_hand_on_today_make_one_session(make_app: MakeApp, ctx: Context) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("space", "down", "space", "down", "space", "space"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert "2/4" in screen_text(app)
+        [session] = ctx.store.load().sessions
+        assert {i.exercise: i.status for i in session.items} == {
+            "barefoot-walk": "done",
+            "toe-spread-glove": "done",
+            "towel-curls": "todo",
+        }
+
+
+async def test_started_on_the_third_it_goes_round_every_undone_one(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "space")  # the hand glove done by hand
+        await settle(pilot)
+        await pilot.press("down", "enter")  # start on the third: towel curls
+        await pilot.pause()
+        assert "Towel curls  L1 · 1 of 3" in screen_text(app)
+        seen: list[str] = []
+        for _ in range(400):
+            screen = app.screen
+            if not isinstance(screen, WalkthroughScreen) or screen.finished:
+                break
+            title = str(screen.query_one("#wt-title").render())
+            if not seen or seen[-1] != title:
+                seen.append(title)
+            if "AT YOUR PACE" in screen_text(app):
+                await pilot.press("enter")
+            await advance(pilot, fake_clock, 7)
+        await settle(pilot)
+        assert seen == [
+            "Towel curls  L1 · 1 of 3",
+            "Short-foot (arch activation)  L1 · 2 of 3",
+            "Barefoot walk at home  L1 · 3 of 3",
+        ]
+        assert "Exercises done: 3" in screen_text(app)
+        assert {ex: status for ex, (status, _) in results(ctx).items()} == {
+            "barefoot-walk": "done",
+            "toe-spread-glove": "done",
+            "towel-curls": "done",
+            "short-foot": "done",
+        }
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)
+
+
+@pytest.mark.parametrize("opener", ["p", "question_mark"])
+async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
+    make_app: MakeApp, fake_clock: FakeClock, opener: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 1)
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen) and digits(app) == "9:59"
+        await pilot.press(opener)
+        await settle(pilot)
+        assert app.screen is not walk
+        for _ in range(10):  # a minute and a half reading or typing
+            fake_clock.advance(10)
+            walk.tick()
+        await pilot.pause()
+        assert walk.query_one("#wt-digits", Digits).value == "9:59"
+        assert "paused while the dialog is open" in str(walk.query_one("#wt-phase").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert (
+            app.screen is walk
+            and isinstance(walk, WalkthroughScreen)
+            and walk.engine is not None
+            and not walk.engine.paused
+        )
+        await advance(pilot, fake_clock, 30)
+        assert digits(app) == "9:29" and "paused" not in screen_text(app)
+
+
+async def test_a_pause_of_ones_own_stays_after_a_dialog(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 6)
+        await pilot.press("space", "question_mark")
+        await settle(pilot)
+        await pilot.press("escape")
+        await advance(pilot, fake_clock, 30)
+        assert digits(app) == "9:59" and "space resumes" in screen_text(app)

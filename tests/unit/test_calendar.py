@@ -267,3 +267,23 @@ def test_the_fast_path_for_many_days_agrees_with_the_rules_of_one_day(catalog: C
         "adapted",
         "skipped",
     }
+
+
+def test_a_partly_done_exercise_counts_its_share_of_sets(catalog: Catalog) -> None:
+    day = START + timedelta(days=1)
+    two_of_three = DayFacts({"short-foot": "partial"}, part={"short-foot": 2 / 3})
+    today = START + timedelta(days=2)
+    cell = cells(catalog, {day: two_of_three}, today, last=today)[1]
+    assert (cell.state, cell.done) == ("partial", 0)
+    assert cell.share == pytest.approx(2 / 3 / 4)
+    from footbase_tui.core.calendar import shade
+
+    assert shade(cell) == 1
+    half_and_more = DayFacts(
+        {"short-foot": "partial", **{i: "done" for i in BASICS[:2]}}, part={"short-foot": 0.5}
+    )
+    cell = cells(catalog, {day: half_and_more}, today, last=today)[1]
+    assert cell.state == "partial" and shade(cell) == 2 and cell.share == pytest.approx(2.5 / 4)
+    stats = compute_stats(cells(catalog, {day: half_and_more, START: done(*BASICS)}, today), today)
+    assert stats.adherence[7] == pytest.approx(6.5 / 8, abs=1e-3)
+    assert stats.current_streak == 2  # a partly done day is practised

@@ -274,7 +274,7 @@ def test_next_ends_the_phase_now() -> None:
     cd = Countdown(phases, T0)
     cd.update(T0 + 5)  # into the first WORK
     events = cd.next(T0 + 17)
-    assert events == [SetCompleted(0, 1), PhaseStarted(2, phases[2])]  # done, even though cut short
+    assert events == [PhaseStarted(2, phases[2])]  # cut short: the set is not done
     assert cd.records[-1].active_s == pytest.approx(12.0)
     assert cd.records[-1].skipped is True
     assert cd.current is not None and cd.current.kind is K.REST
@@ -392,8 +392,65 @@ def test_confirm_is_ignored_off_a_wait_phase() -> None:
 def test_next_also_leaves_a_wait_phase() -> None:
     phases = build_phases([MARBLES])
     cd = Countdown(phases, T0, start_index=3)
-    assert cd.next(T0 + 40) == [SetCompleted(0, 2), ItemCompleted(0), Finished()]
+    assert cd.next(T0 + 40) == [ItemSkipped(0, 0), Finished()]  # leaving a set is not doing it
     assert cd.records[-1].skipped and cd.records[-1].active_s == pytest.approx(40.0)
+
+
+# -- an honest tally ----------------------------------------------------------------------------
+
+
+def test_next_through_every_phase_does_no_set() -> None:
+    phases = build_phases([SHORT_FOOT, WALK])
+    cd = Countdown(phases, T0)
+    events: list[Event] = []
+    for k in range(len(phases)):
+        events += cd.next(T0 + k * 0.1)
+    assert not [e for e in events if isinstance(e, (SetCompleted, ItemCompleted))]
+    assert [e for e in events if isinstance(e, ItemSkipped)] == [ItemSkipped(0, 0), ItemSkipped(1, 0)]
+    assert cd.tally(0).sets_done == 0 and cd.tally(0).reps_done == 0
+    assert cd.tally(1).active_s < 3
+
+
+def test_skipping_one_hold_of_a_set_leaves_that_set_undone() -> None:
+    phases = build_phases([SHORT_FOOT])
+    cd = Countdown(phases, T0)
+    cd.update(T0 + 36)  # set 1 in full
+    cd.update(T0 + 46)  # rest over: the first hold of set 2
+    cd.next(T0 + 47)  # cut the hold short
+    events = cd.update(T0 + 1000)
+    assert ItemSkipped(0, 1) in events and not any(isinstance(e, ItemCompleted) for e in events)
+    tally = cd.tally(0)
+    assert (tally.sets_done, tally.sets) == (1, 2)
+    assert tally.reps_done == 5  # 6 holds in set 1, 2 + 3 in set 2: 11 holds over two feet
+
+
+def test_back_and_a_full_run_make_a_cut_set_count_again() -> None:
+    cd = Countdown(build_phases([CURLS]), T0)
+    cd.update(T0 + 5)
+    cd.next(T0 + 10)  # set 1 cut short, into the rest
+    cd.back(T0 + 11)  # set 1 again, in full
+    events = cd.update(T0 + 41)
+    assert SetCompleted(0, 1) in events
+
+
+def test_the_tally_leaves_out_pauses_and_get_ready() -> None:
+    cd = Countdown(build_phases([WALK]), T0)
+    cd.update(T0 + 5)  # get-ready over
+    cd.pause(T0 + 65)
+    cd.resume(T0 + 665)  # ten minutes of pause
+    assert cd.tally(0, T0 + 725).active_s == pytest.approx(120.0)
+    events = cd.update(T0 + 905)
+    assert ItemCompleted(0) in events
+    tally = cd.tally(0)
+    assert tally.sets_done == 1
+    assert tally.active_s == pytest.approx(300.0)
+
+
+def test_tempo_reps_cut_short_count_by_the_time_spent() -> None:
+    cd = Countdown(build_phases([CURLS]), T0)
+    cd.update(T0 + 5)
+    cd.next(T0 + 5 + 3 * 4 + 1)  # 13 s of 3 s reps
+    assert cd.tally(0).reps_done == 4
 
 
 # -- skip_item ----------------------------------------------------------------------------------

@@ -319,3 +319,54 @@ def test_undo_of_a_delete_restores_the_entry_exactly(store: Store) -> None:
     store.delete_pain(e.id)
     store.restore_pain(e)
     assert store.load().pain == [e]
+
+
+def _by_hand(ex: str, status: str, at: str, day: date = date(2026, 3, 3)) -> Session:
+    item = ItemResult(ex, 1, status, at, sets=3 if status == "done" else 0, planned_sets=3)
+    return Session(new_id(), day, "Europe/Berlin", at, at, "foundation", "manual", (item,))
+
+
+def test_marks_by_hand_join_the_day_record_instead_of_a_session_each(store: Store) -> None:
+    store.save_session(_by_hand("barefoot-walk", "done", "2026-03-03T08:00:00Z"))
+    store.save_session(_by_hand("short-foot", "done", "2026-03-03T08:01:00Z"))
+    store.save_session(_by_hand("barefoot-walk", "todo", "2026-03-03T08:02:00Z"))  # undone again
+    store.save_session(_by_hand("towel-curls", "skipped", "2026-03-03T08:03:00Z"))
+    store.save_session(_by_hand("short-foot", "done", "2026-03-04T08:00:00Z", date(2026, 3, 4)))
+    walk = replace(_by_hand("towel-curls", "done", "2026-03-03T09:00:00Z"), kind="walkthrough")
+    store.save_session(walk)
+    sessions = store.load().sessions
+    [by_hand] = [s for s in sessions if s.date == date(2026, 3, 3) and s.kind == "manual"]
+    assert {i.exercise: i.status for i in by_hand.items} == {
+        "barefoot-walk": "todo",
+        "short-foot": "done",
+        "towel-curls": "skipped",
+    }
+    assert (by_hand.start, by_hand.end) == ("2026-03-03T08:00:00Z", "2026-03-03T08:03:00Z")
+    assert len(sessions) == 3  # one by hand a day, and the walkthrough of its own
+
+
+def test_partial_results_keep_sets_of_planned_and_old_records_still_read(store: Store) -> None:
+    from footbase_tui.core.records import RecordError, item_from_doc, item_to_doc
+
+    part = ItemResult("short-foot", 1, "partial", "2026-03-03T08:00:00Z", 2, 12, 95, planned_sets=3)
+    assert item_to_doc(part)["of"] == 3
+    assert item_from_doc("r", item_to_doc(part)) == part
+    assert part.share == pytest.approx(2 / 3)
+    old = {"ex": "short-foot", "lv": 1, "st": "done", "at": "2026-03-03T08:00:00Z", "sets": 3}
+    assert item_from_doc("r", old).planned_sets == 0  # written before the field existed
+    for bad in (
+        {**old, "of": 2},  # more sets done than planned
+        {**old, "st": "partial", "sets": 0, "of": 3},  # partial with nothing done
+        {**old, "st": "partial", "sets": 3, "of": 3},  # partial with everything done
+        {**old, "of": -1},
+        {**old, "of": True},
+    ):
+        with pytest.raises(RecordError):
+            item_from_doc("r", bad)
+    s = Session(
+        new_id(), date(2026, 3, 3), "Europe/Berlin", part.at, None, "foundation", "walkthrough", (part,)
+    )
+    store.save_session(s)
+    snap = store.load()
+    assert snap.sessions[0].items == (part,)
+    assert snap.day_facts()[date(2026, 3, 3)].part == {"short-foot": pytest.approx(2 / 3)}

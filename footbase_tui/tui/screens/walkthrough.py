@@ -6,7 +6,6 @@ Progress is saved to the store after every set, so a crash or a dropped link kee
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -28,7 +27,7 @@ from footbase_tui.core.countdown import (
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, item_result, seconds_text
+from footbase_tui.core.routine import UNDONE, DayRoutine, RoutineItem, seconds_text
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.field import Field
@@ -76,6 +75,14 @@ def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
     return " · ".join(parts)
 
 
+def round_from(routine: DayRoutine, start: int) -> list[RoutineItem]:
+    """The exercises a walkthrough started at item `start` goes through: that one, then
+    every one still to do after it, then those before it (the round wraps)."""
+    items = routine.items
+    order = [*range(start + 1, len(items)), *range(start)]
+    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
+
+
 class WalkthroughScreen(FootbaseScreen):
     BINDINGS = [
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
@@ -93,13 +100,12 @@ class WalkthroughScreen(FootbaseScreen):
     def __init__(self, routine: DayRoutine, start_index: int) -> None:
         super().__init__()
         self.routine = routine
-        first = routine.items[start_index]
-        rest = [i for i in routine.items[start_index + 1 :] if i.status == "todo"]
-        self.items: list[RoutineItem] = [first, *rest]
+        self.items: list[RoutineItem] = round_from(routine, start_index)
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
         self.finished = False
         self.engine: Countdown | None = None
+        self.held = False  # paused because a dialog or overlay is on top
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -123,6 +129,25 @@ class WalkthroughScreen(FootbaseScreen):
         self._timer = self.set_interval(TICK_S, self.tick)
         self.show_steps(0)
         self.tick()
+
+    def on_screen_suspend(self) -> None:
+        """A dialog, the help or the palette came on top: hold the countdown until it goes."""
+        engine = self.engine
+        if engine is not None and not self.finished and not engine.paused:
+            engine.pause(self.fb.ctx.clock.monotonic())
+            self.held = True
+            self.show()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: a countdown held for a dialog goes on, and says so."""
+        engine = self.engine
+        if not self.held or engine is None:
+            return
+        self.held = False
+        if not self.finished and engine.paused:
+            engine.resume(self.fb.ctx.clock.monotonic())
+            self.notify("Countdown resumed.", timeout=2)
+        self.show()
 
     def on_unmount(self) -> None:
         unhook = getattr(self, "_unhook", None)
@@ -151,7 +176,7 @@ class WalkthroughScreen(FootbaseScreen):
                 self.record_status(event.item, "done")
                 changed = True
             elif isinstance(event, ItemSkipped):
-                self.record_status(event.item, "skipped")
+                self.record_status(event.item, "partial" if event.sets_done else "skipped")
                 changed = True
             elif isinstance(event, Finished):
                 self.finish()
@@ -190,10 +215,11 @@ class WalkthroughScreen(FootbaseScreen):
                 remaining=engine.remaining(now),
                 position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
                 next_text=next_text,
-                item_no=self.routine.done + phase.item + 1,
-                item_count=max(self.routine.total, self.routine.done + len(self.items)),
+                item_no=phase.item + 1,
+                item_count=len(self.items),
                 overall=min(1.0, overall),
                 paused=engine.paused,
+                held=self.held,
             )
         )
 
@@ -217,19 +243,38 @@ class WalkthroughScreen(FootbaseScreen):
         previous = self.results[item.id].at if item.id in self.results else item.result_at
         return stamp_after(self.fb.ctx.clock.now(), previous)
 
-    def _result(self, index: int) -> ItemResult:
+    def record(self, index: int, status: str | None = None) -> None:
+        """Write down what the engine counted for item `index`: sets done of planned, reps,
+        seconds spent (pauses left out); `status` None: done when every set is, else partial."""
+        if self.engine is None:
+            return
         item = self.items[index]
-        return self.results.get(item.id) or ItemResult(item.id, item.level, "todo", self._stamp(index))
-
-    def record_set(self, index: int, set_no: int) -> None:
-        r = self._result(index)
-        self.results[r.exercise] = item_result(
-            self.items[index], r.status, self._stamp(index), sets=max(r.sets, set_no), reason=r.reason
+        tally = self.engine.tally(index, self.fb.ctx.clock.monotonic())
+        if status is None:
+            status = "done" if tally.sets_done >= tally.sets else "partial"
+        self.results[item.id] = ItemResult(
+            item.id,
+            item.level,
+            status,
+            self._stamp(index),
+            sets=tally.sets_done,
+            reps=tally.reps_done,
+            seconds=round(tally.active_s),
+            planned_sets=tally.sets,
         )
 
+    def record_set(self, index: int, set_no: int) -> None:
+        self.record(index)
+
     def record_status(self, index: int, status: str) -> None:
-        r = self._result(index)
-        self.results[r.exercise] = replace(r, status=status, at=self._stamp(index))
+        self.record(index, status)
+
+    def record_current(self) -> None:
+        """Bring the time of the exercise under way up to now (before leaving or hanging up)."""
+        engine = self.engine
+        current = engine.current if engine else None
+        if current is not None and self.items[current.item].id in self.results:
+            self.record(current.item, self.results[self.items[current.item].id].status)
 
     def session(self, ended: bool) -> Session:
         ctx = self.fb.ctx
@@ -252,6 +297,7 @@ class WalkthroughScreen(FootbaseScreen):
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
+        self.record_current()
         if self.results:
             self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
 
@@ -312,6 +358,7 @@ class WalkthroughScreen(FootbaseScreen):
                 return
             self.finished = True
             if keep:
+                self.record_current()
                 await self.save(ended=True)
             else:
                 await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
@@ -337,12 +384,13 @@ class WalkthroughScreen(FootbaseScreen):
         snap = fb.snapshot
         streak = fb.ctx.practice.streak(snap)
         done = sum(1 for r in self.results.values() if r.status == "done")
+        partial = sum(1 for r in self.results.values() if r.status == "partial")
         skipped = sum(1 for r in self.results.values() if r.status == "skipped")
-        spent = (fb.ctx.clock.now() - self.started_at).total_seconds()
+        spent = self.engine.total_active() if self.engine else 0.0
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
         self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak))
+            summary_text(SummaryData(spent, done, skipped, streak, partial))
         )
         self.query_one("#wt-pain", Input).focus()
         self.refresh_bindings()

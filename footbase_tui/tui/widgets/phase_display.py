@@ -27,6 +27,7 @@ class PhaseView:
     item_count: int
     overall: float  # 0..1 through today's routine
     paused: bool
+    held: bool = False  # paused while a dialog is open; it goes on when the dialog closes
 
 
 def clock_text(seconds: float | None) -> str:
@@ -72,9 +73,15 @@ class PhaseDisplay(Vertical):
             self.query_one("#wt-title", Static).update(title)
         if last is None or last.position != view.position:
             self.query_one("#wt-position", Static).update(view.position)
-        if last is None or (last.phase_word, last.paused) != (view.phase_word, view.paused):
+        if last is None or (last.phase_word, last.paused, last.held) != (
+            view.phase_word,
+            view.paused,
+            view.held,
+        ):
             word = Text(view.phase_word, style="bold")
-            if view.paused:
+            if view.held:
+                word.append("  (paused while the dialog is open)", style="dim")
+            elif view.paused:
                 word.append("  (paused — space resumes)", style="dim")
             self.query_one("#wt-phase", Static).update(word)
         text = clock_text(view.remaining)

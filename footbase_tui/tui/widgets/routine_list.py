@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from footbase_tui.tui.safe import plain
 
-MARKS = {"done": ("✓", "green"), "skipped": ("–", "yellow"), "todo": ("○", "")}
+MARKS = {"done": ("✓", "green"), "partial": ("◐", "green"), "skipped": ("–", "yellow"), "todo": ("○", "")}
 
 
 @dataclass(frozen=True)
