@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from datetime import date
 
 from footbase_tui.context import Context
+from footbase_tui.core.levels import LevelView
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
+from footbase_tui.progression import Progression
 from footbase_tui.store import Snapshot
 
 MARKS = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}
@@ -34,7 +37,30 @@ def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     return ctx.practice.routine(snap, day, plan)
 
 
-def routine_json(r: DayRoutine) -> dict[str, object]:
+def _level_json(view: LevelView | None) -> dict[str, object]:
+    if view is None:
+        return {"own_level": None, "ceiling": None, "move_up": None, "suggestion": None}
+    p, s = view.progress, view.suggestion
+    return {
+        "own_level": view.own,
+        "ceiling": view.ceiling,
+        "move_up": None
+        if p is None
+        else {
+            "done": min(p.done, p.needed),
+            "needed": p.needed,
+            "within_days": p.within_days,
+            "met": p.met,
+            "text": p.text,
+        },
+        "suggestion": None if s is None else {"to": s.to, "why": s.why, "text": s.text},
+    }
+
+
+def routine_json(r: DayRoutine, views: Mapping[str, LevelView] | None = None) -> dict[str, object]:
+    """The day's routine as JSON; with `views`, each item's own level, the phase's ceiling,
+    the move-up rule's progress and any suggestion."""
+    views = views or {}
     return {
         "date": r.day.isoformat(),
         "program": r.program.id,
@@ -51,6 +77,7 @@ def routine_json(r: DayRoutine) -> dict[str, object]:
                 "hold_s": i.dosage.hold_s,
                 "per_side": i.exercise.per_side,
                 "status": i.status,
+                **_level_json(views.get(i.id)),
             }
             for i in r.items
         ],
@@ -59,9 +86,11 @@ def routine_json(r: DayRoutine) -> dict[str, object]:
 
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
-    r = _routine(ctx, ctx.store.load(), day)
+    snap = ctx.store.load()
+    r = _routine(ctx, snap, day)
     if args.json:
-        json.dump(routine_json(r), sys.stdout, ensure_ascii=False, indent=2)
+        views = Progression(ctx).views(snap, r) if day == ctx.today() else {}
+        json.dump(routine_json(r, views), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     head = f"{day:%A %d %B %Y} · {r.program.name}"
@@ -80,6 +109,12 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         extra = f"  ({i.reason})" if i.reason else ""
         print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
     print(f"{r.done}/{r.total} done")
+    if day == ctx.today():
+        for view in Progression(ctx).views(snap, r).values():
+            if view.suggestion is not None:
+                s = view.suggestion
+                verb = "up" if s.to > s.level else "down"
+                print(f"  {view.exercise}: {s.text} (footbase level {view.exercise} {verb})")
     return 0
 
 

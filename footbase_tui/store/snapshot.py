@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 from footbase_tui.core.records import (
     DayFacts,
     DayPlan,
+    LevelChange,
     Meta,
     PainEntry,
     RecordError,
     Session,
     day_plan_from_doc,
+    level_from_doc,
     pain_from_doc,
     session_from_doc,
     stamp_key,
@@ -74,6 +76,13 @@ class Snapshot:
     def day_plans(self) -> dict[date, DayPlan]:
         plans = [self._convert(day_plan_from_doc, rid, doc) for rid, doc in self._table("days").items()]
         return {p.date: p for p in plans}
+
+    @cached_property
+    def level_changes(self) -> list[LevelChange]:
+        """Every level change, oldest first (a few dozen in a lifetime of practice)."""
+        changes = [self._convert(level_from_doc, rid, doc) for rid, doc in self._table("levels").items()]
+        changes.sort(key=lambda c: (stamp_key(c.at), c.id))
+        return changes
 
     @cached_property
     def _session_ids_by_date(self) -> dict[str, list[str]]:

@@ -52,6 +52,10 @@ class Records:
         doc = self._table.get(doc_id=rid)
         return dict(doc) if doc is not None else None
 
+    def items(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every record with its id (for small tables: each document is wrapped)."""
+        return [(str(doc.doc_id), dict(doc)) for doc in self._table.all()]
+
     def contains(self, rid: str) -> bool:
         return bool(self._table.contains(doc_id=rid))
 
