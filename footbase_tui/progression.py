@@ -71,10 +71,16 @@ class Progression:
         }
 
     def change(self, snap: Snapshot, exercise_id: str, action: str, routine: DayRoutine) -> LevelChanged:
-        """Move `exercise_id` up, down or hold it, as of today's routine (its program and
-        week give the ceiling). Refuses with UsageError an unknown exercise or action, a
-        move above the ceiling or the last level, below level 1, or an exercise the program
-        has not used yet; nothing is written then."""
+        """`prepare` the change and save it (NotSaved if the level changed meanwhile)."""
+        done = self.prepare(snap, exercise_id, action, routine)
+        self.ctx.store.change_level(done.change)
+        return done
+
+    def prepare(self, snap: Snapshot, exercise_id: str, action: str, routine: DayRoutine) -> LevelChanged:
+        """The change that moves `exercise_id` up, down or holds it, as of today's routine
+        (its program and week give the ceiling), not yet saved. Refuses with UsageError an
+        unknown exercise or action, a move above the ceiling or the last level, below level
+        1, or an exercise the program has not used yet."""
         catalog = self.ctx.catalog
         exercise = catalog.exercises.get(exercise_id)
         if exercise is None:
@@ -119,7 +125,6 @@ class Progression:
             tz=self.ctx.local.zone_name,
             date=self.ctx.today(),
         )
-        self.ctx.store.change_level(change)
         return LevelChanged(change, _line(exercise, change))
 
 
