@@ -7,8 +7,10 @@ and `footbase today` pay a few lookups, not a walk over the history.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footbase_tui.core.levels import (
@@ -22,8 +24,10 @@ from footbase_tui.core.levels import (
     level_view,
 )
 from footbase_tui.core.localtime import stamp_after
+from footbase_tui.core.pain_watch import PROGRAM_DAYS, PainNote, note_due, persistent_pain
 from footbase_tui.core.records import LevelChange, new_id
-from footbase_tui.errors import UsageError
+from footbase_tui.errors import StoreError, UsageError
+from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 
 if TYPE_CHECKING:
     from footbase_tui.context import Context
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from footbase_tui.store import Snapshot
 
 ACTIONS = ("up", "down", "hold")
+NOTE_FILE = "notes-seen.json"  # beside the store: when the pain note was last dismissed
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,42 @@ class Progression:
             date=self.ctx.today(),
         )
         return LevelChanged(change, _line(exercise, change))
+
+    def pain_note(self, snap: Snapshot, planned: DayRoutine, today: date) -> PainNote | None:
+        """The persistent-pain note for today (core.pain_watch), unless it was dismissed in
+        the last week. `planned` is today's routine of the program followed (its day
+        number); adherence is counted only when the six-week sign needs it."""
+        if not note_due(self.dismissed_on(), today):
+            return None
+        entries = snap.pain_since(today - timedelta(days=PROGRAM_DAYS))
+
+        def adherence() -> float | None:
+            cells = self.ctx.practice.cells(snap, today - timedelta(days=PROGRAM_DAYS - 1), today)
+            planned_items = sum(c.planned for c in cells)
+            return sum(c.done for c in cells) / planned_items if planned_items else None
+
+        return persistent_pain(entries, today, planned.day_index, adherence)
+
+    @property
+    def _note_path(self) -> Path:
+        return self.ctx.paths.data_dir / NOTE_FILE
+
+    def dismissed_on(self) -> date | None:
+        """The day the pain note was last dismissed (None: never, or an unreadable file)."""
+        try:
+            raw = read_nofollow(self._note_path)
+            value = json.loads(raw)["pain_note_dismissed"] if raw else None
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except (StoreError, OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def dismiss_pain_note(self, today: date) -> None:
+        """Keep the note away for a week (a private 0600 file; a failure is no error)."""
+        try:
+            ensure_private_dir(self._note_path.parent)
+            atomic_write(self._note_path, json.dumps({"pain_note_dismissed": today.isoformat()}).encode())
+        except (StoreError, OSError):
+            pass
 
 
 def _line(exercise: Exercise, c: LevelChange) -> str:

@@ -90,7 +90,13 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
     r = _routine(ctx, snap, day)
     if args.json:
         views = Progression(ctx).views(snap, r) if day == ctx.today() else {}
-        json.dump(routine_json(r, views), sys.stdout, ensure_ascii=False, indent=2)
+        doc = routine_json(r, views)
+        if day == ctx.today():
+            note = Progression(ctx).pain_note(snap, ctx.practice.planned(snap, day), day)
+            doc["pain_note"] = (
+                None if note is None else {"sign": note.sign, "reason": note.reason, "text": note.text}
+            )
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     head = f"{day:%A %d %B %Y} · {r.program.name}"
@@ -115,6 +121,9 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
                 s = view.suggestion
                 verb = "up" if s.to > s.level else "down"
                 print(f"  {view.exercise}: {s.text} (footbase level {view.exercise} {verb})")
+        note = Progression(ctx).pain_note(snap, ctx.practice.planned(snap, day), day)
+        if note is not None:
+            print(f"A note: {note.reason}. {note.text}")
     return 0
 
 

@@ -126,3 +126,33 @@ async def test_a_two_point_rise_suggests_a_step_down(make_app: MakeApp, ctx: Con
         await settle(pilot)
         assert level_of(ctx, "short-foot") == 1
         assert ctx.store.load().level_changes[-1].why == "pain"
+
+
+async def test_persistent_pain_shows_a_calm_note_until_dismissed_for_a_week(
+    make_app: MakeApp, ctx: Context
+) -> None:
+    for ago in (0, 2, 4):
+        pain(ctx, 8, TODAY - timedelta(days=ago), 6)
+    app = make_app(start=START)
+    async with app.run_test(size=(50, 16)) as pilot:
+        await settle(pilot)
+        text = note(app)
+        assert "pain of 7 or more on 3 of the last 7 days" in text and "GP or a physiotherapist" in text
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        assert not app.screen.query_one("#level-note").display
+        await pilot.press("s")  # never blocking: the routine is right there
+        await settle(pilot)
+        assert not isinstance(app.screen, TodayScreen)
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not again.screen.query_one("#level-note").display  # not again this week
+    ctx.clock.advance(7 * 86400)  # type: ignore[attr-defined]
+    for ago in (0, 1, 3):
+        pain(ctx, 8, TODAY + timedelta(days=7 - ago), 6)
+    week_later = make_app()
+    async with week_later.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "GP or a physiotherapist" in note(week_later)

@@ -167,3 +167,13 @@ def test_a_bad_level_change_in_an_import_is_refused(
     one_line_error(r)
     assert says in r.err, r.err
     assert practised.paths.db.read_bytes() == before
+
+
+def test_today_names_persistent_pain_and_json_carries_it(run: Run, practised: Context) -> None:
+    assert json.loads(run("today", "--json").out)["pain_note"] is None
+    for at in ("2026-02-27T08:00", "2026-03-01T08:00", "2026-03-03T07:00"):
+        assert run("pain", "8", "--at", at).code == 0
+    note = json.loads(run("today", "--json").out)["pain_note"]
+    assert note["sign"] == "severe" and "3 of the last 7 days" in note["reason"]
+    assert "GP or a physiotherapist" in note["text"]
+    assert "A note: pain of 7 or more on 3 of the last 7 days." in run("today").out

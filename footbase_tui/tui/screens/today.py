@@ -17,6 +17,7 @@ from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentl
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.levels import LevelView, Suggestion
 from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.errors import UsageError
@@ -35,6 +36,7 @@ class TodayView:
     offer: PainOffer | None
     streak: int | None  # None until counted, just after the first frame
     levels: Mapping[str, LevelView] = field(default_factory=dict)  # per exercise of the routine
+    pain_note: PainNote | None = None  # persistent pain: see a GP or physiotherapist
 
     def suggestion(self) -> Suggestion | None:
         """The first item's level suggestion (the keys act on this one)."""
@@ -62,6 +64,7 @@ class TodayScreen(FootbaseScreen):
         Binding("u", "level_accept", "Accept level", id="level-accept"),
         Binding("h", "level_hold", "Hold level", id="level-hold"),
         Binding("d", "level_drop", "Drop level", id="level-drop"),
+        Binding("o", "note_seen", "Noted", id="pain-note-seen"),
     ]
 
     view: TodayView | None = None
@@ -99,8 +102,10 @@ class TodayScreen(FootbaseScreen):
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
-        levels = Progression(ctx).views(snap, routine, today)  # the last weeks, already loaded
-        return TodayView(routine, program, plan, offer, None, levels)
+        progression = Progression(ctx)
+        levels = progression.views(snap, routine, today)  # the last weeks, already loaded
+        note = progression.pain_note(snap, planned, today)
+        return TodayView(routine, program, plan, offer, None, levels, note)
 
     def count_streak(self) -> None:
         """The streak may walk years of history: it is counted in a thread, so the routine
@@ -200,6 +205,12 @@ class TodayScreen(FootbaseScreen):
             t.append(f"{name}: {s.text}. ", style="bold")
             accept = "move up" if s.to > s.level else f"use level {s.to}"
             t.append(f"u: {accept} · h: hold at level {s.level}", style="dim")
+        if v.pain_note is not None:
+            if t.plain:
+                t.append("\n")
+            t.append(f"A note: {v.pain_note.reason}. ", style="bold")
+            t.append(v.pain_note.text + " ")
+            t.append("o: noted (not again this week)", style="dim")
         note.update(t)
         note.display = bool(t.plain)
 
@@ -234,12 +245,22 @@ class TodayScreen(FootbaseScreen):
             return bool(v.routine.items)
         if action == "gentle":
             return v.plan is not None or v.routine.rest_day or v.offer is not None
+        if action == "note_seen":
+            return v.pain_note is not None
         if action in ("level_accept", "level_hold"):
             return v.suggestion() is not None
         if action == "level_drop":
             item = self.selected()
             return item is not None and item.level > 1
         return True
+
+    def action_note_seen(self) -> None:
+        if self.view is None or self.view.pain_note is None:
+            return
+        Progression(self.fb.ctx).dismiss_pain_note(self.view.routine.day)
+        self.view = replace(self.view, pain_note=None)
+        self._show_level_note(self.view)
+        self.refresh_bindings()
 
     async def action_level_accept(self) -> None:
         s = self.view.suggestion() if self.view else None
