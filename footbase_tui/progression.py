@@ -25,17 +25,20 @@ from footbase_tui.core.levels import (
 )
 from footbase_tui.core.localtime import stamp_after
 from footbase_tui.core.pain_watch import PROGRAM_DAYS, PainNote, note_due, persistent_pain
-from footbase_tui.core.records import LevelChange, new_id
+from footbase_tui.core.records import LevelChange, PainEntry, new_id
 from footbase_tui.errors import StoreError, UsageError
 from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from footbase_tui.context import Context
     from footbase_tui.core.catalog import Exercise
     from footbase_tui.core.routine import DayRoutine
     from footbase_tui.store import Snapshot
 
 ACTIONS = ("up", "down", "hold")
+RECENT_DAYS = 49  # covers the longest rule window (+ baseline days) and the six-week note
 NOTE_FILE = "notes-seen.json"  # beside the store: when the pain note was last dismissed
 
 
@@ -53,8 +56,19 @@ class Progression:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def views(self, snap: Snapshot, routine: DayRoutine, today: date | None = None) -> dict[str, LevelView]:
-        """Each item's level view on `today` (the routine's day by default)."""
+    def recent_pain(self, snap: Snapshot, today: date) -> list[PainEntry]:
+        """The entries `views` and `pain_note` look at (the last seven weeks), fetched once."""
+        return snap.pain_since(today - timedelta(days=RECENT_DAYS))
+
+    def views(
+        self,
+        snap: Snapshot,
+        routine: DayRoutine,
+        today: date | None = None,
+        pain: Sequence[PainEntry] | None = None,
+    ) -> dict[str, LevelView]:
+        """Each item's level view on `today` (the routine's day by default); `pain`: the
+        recent_pain already fetched."""
         day = today or routine.day
         exercises = [i.exercise for i in routine.items]
         if not exercises:
@@ -66,7 +80,8 @@ class Progression:
         )
         first = day - timedelta(days=window)
         sessions = [s for n in range(window + 1) for s in snap.sessions_on(first + timedelta(days=n))]
-        pain = snap.pain_since(first - timedelta(days=BASELINE_DAYS))
+        if pain is None or window + BASELINE_DAYS > RECENT_DAYS:
+            pain = snap.pain_since(first - timedelta(days=BASELINE_DAYS))
         week = max(1, routine.week)
         return {
             ex.id: level_view(
@@ -132,13 +147,15 @@ class Progression:
         )
         return LevelChanged(change, _line(exercise, change))
 
-    def pain_note(self, snap: Snapshot, planned: DayRoutine, today: date) -> PainNote | None:
+    def pain_note(
+        self, snap: Snapshot, planned: DayRoutine, today: date, pain: Sequence[PainEntry] | None = None
+    ) -> PainNote | None:
         """The persistent-pain note for today (core.pain_watch), unless it was dismissed in
         the last week. `planned` is today's routine of the program followed (its day
         number); adherence is counted only when the six-week sign needs it."""
         if not note_due(self.dismissed_on(), today):
             return None
-        entries = snap.pain_since(today - timedelta(days=PROGRAM_DAYS))
+        entries = snap.pain_since(today - timedelta(days=PROGRAM_DAYS)) if pain is None else pain
 
         def adherence() -> float | None:
             cells = self.ctx.practice.cells(snap, today - timedelta(days=PROGRAM_DAYS - 1), today)

@@ -11,6 +11,7 @@ from datetime import date
 from footbase_tui.context import Context
 from footbase_tui.core.levels import LevelView
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
+from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
@@ -84,15 +85,22 @@ def routine_json(r: DayRoutine, views: Mapping[str, LevelView] | None = None) ->
     }
 
 
+def _levels(ctx: Context, snap: Snapshot, r: DayRoutine) -> tuple[dict[str, LevelView], PainNote | None]:
+    """Today's level views and persistent-pain note, from one look at the recent pain."""
+    progression = Progression(ctx)
+    pain = progression.recent_pain(snap, r.day)
+    views = progression.views(snap, r, r.day, pain)
+    return views, progression.pain_note(snap, ctx.practice.planned(snap, r.day), r.day, pain)
+
+
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
     snap = ctx.store.load()
     r = _routine(ctx, snap, day)
+    views, note = _levels(ctx, snap, r) if day == ctx.today() else ({}, None)
     if args.json:
-        views = Progression(ctx).views(snap, r) if day == ctx.today() else {}
         doc = routine_json(r, views)
         if day == ctx.today():
-            note = Progression(ctx).pain_note(snap, ctx.practice.planned(snap, day), day)
             doc["pain_note"] = (
                 None if note is None else {"sign": note.sign, "reason": note.reason, "text": note.text}
             )
@@ -108,6 +116,8 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         print(
             "Rest day: nothing planned. Feeling like moving? 'footbase program' lists a gentle short routine."
         )
+        if note is not None:
+            print(f"A note: {note.reason}. {note.text}")
         return 0
     width = max(len(i.id) for i in r.items)
     for i in r.items:
@@ -115,15 +125,13 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         extra = f"  ({i.reason})" if i.reason else ""
         print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
     print(f"{r.done}/{r.total} done")
-    if day == ctx.today():
-        for view in Progression(ctx).views(snap, r).values():
-            if view.suggestion is not None:
-                s = view.suggestion
-                verb = "up" if s.to > s.level else "down"
-                print(f"  {view.exercise}: {s.text} (footbase level {view.exercise} {verb})")
-        note = Progression(ctx).pain_note(snap, ctx.practice.planned(snap, day), day)
-        if note is not None:
-            print(f"A note: {note.reason}. {note.text}")
+    for view in views.values():
+        if view.suggestion is not None:
+            s = view.suggestion
+            verb = "up" if s.to > s.level else "down"
+            print(f"  {view.exercise}: {s.text} (footbase level {view.exercise} {verb})")
+    if note is not None:
+        print(f"A note: {note.reason}. {note.text}")
     return 0
 
 

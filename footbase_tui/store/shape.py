@@ -18,6 +18,8 @@ from footbase_tui.core.records import (
 )
 
 FORMAT = 1
+# "levels" (level changes) is written only with the first change, so a store without one
+# stays readable and writable by a footbase from before levels.
 TABLES = ("meta", "pain", "sessions", "days", "levels")
 REQUIRED_TABLES = ("meta", "pain", "sessions")
 

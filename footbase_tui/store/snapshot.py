@@ -182,14 +182,29 @@ class Snapshot:
         except (orjson.JSONEncodeError, TypeError):
             return None
 
+    @cached_property
+    def _pain_ids_by_date(self) -> dict[str, list[str]]:
+        """Pain record ids per stored date: one pass, then Today's several looks at the last
+        weeks (the gentle offer, the level rules, the persistent-pain note) cost little."""
+        index: dict[str, list[str]] = {}
+        for rid, doc in self._table("pain").items():
+            key = doc.get("date", "")
+            ids = index.get(key) if isinstance(key, str) else None
+            if ids is None:
+                index[str(key)] = [rid]
+            else:
+                ids.append(rid)
+        return index
+
     def pain_since(self, day: date) -> list[PainEntry]:
         """Entries from `day` on, in time order, converting only those."""
         key = day.isoformat()
         table = self._table("pain")
         found = [
-            self._convert(pain_from_doc, rid, doc)
-            for rid, doc in table.items()
-            if str(doc.get("date", "")) >= key
+            self._convert(pain_from_doc, rid, table[rid])
+            for stored, ids in self._pain_ids_by_date.items()
+            if stored >= key
+            for rid in ids
         ]
         found.sort(key=lambda e: (e.utc, e.id))
         return found

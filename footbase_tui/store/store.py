@@ -151,7 +151,6 @@ class Store:
                     "pain": {},
                     "sessions": {},
                     "days": {},
-                    "levels": {},
                 }
             else:
                 data = self._parse(raw)
@@ -168,6 +167,8 @@ class Store:
             assert isinstance(storage, MemoryStorage)
             if not storage.changed and raw is not None:
                 return
+            if not storage.data.get("levels"):  # see shape.TABLES: kept out until needed
+                storage.data.pop("levels", None)
             try:
                 payload = orjson.dumps(storage.data)
             except (orjson.JSONEncodeError, TypeError) as exc:

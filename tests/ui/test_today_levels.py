@@ -12,7 +12,7 @@ from footbase_tui.context import Context
 from footbase_tui.core.records import ItemResult, LevelChange, PainEntry, Session, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
-from tests.uikit import settle
+from tests.uikit import settle, wait_until
 
 TODAY = date(2026, 3, 3)  # the fake clock's day; week 3 (Build) of a start on 02-17
 START = TODAY - timedelta(days=14)
@@ -156,3 +156,16 @@ async def test_persistent_pain_shows_a_calm_note_until_dismissed_for_a_week(
     async with week_later.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "GP or a physiotherapist" in note(week_later)
+
+
+async def test_at_start_up_the_suggestion_follows_the_first_frame(ctx: Context) -> None:
+    five_days(ctx)
+    ctx.store.set_program("foundation", START)
+    app = FootbaseApp(
+        Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5), watch_interval=3600, streak_delay=0.05
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_until(lambda: "ready for level 2" in note(app), 5.0)
+        await pilot.press("u")
+        await settle(pilot)
+        assert level_of(ctx, "short-foot") == 2

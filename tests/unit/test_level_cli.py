@@ -177,3 +177,12 @@ def test_today_names_persistent_pain_and_json_carries_it(run: Run, practised: Co
     assert note["sign"] == "severe" and "3 of the last 7 days" in note["reason"]
     assert "GP or a physiotherapist" in note["text"]
     assert "A note: pain of 7 or more on 3 of the last 7 days." in run("today").out
+
+
+def test_the_levels_table_appears_only_with_the_first_change(run: Run, practised: Context) -> None:
+    """A store without level changes stays one a footbase from before levels can write."""
+    assert "levels" not in json.loads(practised.paths.db.read_bytes())
+    assert run("level", "short-foot", "up").code == 0
+    assert len(json.loads(practised.paths.db.read_bytes())["levels"]) == 1
+    assert run("pain", "3").code == 0
+    assert len(json.loads(practised.paths.db.read_bytes())["levels"]) == 1

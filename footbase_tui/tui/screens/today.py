@@ -102,10 +102,27 @@ class TodayScreen(FootbaseScreen):
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
+        return TodayView(routine, program, plan, offer, None)
+
+    def show_levels(self) -> None:
+        """The level suggestions and the pain note: the rule checks read the last weeks of
+        the snapshot already loaded (a few ms on ten years); at start-up they come just
+        after the first frame, like the streak."""
+        view = self.view
+        if view is None:
+            return
+        ctx, snap = self.fb.ctx, self.fb.snapshot
+        today = view.routine.day
         progression = Progression(ctx)
-        levels = progression.views(snap, routine, today)  # the last weeks, already loaded
-        note = progression.pain_note(snap, planned, today)
-        return TodayView(routine, program, plan, offer, None, levels, note)
+        pain = progression.recent_pain(snap, today)
+        planned = ctx.practice.planned(snap, today)
+        self.view = replace(
+            view,
+            levels=progression.views(snap, view.routine, today, pain),
+            pain_note=progression.pain_note(snap, planned, today, pain),
+        )
+        self._show_level_note(self.view)
+        self.refresh_bindings()
 
     def count_streak(self) -> None:
         """The streak may walk years of history: it is counted in a thread, so the routine
@@ -152,10 +169,12 @@ class TodayScreen(FootbaseScreen):
         self.query_one(DayHeader).show(self._header)
         if self._started or not self.fb.streak_delay:
             self.count_streak()
+            self.show_levels()
         else:  # at start-up, after the first frame is on screen: it competes for the CPU
             self.set_timer(self.fb.streak_delay, self.count_streak)
+            self.set_timer(self.fb.streak_delay, self.show_levels)
         self._show_banner(v)
-        self._show_level_note(v)
+        self._show_level_note(self.view)
         rows = [
             RoutineRow(
                 i.id,
