@@ -169,3 +169,16 @@ async def test_at_start_up_the_suggestion_follows_the_first_frame(ctx: Context) 
         await pilot.press("u")
         await settle(pilot)
         assert level_of(ctx, "short-foot") == 2
+
+
+async def test_the_detail_shows_the_rule_progress(make_app: MakeApp, ctx: Context) -> None:
+    for n in range(3):
+        practise(ctx, date(2026, 2, 26) + timedelta(days=n))
+    app = make_app(start=START)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")  # short-foot
+        await settle(pilot)
+        detail = str(app.screen.query_one("#detail").render())
+        assert "So far: 3 of 5 sessions in the last 10 days" in detail and "(met)" not in detail
+        assert not app.screen.query_one("#level-note").display

@@ -122,6 +122,7 @@ class TodayScreen(FootbaseScreen):
             pain_note=progression.pain_note(snap, planned, today, pain),
         )
         self._show_level_note(self.view)
+        self._show_detail()
         self.refresh_bindings()
 
     def count_streak(self) -> None:
@@ -243,7 +244,12 @@ class TodayScreen(FootbaseScreen):
     def _show_detail(self) -> None:
         item = self.selected()
         detail = self.query_one(ExerciseDetail)
-        detail.show(item.exercise if item else None, item.level if item else 1)
+        view = self.view.levels.get(item.id) if item and self.view else None
+        progress = None
+        if view is not None and view.progress is not None:
+            p = view.progress
+            progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
+        detail.show(item.exercise if item else None, item.level if item else 1, progress)
         self.query_one("#detail-scroll").display = item is not None
 
     @on(OptionList.OptionHighlighted, "#routine")
