@@ -121,6 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", help="a file made by 'footbase export --format json', or - for standard input"
     )
 
+    s = sub.add_parser("level", help="move an exercise up or down a level, or hold it there")
+    s.add_argument("exercise", metavar="EXERCISE", help="exercise id (see 'footbase catalog list')")
+    s.add_argument(
+        "action",
+        choices=("up", "down", "hold"),
+        metavar="up|down|hold",
+        help="up (to at most what the program allows now), down, or hold (stay; ask again later)",
+    )
+
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
@@ -162,6 +171,7 @@ HANDLERS = {
     "done": ("routine_cmd", "run_done"),
     "status": ("routine_cmd", "run_status"),
     "program": ("routine_cmd", "run_program"),
+    "level": ("level_cmd", "run_level"),
     "calendar": ("calendar_cmd", "run_calendar"),
     "export": ("export_cmd", "run_export"),
     "import": ("export_cmd", "run_import"),

@@ -30,6 +30,7 @@ DEFAULT_LOCATIONS = (
     "toes",
 )
 DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
+PAIN_CHECKS = ("session", "exercise", "off")  # when the walkthrough asks for a pain level
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,14 @@ class Config:
     week_starts: str = "monday"
     locations: tuple[str, ...] = DEFAULT_LOCATIONS
     contexts: tuple[str, ...] = DEFAULT_CONTEXTS
+    pain_check: str = "session"  # one of PAIN_CHECKS: after the session, after each exercise, never
     source: Path | None = field(default=None, compare=False)
 
     def local_time(self) -> LocalTime:
         return LocalTime(self.timezone or system_zone_name(), self.day_starts_at)
 
 
-_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts"}
+_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts", "pain_check"}
 
 
 def _words(value: Any, where: str, name: str) -> tuple[str, ...]:
@@ -108,6 +110,15 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
         if data["week_starts"] not in ("monday", "sunday"):
             raise ConfigError(f"{where('week_starts')}: week_starts: expected monday or sunday")
         kwargs["week_starts"] = data["week_starts"]
+    if "pain_check" in data:
+        check = data["pain_check"]
+        check = "off" if check is False else check  # YAML 1.1 reads an unquoted off as false
+        if check not in PAIN_CHECKS:
+            raise ConfigError(
+                f"{where('pain_check')}: pain_check: expected one of {', '.join(PAIN_CHECKS)}, "
+                f"got {str(check)[:30]!r}"
+            )
+        kwargs["pain_check"] = check
     for name in ("locations", "contexts"):
         if name in data:
             kwargs[name] = _words(data[name], where(name), name)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
+from footbase_tui.core.levels import current_levels
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
     TrendView,
@@ -78,16 +79,27 @@ class Practice:
         return Plan(program, meta.start or min(day or today, today), warning)
 
     def routine(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
-        """The day's routine with each item's status from that day's sessions and day plan."""
+        """The day's routine with each item's status from that day's sessions and day plan,
+        each item at the person's level capped by the program's (core.levels)."""
         plan = plan or self.plan(snap.meta, day)
         return routine_for(
-            self.ctx.catalog, plan.program, plan.start, day, snap.sessions_on(day), snap.day_plans.get(day)
+            self.ctx.catalog,
+            plan.program,
+            plan.start,
+            day,
+            snap.sessions_on(day),
+            snap.day_plans.get(day),
+            self.levels(snap),
         )
+
+    def levels(self, snap: Snapshot) -> dict[str, int]:
+        """The person's recorded level of each exercise (one not named starts at level 1)."""
+        return {ex: s.level for ex, s in current_levels(snap.level_changes).items()}
 
     def planned(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """What the program plans for the day, ignoring what was done or swapped."""
         plan = plan or self.plan(snap.meta, day)
-        return routine_for(self.ctx.catalog, plan.program, plan.start, day, (), None)
+        return routine_for(self.ctx.catalog, plan.program, plan.start, day, (), None, self.levels(snap))
 
     def streak(self, snap: Snapshot, day: date | None = None) -> int:
         """Days practised in a row up to `day` (today by default); may walk years, so the

@@ -108,6 +108,7 @@ def _json_text(ctx: Context, snap: Snapshot, since: date | None, until: date | N
         [p for p in snap.day_plans.values() if in_period(p.date, since, until)],
         exported_at=iso_utc(ctx.clock.now()),
         store_format=FORMAT,
+        levels=[c for c in snap.level_changes if in_period(c.date, since, until)],
     )
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -247,7 +248,9 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     except ExchangeError as exc:
         raise UsageError(f"{label}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None
-    counts = ctx.store.merge(found.pain, found.sessions, found.plans, program_if_new=program)
+    counts = ctx.store.merge(
+        found.pain, found.sessions, found.plans, program_if_new=program, levels=found.levels
+    )
     print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from datetime import date
 
 from footbase_tui.context import Context
+from footbase_tui.core.levels import LevelView
 from footbase_tui.core.localtime import from_iso_utc, iso_in_zone, iso_utc, parse_day, stamp_after
+from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import PainEntry, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.errors import UsageError
+from footbase_tui.progression import Progression
 from footbase_tui.store import Snapshot
 
 MARKS = {"done": "[x]", "partial": "[~]", "skipped": "[-]", "todo": "[ ]"}
@@ -34,7 +38,30 @@ def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     return ctx.practice.routine(snap, day, plan)
 
 
-def routine_json(r: DayRoutine) -> dict[str, object]:
+def _level_json(view: LevelView | None) -> dict[str, object]:
+    if view is None:
+        return {"own_level": None, "ceiling": None, "move_up": None, "suggestion": None}
+    p, s = view.progress, view.suggestion
+    return {
+        "own_level": view.own,
+        "ceiling": view.ceiling,
+        "move_up": None
+        if p is None
+        else {
+            "done": min(p.done, p.needed),
+            "needed": p.needed,
+            "within_days": p.within_days,
+            "met": p.met,
+            "text": p.text,
+        },
+        "suggestion": None if s is None else {"to": s.to, "why": s.why, "text": s.text},
+    }
+
+
+def routine_json(r: DayRoutine, views: Mapping[str, LevelView] | None = None) -> dict[str, object]:
+    """The day's routine as JSON; with `views`, each item's own level, the phase's ceiling,
+    the move-up rule's progress and any suggestion."""
+    views = views or {}
     return {
         "date": r.day.isoformat(),
         "program": r.program.id,
@@ -51,17 +78,33 @@ def routine_json(r: DayRoutine) -> dict[str, object]:
                 "hold_s": i.dosage.hold_s,
                 "per_side": i.exercise.per_side,
                 "status": i.status,
+                **_level_json(views.get(i.id)),
             }
             for i in r.items
         ],
     }
 
 
+def _levels(ctx: Context, snap: Snapshot, r: DayRoutine) -> tuple[dict[str, LevelView], PainNote | None]:
+    """Today's level views and persistent-pain note, from one look at the recent pain."""
+    progression = Progression(ctx)
+    pain = progression.recent_pain(snap, r.day)
+    views = progression.views(snap, r, r.day, pain)
+    return views, progression.pain_note(snap, ctx.practice.planned(snap, r.day), r.day, pain)
+
+
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
-    r = _routine(ctx, ctx.store.load(), day)
+    snap = ctx.store.load()
+    r = _routine(ctx, snap, day)
+    views, note = _levels(ctx, snap, r) if day == ctx.today() else ({}, None)
     if args.json:
-        json.dump(routine_json(r), sys.stdout, ensure_ascii=False, indent=2)
+        doc = routine_json(r, views)
+        if day == ctx.today():
+            doc["pain_note"] = (
+                None if note is None else {"sign": note.sign, "reason": note.reason, "text": note.text}
+            )
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     head = f"{day:%A %d %B %Y} · {r.program.name}"
@@ -73,6 +116,8 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         print(
             "Rest day: nothing planned. Feeling like moving? 'footbase program' lists a gentle short routine."
         )
+        if note is not None:
+            print(f"A note: {note.reason}. {note.text}")
         return 0
     width = max(len(i.id) for i in r.items)
     for i in r.items:
@@ -80,6 +125,13 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         extra = f"  ({i.reason})" if i.reason else ""
         print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
     print(f"{r.done}/{r.total} done")
+    for view in views.values():
+        if view.suggestion is not None:
+            s = view.suggestion
+            verb = "up" if s.to > s.level else "down"
+            print(f"  {view.exercise}: {s.text} (footbase level {view.exercise} {verb})")
+    if note is not None:
+        print(f"A note: {note.reason}. {note.text}")
     return 0
 
 

@@ -36,11 +36,26 @@ class Dosage:
 
 
 @dataclass(frozen=True)
+class MoveUp:
+    """The rule for moving to the next level, as data the code checks: at least `sessions`
+    practice days at this level within the last `within_days` days (counted since the level
+    was reached or last held); with `all_sets`, only days whose every set was done count;
+    with `pain_rise_max`, a day whose pain rose by more than that over the level before the
+    session does not count."""
+
+    sessions: int
+    within_days: int
+    all_sets: bool = True
+    pain_rise_max: int | None = None
+
+
+@dataclass(frozen=True)
 class Level:
     level: int
     name: str
     dosage: Dosage
     move_up_when: str
+    move_up: MoveUp | None = None  # None: the last level, or a user entry without a rule
 
 
 @dataclass(frozen=True)
@@ -237,6 +252,26 @@ _EXERCISE_KEYS = {
 }
 
 
+_MOVE_UP_KEYS = {"sessions", "within_days", "all_sets", "pain_rise_max"}
+
+
+def parse_move_up(ck: _Checker, value: Any, key: Key) -> MoveUp:
+    """A level's `move_up` rule; refuses unknown keys, counts out of range, and a window
+    shorter than the sessions it must hold."""
+    d = ck.mapping(value, key, _MOVE_UP_KEYS, {"sessions", "within_days"})
+    sessions = ck.integer(d["sessions"], (*key, "sessions"), 1, 30)
+    within = ck.integer(d["within_days"], (*key, "within_days"), 1, 90)
+    if within < sessions:
+        raise ck.fail((*key, "within_days"), f"expected at least {sessions} days to hold {sessions} sessions")
+    rise = d.get("pain_rise_max")
+    return MoveUp(
+        sessions=sessions,
+        within_days=within,
+        all_sets=ck.boolean(d.get("all_sets", True), (*key, "all_sets")),
+        pain_rise_max=None if rise is None else ck.integer(rise, (*key, "pain_rise_max"), 0, 10),
+    )
+
+
 def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
     ck = _Checker(file, line_of)
     d = ck.mapping(data, (), _EXERCISE_KEYS, _EXERCISE_KEYS)
@@ -248,18 +283,27 @@ def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
     for i, raw in enumerate(levels_raw):
         key: Key = ("levels", i)
         lv = ck.mapping(
-            raw, key, {"level", "name", "dosage", "move_up_when"}, {"level", "name", "dosage", "move_up_when"}
+            raw,
+            key,
+            {"level", "name", "dosage", "move_up_when", "move_up"},
+            {"level", "name", "dosage", "move_up_when"},
         )
         number = ck.integer(lv["level"], (*key, "level"), 1, 4)
         if number != i + 1:
             raise ck.fail((*key, "level"), f"expected level {i + 1} here (levels count up from 1)")
         fields = dosage_fields(ck, lv["dosage"], (*key, "dosage"), partial=False)
+        move_up = None
+        if "move_up" in lv:
+            if i == len(levels_raw) - 1:
+                raise ck.fail((*key, "move_up"), "no rule here: the last level has no level above it")
+            move_up = parse_move_up(ck, lv["move_up"], (*key, "move_up"))
         levels.append(
             Level(
                 level=number,
                 name=ck.text(lv["name"], (*key, "name"), 40),
                 dosage=check_dosage(ck, fields, (*key, "dosage"), pace),
                 move_up_when=ck.text(lv["move_up_when"], (*key, "move_up_when"), 300),
+                move_up=move_up,
             )
         )
     equipment = d["equipment"]

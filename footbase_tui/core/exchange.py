@@ -30,7 +30,12 @@ by date), so the same records always give the same text::
       "day_plans": [
         {"date": "2026-03-03", "program": "desk-five", "reason": "pain" | "choice",
          "at": "<utc>"}
-      ]
+      ],
+      "levels": [                            # optional (older exports have none)
+        {"id": "<uuid>", "ex": "short-foot", "from": 1, "to": 2,
+         "why": "accepted" | "up" | "down" | "hold" | "pain",
+         "at": "<utc>", "tz": "Europe/Berlin", "date": "2026-03-03"}
+      ]                                      # each step of a level, oldest first
     }
 
 The records are exactly the store's own shapes (`core.records.*_to_doc`) with the id in
@@ -42,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -50,12 +55,15 @@ from footbase_tui.core.localtime import TimeInputError, zone_from_name
 from footbase_tui.core.records import (
     NOTE_MAX,
     DayPlan,
+    LevelChange,
     Meta,
     PainEntry,
     Session,
     day_plan_from_doc,
     day_plan_to_doc,
     is_utc_stamp,
+    level_from_doc,
+    level_to_doc,
     pain_from_doc,
     pain_to_doc,
     session_from_doc,
@@ -109,6 +117,7 @@ def export_doc(
     *,
     exported_at: str,
     store_format: int,
+    levels: Iterable[LevelChange] = (),
 ) -> dict[str, Any]:
     """The export object (see the module docstring); lists come out sorted."""
     return {
@@ -119,6 +128,9 @@ def export_doc(
         "pain": [{"id": e.id, **pain_to_doc(e)} for e in sorted_pain(pain)],
         "sessions": [{"id": s.id, **session_to_doc(s)} for s in sorted_sessions(sessions)],
         "day_plans": [day_plan_to_doc(p) for p in sorted_plans(plans)],
+        "levels": [
+            {"id": c.id, **level_to_doc(c)} for c in sorted(levels, key=lambda c: (stamp_key(c.at), c.id))
+        ],
     }
 
 
@@ -131,6 +143,7 @@ class ExportData:
     pain: list[PainEntry]
     sessions: list[Session]
     plans: list[DayPlan]
+    levels: list[LevelChange] = field(default_factory=list)
 
 
 def _word(value: object, what: str, where: str) -> str:
@@ -251,6 +264,17 @@ def _check_plan(raw: Any, index: int) -> DayPlan:
     return p
 
 
+def _check_level(raw: Any, index: int) -> LevelChange:
+    rid, doc, where = _record(raw, "levels", index)
+    try:
+        c = level_from_doc(rid, doc)
+    except (ValueError, TypeError) as exc:
+        raise ExchangeError(f"levels[{index}]: {exc}") from None
+    _zone_name(c.tz, where)
+    _word(c.exercise, "'ex'", where)
+    return c
+
+
 def _check_meta(value: Any) -> tuple[str | None, date | None]:
     if not isinstance(value, dict):
         raise ExchangeError("'meta' is not an object")
@@ -307,10 +331,14 @@ def read_export(data: Any, store_format: int) -> ExportData:
     pain = [_check_pain(raw, i) for i, raw in enumerate(_records(data, "pain"))]
     sessions = [_check_session(raw, i) for i, raw in enumerate(_records(data, "sessions"))]
     plans = [_check_plan(raw, i) for i, raw in enumerate(_records(data, "day_plans"))]
+    levels = (
+        [_check_level(raw, i) for i, raw in enumerate(_records(data, "levels"))] if "levels" in data else []
+    )
     _unique((e.id for e in pain), "pain entry")
+    _unique((c.id for c in levels), "level change")
     _unique((s.id for s in sessions), "session")
     _unique((p.date.isoformat() for p in plans), "day plan for")
-    return ExportData(program, start, pain, sessions, plans)
+    return ExportData(program, start, pain, sessions, plans, levels)
 
 
 # ---- CSV -----------------------------------------------------------------------------------

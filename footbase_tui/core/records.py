@@ -117,6 +117,29 @@ class DayFacts(NamedTuple):
     part: Mapping[str, float] = {}  # exercises whose latest result is partial -> its share; never mutated
 
 
+LEVEL_WHYS = ("accepted", "up", "down", "hold", "pain")
+_LEVEL_STEP = {"accepted": 1, "up": 1, "down": -1, "hold": 0, "pain": -1}
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """One step in an exercise's level for this person: from one level to another (the same
+    for a hold), why, and when. The latest change of an exercise is its current level.
+
+    `why`: "accepted" (a met rule's suggestion taken), "up" (raised by hand), "down"
+    (dropped by hand), "hold" (stay; the rule counts again from here), "pain" (dropped
+    after a pain rise)."""
+
+    id: str
+    exercise: str
+    from_level: int
+    to_level: int
+    why: str
+    at: str
+    tz: str
+    date: date
+
+
 def stamp_key(utc: str) -> str:
     """A stored UTC stamp as text that sorts in time order (fractions padded to 6 digits)."""
     if len(utc) == 20:  # YYYY-MM-DDTHH:MM:SSZ
@@ -182,6 +205,7 @@ ITEM_KEYS = frozenset(("ex", "lv", "st", "at", "sets", "of", "reps", "secs", "wh
 SESSION_KEYS = frozenset(("date", "tz", "start", "end", "program", "kind", "items"))
 PLAN_KEYS = frozenset(("date", "program", "reason", "at"))
 META_KEYS = frozenset(("format", "created", "program", "start"))
+LEVEL_KEYS = frozenset(("ex", "from", "to", "why", "at", "tz", "date"))
 
 
 def _known(doc: dict[str, Any], allowed: frozenset[str], rid: str, extra_ok: bool) -> None:
@@ -335,4 +359,39 @@ def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> 
         program=_req(doc, "program", str, rid),
         reason=_req(doc, "reason", str, rid),
         at=_utc(doc, "at", rid),
+    )
+
+
+def level_to_doc(c: LevelChange) -> dict[str, Any]:
+    return {
+        "ex": c.exercise,
+        "from": c.from_level,
+        "to": c.to_level,
+        "why": c.why,
+        "at": c.at,
+        "tz": c.tz,
+        "date": c.date.isoformat(),
+    }
+
+
+def level_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> LevelChange:
+    """A stored level change; refuses levels outside 1-4, a step of more than one level, an
+    unknown reason, or a hold that changes the level."""
+    _known(doc, LEVEL_KEYS, rid, extra_ok)
+    start = _req(doc, "from", int, rid)
+    end = _req(doc, "to", int, rid)
+    why = _req(doc, "why", str, rid)
+    if why not in LEVEL_WHYS:
+        raise RecordError(f"record {rid}: level change reason {why!r} is unknown")
+    if not (1 <= start <= 4 and 1 <= end <= 4) or end - start != _LEVEL_STEP[why]:
+        raise RecordError(f"record {rid}: a {why!r} level change from {start} to {end}")
+    return LevelChange(
+        id=rid,
+        exercise=_req(doc, "ex", str, rid),
+        from_level=start,
+        to_level=end,
+        why=why,
+        at=_utc(doc, "at", rid),
+        tz=_req(doc, "tz", str, rid),
+        date=_date(doc, "date", rid),
     )

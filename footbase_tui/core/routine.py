@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,8 +93,18 @@ def latest_results(sessions: Iterable[Session]) -> dict[str, ItemResult]:
     return latest
 
 
-def plan_day(catalog: Catalog, program: Program, start: date, day: date) -> DayRoutine:
-    """What the program asks for on `day` (nothing before its start, nothing on rest days)."""
+def plan_day(
+    catalog: Catalog,
+    program: Program,
+    start: date,
+    day: date,
+    levels: Mapping[str, int] | None = None,
+) -> DayRoutine:
+    """What the program asks for on `day` (nothing before its start, nothing on rest days).
+
+    With `levels` (the person's level of each exercise; level 1 for one not named), each
+    item is at that level capped by the program's (the phase's ceiling); without, at the
+    program's level."""
     index = (day - start).days + 1
     if index < 1:
         return DayRoutine(day, program, start, index, False, "", ())
@@ -107,8 +117,10 @@ def plan_day(catalog: Catalog, program: Program, start: date, day: date) -> DayR
             exercise = catalog.exercises.get(pi.exercise)
             if exercise is None:
                 continue
-            level = min(pi.level, len(exercise.levels))
-            items.append(RoutineItem(exercise, level, item_dosage(exercise, pi)))
+            top = min(pi.level, len(exercise.levels))
+            level = top if levels is None else max(1, min(levels.get(pi.exercise, 1), top))
+            dosage = item_dosage(exercise, pi) if level == pi.level else exercise.level(level).dosage
+            items.append(RoutineItem(exercise, level, dosage))
     return DayRoutine(day, program, start, index, rest, phase.name, tuple(items))
 
 
@@ -118,9 +130,11 @@ def day_routine(
     start: date,
     day: date,
     sessions: Iterable[Session],
+    levels: Mapping[str, int] | None = None,
 ) -> DayRoutine:
-    """The planned routine for `day` with each item's status from that day's sessions."""
-    plan = plan_day(catalog, program, start, day)
+    """The planned routine for `day` (at `levels`, see plan_day) with each item's status
+    from that day's sessions."""
+    plan = plan_day(catalog, program, start, day, levels)
     results = latest_results(s for s in sessions if s.date == day)
     items = []
     for item in plan.items:
@@ -168,10 +182,11 @@ def routine_for(
     day: date,
     sessions: Iterable[Session],
     plan: DayPlan | None,
+    levels: Mapping[str, int] | None = None,
 ) -> DayRoutine:
     """Like day_routine, but a day plan (gentle program today) replaces the program."""
     if plan is not None:
         other = catalog.program(plan.program)
         if other is not None:
-            return day_routine(catalog, other, day, day, sessions)
-    return day_routine(catalog, program, start, day, sessions)
+            return day_routine(catalog, other, day, day, sessions, levels)
+    return day_routine(catalog, program, start, day, sessions, levels)

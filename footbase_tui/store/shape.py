@@ -11,13 +11,16 @@ import orjson
 from footbase_tui.core.records import (
     RecordError,
     day_plan_from_doc,
+    level_from_doc,
     meta_from_doc,
     pain_from_doc,
     session_from_doc,
 )
 
 FORMAT = 1
-TABLES = ("meta", "pain", "sessions", "days")
+# "levels" (level changes) is written only with the first change, so a store without one
+# stays readable and writable by a footbase from before levels.
+TABLES = ("meta", "pain", "sessions", "days", "levels")
 REQUIRED_TABLES = ("meta", "pain", "sessions")
 
 
@@ -81,6 +84,7 @@ def first_damage(data: dict[str, Any]) -> str | None:
             ("pain", pain_from_doc),
             ("sessions", session_from_doc),
             ("days", day_plan_from_doc),
+            ("levels", level_from_doc),
         ):
             for rid, doc in data[name].items():
                 convert(rid, doc)

@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 from footbase_tui.core.records import (
     DayFacts,
     DayPlan,
+    LevelChange,
     Meta,
     PainEntry,
     RecordError,
     Session,
     day_plan_from_doc,
+    level_from_doc,
     pain_from_doc,
     session_from_doc,
     stamp_key,
@@ -74,6 +76,13 @@ class Snapshot:
     def day_plans(self) -> dict[date, DayPlan]:
         plans = [self._convert(day_plan_from_doc, rid, doc) for rid, doc in self._table("days").items()]
         return {p.date: p for p in plans}
+
+    @cached_property
+    def level_changes(self) -> list[LevelChange]:
+        """Every level change, oldest first (a few dozen in a lifetime of practice)."""
+        changes = [self._convert(level_from_doc, rid, doc) for rid, doc in self._table("levels").items()]
+        changes.sort(key=lambda c: (stamp_key(c.at), c.id))
+        return changes
 
     @cached_property
     def _session_ids_by_date(self) -> dict[str, list[str]]:
@@ -178,14 +187,29 @@ class Snapshot:
         except (orjson.JSONEncodeError, TypeError):
             return None
 
+    @cached_property
+    def _pain_ids_by_date(self) -> dict[str, list[str]]:
+        """Pain record ids per stored date: one pass, then Today's several looks at the last
+        weeks (the gentle offer, the level rules, the persistent-pain note) cost little."""
+        index: dict[str, list[str]] = {}
+        for rid, doc in self._table("pain").items():
+            key = doc.get("date", "")
+            ids = index.get(key) if isinstance(key, str) else None
+            if ids is None:
+                index[str(key)] = [rid]
+            else:
+                ids.append(rid)
+        return index
+
     def pain_since(self, day: date) -> list[PainEntry]:
         """Entries from `day` on, in time order, converting only those."""
         key = day.isoformat()
         table = self._table("pain")
         found = [
-            self._convert(pain_from_doc, rid, doc)
-            for rid, doc in table.items()
-            if str(doc.get("date", "")) >= key
+            self._convert(pain_from_doc, rid, table[rid])
+            for stored, ids in self._pain_ids_by_date.items()
+            if stored >= key
+            for rid in ids
         ]
         found.sort(key=lambda e: (e.utc, e.id))
         return found

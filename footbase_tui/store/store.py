@@ -24,6 +24,7 @@ from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
 from footbase_tui.core.records import (
     DayPlan,
+    LevelChange,
     Meta,
     PainEntry,
     RecordError,
@@ -31,6 +32,8 @@ from footbase_tui.core.records import (
     day_plan_from_doc,
     day_plan_to_doc,
     join_by_hand,
+    level_from_doc,
+    level_to_doc,
     meta_from_doc,
     meta_to_doc,
     pain_from_doc,
@@ -207,6 +210,8 @@ class Store:
             assert isinstance(storage, MemoryStorage)
             if not storage.changed and raw is not None:
                 return
+            if not storage.data.get("levels"):  # see shape.TABLES: kept out until needed
+                storage.data.pop("levels", None)
             try:
                 payload = orjson.dumps(storage.data)
             except (orjson.JSONEncodeError, TypeError) as exc:
@@ -334,6 +339,26 @@ class Store:
             else:
                 table.put(day.isoformat(), day_plan_to_doc(plan))
 
+    def change_level(self, change: LevelChange) -> None:
+        """Save a level change, under the lock: refused with NotSaved when the exercise's
+        stored level is no longer the change's `from_level` (another process changed it)."""
+        with self._write() as db:
+            table = Records(db, "levels")
+            latest: tuple[str, str, int] | None = None
+            for rid, doc in table.items():
+                if doc.get("ex") != change.exercise:
+                    continue
+                key = (stamp_key(str(doc.get("at"))), rid, int(doc.get("to", 1)))
+                if latest is None or key[:2] > latest[:2]:
+                    latest = key
+            current = latest[2] if latest else 1
+            if current != change.from_level:
+                raise NotSaved(
+                    f"not saved: {change.exercise} is at level {current} now (changed elsewhere); "
+                    "look again and retry"
+                )
+            table.insert(change.id, level_to_doc(change))
+
     def set_program(self, program: str, start: date) -> None:
         with self._write() as db:
             Records(db, "meta").update("meta", {"program": program, "start": start.isoformat()})
@@ -380,6 +405,7 @@ class Store:
         sessions: list[Session],
         plans: list[DayPlan],
         program_if_new: tuple[str, date] | None = None,
+        levels: list[LevelChange] | None = None,
     ) -> MergeCounts:
         """Add or replace records by id (day plans by date) in one write; the given version
         wins. Counts what was new, replaced with different content, or already identical
@@ -395,11 +421,15 @@ class Store:
         def plan_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
             return day_plan_to_doc(day_plan_from_doc(rid, doc))
 
+        def level_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
+            return level_to_doc(level_from_doc(rid, doc))
+
         kinds: list[tuple[str, dict[str, dict[str, Any]], Callable[[str, dict[str, Any]], dict[str, Any]]]]
         kinds = [
             ("pain", {e.id: pain_to_doc(e) for e in pain}, pain_doc),
             ("sessions", {s.id: session_to_doc(s) for s in sessions}, session_doc),
             ("days", {p.date.isoformat(): day_plan_to_doc(p) for p in plans}, plan_doc),
+            ("levels", {c.id: level_to_doc(c) for c in levels or ()}, level_doc),
         ]
         added = updated = unchanged = 0
         with self._write() as db:

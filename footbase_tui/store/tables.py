@@ -56,6 +56,10 @@ class Records:
         """The records whose `field` equals `value`, by id."""
         return {str(d.doc_id): dict(d) for d in self._table.all() if d.get(field) == value}
 
+    def items(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every record with its id (for small tables: each document is wrapped)."""
+        return [(str(doc.doc_id), dict(doc)) for doc in self._table.all()]
+
     def contains(self, rid: str) -> bool:
         return bool(self._table.contains(doc_id=rid))
 

@@ -27,7 +27,7 @@ import pytest
 
 from footbase_tui.context import Context
 from footbase_tui.core.clock import Clock, FakeClock
-from footbase_tui.core.records import DayPlan, ItemResult, Session, new_id
+from footbase_tui.core.records import DayPlan, ItemResult, LevelChange, Session, new_id
 from footbase_tui.store import FORMAT, Store, StoreCorrupt
 
 NOTES = (
@@ -85,11 +85,24 @@ def _build_sample(ctx: Context, run: Callable[..., Any]) -> None:
     ctx.store.set_day_plan(
         DayPlan(date(2026, 3, 2), "foundation", "pain", "2026-03-02T07:00:00Z"), date(2026, 3, 2)
     )
+    ctx.store.change_level(
+        LevelChange(
+            new_id(),
+            "short-foot",
+            1,
+            2,
+            "accepted",
+            "2026-03-02T07:45:00Z",
+            "Europe/Berlin",
+            date(2026, 3, 2),
+        )
+    )
     raw = ctx.paths.db.read_bytes()
     journal = run("journal", "--json")
     assert journal.code == 0, journal.err
     snap = ctx.store.load()
     assert (len(snap.pain), len(snap.sessions), len(snap.day_plans)) == (PAIN_ENTRIES, SESSIONS, 1)
+    assert len(snap.level_changes) == 1
     assert "痛い" in raw.decode("utf-8") and "🦶" in raw.decode("utf-8")
     _SAMPLE.update(raw=raw, journal=journal.out)
 
@@ -165,7 +178,7 @@ def classify(raw: bytes, probe: Path, clock: Clock) -> dict[str, Any]:
     except StoreCorrupt:
         facts["pain_ok"] = False
     try:
-        _ = snap.sessions, snap.day_plans
+        _ = snap.sessions, snap.day_plans, snap.level_changes
     except StoreCorrupt:
         facts["other_ok"] = False
     return facts
@@ -448,6 +461,9 @@ def test_damaged_beyond_reading(
         ("a renamed note", b'"note"', b'"notd"'),
         ("a renamed skip reason", b'"why"', b'"whx"'),
         ("a renamed session end", b'"end"', b'"enf"'),
+        ("a level change of two steps", b'"to":2', b'"to":4'),
+        ("a level change for no known reason", b'"why":"accepted"', b'"why":"acceptex"'),
+        ("a renamed level change field", b'"from":1', b'"frol":1'),
     ],
 )
 def test_a_damaged_record_gives_one_line_on_reading(

@@ -127,6 +127,10 @@ def test_today_json_and_done(run: Run) -> None:
         "hold_s",
         "per_side",
         "status",
+        "own_level",
+        "ceiling",
+        "move_up",
+        "suggestion",
     }
     assert [i["status"] for i in data["items"]] == ["todo"] * 4
     walk = next(i for i in data["items"] if i["exercise"] == "barefoot-walk")

@@ -152,6 +152,7 @@ def test_json_shape_and_version(run: Run, seeded: Context) -> None:
         "pain",
         "sessions",
         "day_plans",
+        "levels",
     ]
     assert data["footbase_export"] == EXPORT_VERSION == 1
     assert data["exported_at"] == "2026-03-03T08:01:00Z" and data["store_format"] == FORMAT

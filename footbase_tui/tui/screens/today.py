@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from rich.text import Text
@@ -15,9 +15,13 @@ from textual.widgets import Footer, OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
+from footbase_tui.core.levels import LevelView, Suggestion
 from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
+from footbase_tui.errors import UsageError
+from footbase_tui.progression import Progression
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
@@ -31,6 +35,16 @@ class TodayView:
     plan: DayPlan | None
     offer: PainOffer | None
     streak: int | None  # None until counted, just after the first frame
+    levels: Mapping[str, LevelView] = field(default_factory=dict)  # per exercise of the routine
+    pain_note: PainNote | None = None  # persistent pain: see a GP or physiotherapist
+
+    def suggestion(self) -> Suggestion | None:
+        """The first item's level suggestion (the keys act on this one)."""
+        for item in self.routine.items:
+            view = self.levels.get(item.id)
+            if view is not None and view.suggestion is not None:
+                return view.suggestion
+        return None
 
 
 def warning_text() -> Text:
@@ -47,6 +61,10 @@ class TodayScreen(FootbaseScreen):
         Binding("space", "toggle_done", "Done", id="toggle-done"),
         Binding("x", "skip", "Skip", id="skip"),
         Binding("g", "gentle", "Gentle", id="gentle"),
+        Binding("u", "level_accept", "Accept level", id="level-accept"),
+        Binding("h", "level_hold", "Hold level", id="level-hold"),
+        Binding("d", "level_drop", "Drop level", id="level-drop"),
+        Binding("o", "note_seen", "Noted", id="pain-note-seen"),
     ]
 
     view: TodayView | None = None
@@ -55,6 +73,7 @@ class TodayScreen(FootbaseScreen):
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
         yield Static(id="banner")
+        yield Static(id="level-note")
         with Container(id="today-body"):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
@@ -84,6 +103,27 @@ class TodayScreen(FootbaseScreen):
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
         return TodayView(routine, program, plan, offer, None)
+
+    def show_levels(self) -> None:
+        """The level suggestions and the pain note: the rule checks read the last weeks of
+        the snapshot already loaded (a few ms on ten years); at start-up they come just
+        after the first frame, like the streak."""
+        view = self.view
+        if view is None:
+            return
+        ctx, snap = self.fb.ctx, self.fb.snapshot
+        today = view.routine.day
+        progression = Progression(ctx)
+        pain = progression.recent_pain(snap, today)
+        planned = ctx.practice.planned(snap, today)
+        self.view = replace(
+            view,
+            levels=progression.views(snap, view.routine, today, pain),
+            pain_note=progression.pain_note(snap, planned, today, pain),
+        )
+        self._show_level_note(self.view)
+        self._show_detail()
+        self.refresh_bindings()
 
     def count_streak(self) -> None:
         """The streak may walk years of history: it is counted in a thread, so the routine
@@ -130,9 +170,12 @@ class TodayScreen(FootbaseScreen):
         self.query_one(DayHeader).show(self._header)
         if self._started or not self.fb.streak_delay:
             self.count_streak()
+            self.show_levels()
         else:  # at start-up, after the first frame is on screen: it competes for the CPU
             self.set_timer(self.fb.streak_delay, self.count_streak)
+            self.set_timer(self.fb.streak_delay, self.show_levels)
         self._show_banner(v)
+        self._show_level_note(self.view)
         rows = [
             RoutineRow(
                 i.id,
@@ -173,6 +216,24 @@ class TodayScreen(FootbaseScreen):
         banner.update(t)
         banner.display = bool(t.plain)
 
+    def _show_level_note(self, v: TodayView) -> None:
+        note = self.query_one("#level-note", Static)
+        s = v.suggestion()
+        t = Text()
+        if s is not None:
+            name = next(i.exercise.name for i in v.routine.items if i.id == s.exercise)
+            t.append(f"{name}: {s.text}. ", style="bold")
+            accept = "move up" if s.to > s.level else f"use level {s.to}"
+            t.append(f"u: {accept} · h: hold at level {s.level}", style="dim")
+        if v.pain_note is not None:
+            if t.plain:
+                t.append("\n")
+            t.append(f"A note: {v.pain_note.reason}. ", style="bold")
+            t.append(v.pain_note.text + " ")
+            t.append("o: noted (not again this week)", style="dim")
+        note.update(t)
+        note.display = bool(t.plain)
+
     def selected(self) -> RoutineItem | None:
         if self.view is None:
             return None
@@ -183,7 +244,12 @@ class TodayScreen(FootbaseScreen):
     def _show_detail(self) -> None:
         item = self.selected()
         detail = self.query_one(ExerciseDetail)
-        detail.show(item.exercise if item else None, item.level if item else 1)
+        view = self.view.levels.get(item.id) if item and self.view else None
+        progress = None
+        if view is not None and view.progress is not None:
+            p = view.progress
+            progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
+        detail.show(item.exercise if item else None, item.level if item else 1, progress)
         self.query_one("#detail-scroll").display = item is not None
 
     @on(OptionList.OptionHighlighted, "#routine")
@@ -204,7 +270,50 @@ class TodayScreen(FootbaseScreen):
             return bool(v.routine.items)
         if action == "gentle":
             return v.plan is not None or v.routine.rest_day or v.offer is not None
+        if action == "note_seen":
+            return v.pain_note is not None
+        if action in ("level_accept", "level_hold"):
+            return v.suggestion() is not None
+        if action == "level_drop":
+            item = self.selected()
+            return item is not None and item.level > 1
         return True
+
+    def action_note_seen(self) -> None:
+        if self.view is None or self.view.pain_note is None:
+            return
+        Progression(self.fb.ctx).dismiss_pain_note(self.view.routine.day)
+        self.view = replace(self.view, pain_note=None)
+        self._show_level_note(self.view)
+        self.refresh_bindings()
+
+    async def action_level_accept(self) -> None:
+        s = self.view.suggestion() if self.view else None
+        if s is not None:
+            await self._change_level(s.exercise, "up" if s.to > s.level else "down")
+
+    async def action_level_hold(self) -> None:
+        s = self.view.suggestion() if self.view else None
+        if s is not None:
+            await self._change_level(s.exercise, "hold")
+
+    async def action_level_drop(self) -> None:
+        item = self.selected()
+        if item is not None and item.level > 1:
+            await self._change_level(item.id, "down")
+
+    async def _change_level(self, exercise: str, action: str) -> None:
+        if self.view is None:
+            return
+        ctx = self.fb.ctx
+        try:
+            done = Progression(ctx).prepare(self.fb.snapshot, exercise, action, self.view.routine)
+        except UsageError as exc:
+            self.notify(str(exc), timeout=5)
+            return
+        saved, _ = await self.fb.save(ctx.store.change_level, done.change)
+        if saved:
+            self.notify(done.line, timeout=4)
 
     def action_start(self) -> None:
         if self.view is None:

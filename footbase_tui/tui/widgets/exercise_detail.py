@@ -9,7 +9,9 @@ from footbase_tui.core.catalog import Exercise
 from footbase_tui.tui.safe import plain
 
 
-def detail_text(ex: Exercise, level: int) -> Text:
+def detail_text(ex: Exercise, level: int, progress: str | None = None) -> Text:
+    """The exercise at `level`; `progress` (e.g. "3 of 5 sessions in the last 10 days")
+    follows the move-up rule when given."""
     lv = ex.level(level)
     t = Text()
     t.append_text(plain(ex.name, "bold"))
@@ -40,11 +42,14 @@ def detail_text(ex: Exercise, level: int) -> Text:
     t.append_text(plain(ex.caution))
     t.append("\n\nMove up when ", style="bold")
     t.append_text(plain(lv.move_up_when))
+    if progress:
+        t.append("\nSo far: ", style="bold")
+        t.append(progress)
     return t
 
 
 class ExerciseDetail(Static):
     """Shows the exercise it is given; shows nothing when given None."""
 
-    def show(self, exercise: Exercise | None, level: int = 1) -> None:
-        self.update(detail_text(exercise, level) if exercise else Text(""))
+    def show(self, exercise: Exercise | None, level: int = 1, progress: str | None = None) -> None:
+        self.update(detail_text(exercise, level, progress) if exercise else Text(""))
