@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
+from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
+from footbase_tui.core.practice_pain import (
+    TrendView,
+    adherent_weeks,
+    around_sessions,
+    weekly_trend,
+    weeks_of,
+)
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
-    TrendView,
     after_practice,
-    around_sessions,
     average_over,
     by_place,
     change_14,
     daily_average,
-    practice_weeks,
     series,
 )
 
@@ -36,7 +40,6 @@ if TYPE_CHECKING:
     from footbase_tui.store import Snapshot
 
 DEFAULT_PROGRAM = "foundation"
-TREND_HISTORY_DAYS = 400  # the practice-pain figures look this far back
 
 
 @dataclass(frozen=True)
@@ -117,35 +120,49 @@ class Practice:
         today = self.today()
         return min(self.plan(snap.meta, today).start, months_back(today, months))
 
-    def trends(self, snap: Snapshot, entries: Sequence[PainEntry], span_days: int) -> TrendView:
-        """The journal's figures for `entries`: the daily series over `span_days`, 7/30-day
-        averages, the 14-vs-14 change, places, and the practice-pain comparisons."""
+    def trends(
+        self, snap: Snapshot, entries: Sequence[PainEntry], first: date | None, chart_weeks: int = 12
+    ) -> TrendView:
+        """The figures for `entries` (already filtered by place or activity, if at all) over
+        `first`..today (None: all time, from the program's start or the first entry).
+
+        The period's series, average, places and practice-pain comparisons; the 7/30-day
+        averages and the 14-vs-14 change (fixed windows to today); and `chart_weeks` weeks
+        of weekly pain beside weekly adherence for the chart (this week last).
+        """
         today = self.today()
         plan = self.plan(snap.meta, today)
-        first = max(today - timedelta(days=TREND_HISTORY_DAYS), plan.start)
-        by_day = {
-            c.day: c
-            for c in day_cells(
-                self.ctx.catalog,
-                plan.program,
-                plan.start,
-                first,
-                today,
-                today,
-                snap.day_facts(today - timedelta(days=TREND_HISTORY_DAYS)),
-            )
-        }
-        daily = daily_average(entries)
+        all_time = first is None
+        if first is None:
+            first = min([plan.start, *(e.date for e in entries)])
+        first = min(first, today)
+        chart_first = week_start_of(today, self.ctx.config.week_starts) - timedelta(weeks=chart_weeks - 1)
+        cells_from = min(first - timedelta(days=1), chart_first)
+        facts = snap.day_facts(cells_from)
+        cells = day_cells(self.ctx.catalog, plan.program, plan.start, cells_from, today, today, facts)
+        by_day = {c.day: c for c in cells}
+        kept = [e for e in entries if first <= e.date <= today]
+        daily_all = daily_average(entries)
+        daily = {d: v for d, v in daily_all.items() if first <= d <= today}
+        week_starts = self.ctx.config.week_starts
+        weeks = weeks_of(by_day, daily, first, today, week_starts)
+        sessions = [s for s in snap.sessions if first <= s.date <= today]
         return TrendView(
-            span_days=span_days,
-            series=series(entries, today, span_days),
+            first=first,
+            last=today,
+            all_time=all_time,
+            entries=len(kept),
+            average=average_over(kept, today, (today - first).days + 1),
+            series=series(kept, today, (today - first).days + 1),
             avg_7=average_over(entries, today, 7),
             avg_30=average_over(entries, today, 30),
             change=change_14(entries, today),
-            places=by_place(entries, today),
+            places=by_place(kept, today),
             comparisons=(
                 after_practice(by_day, daily),
-                practice_weeks(by_day, daily, self.ctx.config.week_starts),
-                around_sessions(entries),
+                adherent_weeks(weeks),
+                around_sessions(sessions, kept),
             ),
+            trend=weekly_trend(weeks, plan.start),
+            chart=weeks_of(by_day, daily_all, chart_first, today, week_starts),
         )
