@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--pain", action="store_true", help="show average pain per day instead")
     s.add_argument("--json", action="store_true", help="print JSON")
 
+    s = sub.add_parser("trends", help="pain over the last weeks, by place, and beside the practice")
+    s.add_argument(
+        "--weeks", type=_positive, metavar="N", help="weeks to look at, this one included (default: 12)"
+    )
+    s.add_argument("--json", action="store_true", help="print JSON")
+
     s = sub.add_parser("export", help="export pain entries and practice as CSV, JSON or a report")
     s.add_argument(
         "--format",
@@ -138,6 +144,7 @@ HANDLERS = {
     "status": ("routine_cmd", "run_status"),
     "program": ("routine_cmd", "run_program"),
     "calendar": ("calendar_cmd", "run_calendar"),
+    "trends": ("trends_cmd", "run_trends"),
     "export": ("export_cmd", "run_export"),
     "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),

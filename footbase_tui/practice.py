@@ -157,7 +157,7 @@ class Practice:
             avg_7=average_over(entries, today, 7),
             avg_30=average_over(entries, today, 30),
             change=change_14(entries, today),
-            places=by_place(kept, today),
+            places=by_place(kept, today, entries),
             comparisons=(
                 after_practice(by_day, daily),
                 adherent_weeks(weeks),

@@ -107,18 +107,30 @@ class PlaceTrend:
     change: Change
 
 
-def by_place(entries: Sequence[PainEntry], today: date) -> list[PlaceTrend]:
+def by_place(
+    entries: Sequence[PainEntry], today: date, history: Sequence[PainEntry] | None = None
+) -> list[PlaceTrend]:
     """Trends per location (an entry naming several places counts for each of them).
 
     Sorted by number of entries (most first), then by average (highest first), then by name.
-    Entries without a location are in no place.
+    Entries without a location are in no place. With `history`, each place's 14-day change
+    comes from its entries there (so a short period still has the 14 days before).
     """
     groups: dict[str, list[PainEntry]] = {}
     for e in entries:
         for place in dict.fromkeys(e.where):  # a place named twice in one entry counts once
             groups.setdefault(place, []).append(e)
+    past: dict[str, list[PainEntry]] = {}
+    for e in history if history is not None else ():
+        for place in dict.fromkeys(e.where):
+            past.setdefault(place, []).append(e)
     trends = [
-        PlaceTrend(place, len(group), sum(e.level for e in group) / len(group), change_14(group, today))
+        PlaceTrend(
+            place,
+            len(group),
+            sum(e.level for e in group) / len(group),
+            change_14(past.get(place, group) if history is not None else group, today),
+        )
         for place, group in groups.items()
     ]
     trends.sort(key=lambda t: (-t.entries, -t.average, t.place))

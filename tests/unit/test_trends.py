@@ -277,3 +277,14 @@ def test_after_practice() -> None:
 def test_constants() -> None:
     assert MIN_SIDE == 3
     assert "not proof" in CORRELATION_NOTE
+
+
+def test_by_place_takes_the_change_from_the_history() -> None:
+    # The period holds only the recent heel entry; the history has the one before it too.
+    recent = [pain(mar(31), 3, "heel")]
+    history = [pain(mar(10), 6, "heel"), *recent]
+    [heel] = by_place(recent, TODAY, history)
+    assert (heel.entries, heel.average) == (1, 3.0)
+    assert (heel.change.before, heel.change.recent, heel.change.direction) == (6.0, 3.0, "better")
+    [alone] = by_place(recent, TODAY)
+    assert alone.change.direction == "unknown"
