@@ -121,48 +121,62 @@ class Practice:
         return min(self.plan(snap.meta, today).start, months_back(today, months))
 
     def trends(
-        self, snap: Snapshot, entries: Sequence[PainEntry], first: date | None, chart_weeks: int = 12
+        self,
+        snap: Snapshot,
+        entries: Sequence[PainEntry],
+        first: date | None,
+        chart_weeks: int = 12,
+        last: date | None = None,
+        chart_in_period: bool = False,
     ) -> TrendView:
         """The figures for `entries` (already filtered by place or activity, if at all) over
-        `first`..today (None: all time, from the program's start or the first entry).
+        `first`..`last` (first None: all time, from the program's start or the first entry;
+        last None: today).
 
         The period's series, average, places and practice-pain comparisons; the 7/30-day
-        averages and the 14-vs-14 change (fixed windows to today); and `chart_weeks` weeks
-        of weekly pain beside weekly adherence for the chart (this week last).
+        averages and the 14-vs-14 change (fixed windows up to `last`); and `chart_weeks`
+        weeks of weekly pain beside weekly adherence for the chart (the week of `last` last;
+        with `chart_in_period`, days before `first` are left out of it, as in a report).
         """
         today = self.today()
+        end = min(last or today, today)
         plan = self.plan(snap.meta, today)
         all_time = first is None
         if first is None:
             first = min([plan.start, *(e.date for e in entries)])
-        first = min(first, today)
-        chart_first = week_start_of(today, self.ctx.config.week_starts) - timedelta(weeks=chart_weeks - 1)
+        first = min(first, end)
+        week_starts = self.ctx.config.week_starts
+        chart_first = week_start_of(end, week_starts) - timedelta(weeks=chart_weeks - 1)
         cells_from = min(first - timedelta(days=1), chart_first)
         facts = snap.day_facts(cells_from)
-        cells = day_cells(self.ctx.catalog, plan.program, plan.start, cells_from, today, today, facts)
+        cells = day_cells(self.ctx.catalog, plan.program, plan.start, cells_from, end, today, facts)
         by_day = {c.day: c for c in cells}
-        kept = [e for e in entries if first <= e.date <= today]
-        daily_all = daily_average(entries)
-        daily = {d: v for d, v in daily_all.items() if first <= d <= today}
-        week_starts = self.ctx.config.week_starts
-        weeks = weeks_of(by_day, daily, first, today, week_starts)
-        sessions = [s for s in snap.sessions if first <= s.date <= today]
+        upto = [e for e in entries if e.date <= end]
+        kept = [e for e in upto if first <= e.date]
+        daily_all = daily_average(upto)
+        daily = {d: v for d, v in daily_all.items() if first <= d}
+        weeks = weeks_of(by_day, daily, first, end, week_starts)
+        sessions = [s for s in snap.sessions if first <= s.date <= end]
         return TrendView(
             first=first,
-            last=today,
+            last=end,
             all_time=all_time,
             entries=len(kept),
-            average=average_over(kept, today, (today - first).days + 1),
-            series=series(kept, today, (today - first).days + 1),
-            avg_7=average_over(entries, today, 7),
-            avg_30=average_over(entries, today, 30),
-            change=change_14(entries, today),
-            places=by_place(kept, today, entries),
+            average=average_over(kept, end, (end - first).days + 1),
+            series=series(kept, end, (end - first).days + 1),
+            avg_7=average_over(upto, end, 7),
+            avg_30=average_over(upto, end, 30),
+            change=change_14(upto, end),
+            places=by_place(kept, end, upto),
             comparisons=(
                 after_practice(by_day, daily),
                 adherent_weeks(weeks),
                 around_sessions(sessions, kept),
             ),
             trend=weekly_trend(weeks, plan.start),
-            chart=weeks_of(by_day, daily_all, chart_first, today, week_starts),
+            chart=(
+                weeks_of(by_day, daily, max(first, chart_first), end, week_starts)
+                if chart_in_period
+                else weeks_of(by_day, daily_all, chart_first, end, week_starts)
+            ),
         )

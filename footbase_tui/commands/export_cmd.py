@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from footbase_tui.context import Context
-from footbase_tui.core.calendar import grid, months_back
+from footbase_tui.core.calendar import grid, months_back, week_start_of
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
@@ -27,6 +27,7 @@ from footbase_tui.store import FORMAT, NotSaved, Snapshot
 
 IMPORT_MAX_BYTES = 512 * 1024 * 1024
 HEATMAP_MONTHS = 12
+REPORT_CHART_WEEKS = 26  # the report's weekly chart: at most half a year of rows
 
 
 def _period(ctx: Context, args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -136,6 +137,12 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     for label, row in zip(weekday_labels(ctx.config.week_starts), rows(g, by_day, False), strict=True):
         heatmap.append(f"{label} {''.join(c.glyph for c in row)}".rstrip())
     heatmap.append(legend(False))
+    weeks = (
+        week_start_of(last, ctx.config.week_starts) - week_start_of(first, ctx.config.week_starts)
+    ).days // 7
+    practice = ctx.practice.trends(
+        snap, snap.pain, first, min(REPORT_CHART_WEEKS, weeks + 1), last, chart_in_period=True
+    )
     return markdown_report(
         ReportInput(
             first=first,
@@ -150,6 +157,7 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
             cells=cells,
             heatmap=heatmap,
             week_starts=ctx.config.week_starts,
+            practice=practice,
         )
     )
 
