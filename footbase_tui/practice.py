@@ -28,7 +28,6 @@ from footbase_tui.core.trends import (
     by_place,
     change_14,
     daily_average,
-    series,
 )
 
 if TYPE_CHECKING:
@@ -151,10 +150,14 @@ class Practice:
         facts = snap.day_facts(cells_from)
         cells = day_cells(self.ctx.catalog, plan.program, plan.start, cells_from, end, today, facts)
         by_day = {c.day: c for c in cells}
-        upto = [e for e in entries if e.date <= end]
+        # One pass per need: ten years of entries are read once, the fixed windows look at
+        # the last 30 days only, the chart at its own weeks.
+        upto = [e for e in entries if min(first, chart_first) <= e.date <= end]
+        recent = [e for e in upto if e.date > end - timedelta(days=30)]
         kept = [e for e in upto if first <= e.date]
         daily_all = daily_average(upto)
         daily = {d: v for d, v in daily_all.items() if first <= d}
+        span = (end - first).days + 1
         weeks = weeks_of(by_day, daily, first, end, week_starts)
         sessions = [s for s in snap.sessions if first <= s.date <= end]
         return TrendView(
@@ -162,12 +165,12 @@ class Practice:
             last=end,
             all_time=all_time,
             entries=len(kept),
-            average=average_over(kept, end, (end - first).days + 1),
-            series=series(kept, end, (end - first).days + 1),
-            avg_7=average_over(upto, end, 7),
-            avg_30=average_over(upto, end, 30),
-            change=change_14(upto, end),
-            places=by_place(kept, end, upto),
+            average=sum(daily.values()) / len(daily) if daily else None,
+            series=[daily.get(end - timedelta(days=k)) for k in range(span - 1, -1, -1)],
+            avg_7=average_over(recent, end, 7),
+            avg_30=average_over(recent, end, 30),
+            change=change_14(recent, end),
+            places=by_place(kept, end, recent),
             comparisons=(
                 after_practice(by_day, daily),
                 adherent_weeks(weeks),

@@ -129,7 +129,7 @@ def by_place(
             place,
             len(group),
             sum(e.level for e in group) / len(group),
-            change_14(past.get(place, group) if history is not None else group, today),
+            change_14(past.get(place, []) if history is not None else group, today),
         )
         for place, group in groups.items()
     ]

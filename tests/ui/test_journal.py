@@ -157,6 +157,7 @@ async def test_trends_and_the_practice_panel_say_what_is_missing(make_app: MakeA
         assert "needs at least 3" in text and "not proof" in text
         assert "Weekly pain and plan done, last 12 weeks" in text
         await pilot.press("r")
+        await settle(pilot)
         assert "last 26 weeks" in screen_text(app)
 
 
@@ -170,15 +171,18 @@ async def test_the_trend_panel_follows_the_filters_and_z(make_app: MakeApp, ctx:
         assert "By place, last 30 days: knee 1× avg 5.0 · low-back 1× avg 3.0" in text
         assert "hip" not in text
         await pilot.press("f")  # 90 days
+        await settle(pilot)
         text = screen_text(app)
         assert "Pain, last 90 days: 3 entries" in text
         assert "By place, last 90 days: low-back 2× avg 5.0" in text
         await pilot.press("w")  # place: low-back
+        await settle(pilot)
         text = screen_text(app)
         assert "Practice and pain, last 90 days, at low-back" in text
         assert "Pain, last 90 days, at low-back: 2 entries, average 5.0" in text
         assert "knee" not in text
         await pilot.press("z")
+        await settle(pilot)
         text = screen_text(app)
         assert "Pain, last 30 days: 2 entries, average 4.0" in text
         assert "at low-back" not in text

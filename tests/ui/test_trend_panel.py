@@ -77,6 +77,7 @@ async def test_practice_pain_answer_comes_on_the_programs_own_schedule(
     async with app.run_test(size=(100, 40)) as pilot:
         await open_journal(pilot, app)
         await pilot.press("f", "f")  # all time
+        await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "Practice and pain, all time" in text
         # Pain after practice 3, after a missed planned day 6: the comparison shows, with counts.
@@ -88,6 +89,8 @@ async def test_practice_pain_answer_comes_on_the_programs_own_schedule(
         assert "(4 weeks)" in text and "(8 weeks)" in text
         assert "not proof" in text
         await pilot.press("r", "r")
+        await settle(pilot)
         assert "last 52 weeks" in screen_text(app)
         await pilot.press("r")
+        await settle(pilot)
         assert "last 12 weeks" in screen_text(app)

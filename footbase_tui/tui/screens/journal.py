@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -80,6 +81,7 @@ class JournalScreen(FootbaseScreen):
         self.span = CHART_SPANS[0]  # weeks in the trend chart
         self.entries: list[PainEntry] = []
         self.deleted: PainEntry | None = None
+        self._trends_key: object = None  # what the panel's latest count was asked for
 
     def compose(self) -> ComposeResult:
         yield Static(id="jr-filters")
@@ -126,17 +128,38 @@ class JournalScreen(FootbaseScreen):
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_trends(self) -> None:
-        """The panel over what the filters keep: their place and activity, their period."""
+        """The panel over what the filters keep: their place and activity, their period.
+
+        Counted in a thread (all time on ten years takes most of a second), so keys stay
+        quick; a count the filters or the store have overtaken is dropped when it ends.
+        """
         fb = self.fb
-        f = self.filters
+        f = replace(self.filters)
         today = fb.ctx.today()
+        snap = fb.snapshot
         kept = [e for e in self.entries if Filters(None, f.where, f.doing).keeps(e, today)]
         first = None if f.period is None else today - timedelta(days=f.period - 1)
-        view = fb.ctx.practice.trends(fb.snapshot, kept, first, self.span)
+        span = self.span
         width = self.size.width or 80
         rows = 2 if (self.size.height or 24) >= 30 else 1
-        text = trend_text(view, width - 4, f.scope(), self.span, rows)
-        self.query_one("#jr-trends", Static).update(text)
+        key = (f, span, width, rows, snap)
+        self._trends_key = key
+
+        def count() -> None:
+            view = fb.ctx.practice.trends(snap, kept, first, span)
+            text = trend_text(view, width - 4, f.scope(), span, rows)
+            self.app.call_from_thread(self._show_trends, key, text)
+
+        self.run_worker(count, thread=True, exclusive=True, group="trends")
+
+    def _show_trends(self, key: object, text: Text) -> None:
+        if key is self._trends_key:
+            self.query_one("#jr-trends", Static).update(text)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The chart is drawn for a width; FootbaseScreen.on_resize runs as well.
+        if self.is_mounted and self._trends_key is not None:
+            self.draw_trends()
 
     def selected(self) -> PainEntry | None:
         entry_id = self.query_one(PainTable).selected_id()
