@@ -236,6 +236,8 @@ def comparison_sentence(c: Comparison) -> str:
         diff = f"{abs(delta):.1f} points {'lower' if delta < 0 else 'higher'} {c.label_a}"
     else:
         diff = "about the same"
+    if c.unit == "practice days":  # paired: the same days on both sides
+        return f"Pain {c.label_a}: {c.mean_a:.1f}; {c.label_b}: {c.mean_b:.1f} ({c.n_a} {c.unit}); {diff}."
     return (
         f"Pain {c.label_a}: {c.mean_a:.1f} ({c.n_a} {c.unit}); {c.label_b}: {c.mean_b:.1f} "
         f"({c.n_b} {c.unit}); {diff}."

@@ -11,7 +11,7 @@ import pytest
 from footbase_tui.context import Context
 from footbase_tui.tui.app import FootbaseApp
 from tests.practice_history import seed_history
-from tests.uikit import screen_text, settle
+from tests.uikit import keys_now, screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
 TODAY = date(2026, 3, 3)  # the clock fixture's day (a Tuesday)
@@ -94,3 +94,19 @@ async def test_practice_pain_answer_comes_on_the_programs_own_schedule(
         await pilot.press("r")
         await settle(pilot)
         assert "last 12 weeks" in screen_text(app)
+
+
+async def test_filter_keys_in_one_burst_leave_the_panel_on_the_last_choice(
+    make_app: MakeApp, ctx: Context
+) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot, app)
+        keys_now(app, "f", "f", "w", "r")  # all time, then low-back, then 26 weeks, in one read
+        await settle(pilot)
+        text = screen_text(app)
+        # Counts overtaken by the next key are dropped: the panel says what the filters say.
+        assert "Practice and pain, all time, at low-back" in text
+        assert "last 26 weeks" in text
+        assert "all time (f) · place: low-back (w)" in text

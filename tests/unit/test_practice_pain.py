@@ -181,8 +181,8 @@ def test_around_sessions_uses_24_hour_windows() -> None:
     assert c.mean_a == pytest.approx(8 / 3)
     assert c.mean_b == 5.0
     assert comparison_sentence(c) == (
-        "Pain in the 24 h after a session: 2.7 (3 practice days); in the 24 h before: 5.0 "
-        "(3 practice days); 2.3 points lower in the 24 h after a session."
+        "Pain in the 24 h after a session: 2.7; in the 24 h before: 5.0 (3 practice days); "
+        "2.3 points lower in the 24 h after a session."
     )
 
 
