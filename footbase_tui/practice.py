@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from footbase_tui.store import Snapshot
 
 DEFAULT_PROGRAM = "foundation"
+SESSION_DAYS_BY_DAY = 400  # up to this many days, trends read sessions day by day
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,12 @@ class Practice:
         daily = {d: v for d, v in daily_all.items() if first <= d}
         span = (end - first).days + 1
         weeks = weeks_of(by_day, daily, first, end, week_starts)
-        sessions = [s for s in snap.sessions if first <= s.date <= end]
+        # A short period reads its days' sessions only: converting every session of ten
+        # years for a 30-day panel would cost most of a second.
+        if span <= SESSION_DAYS_BY_DAY:
+            sessions = [s for k in range(span) for s in snap.sessions_on(first + timedelta(days=k))]
+        else:
+            sessions = [s for s in snap.sessions if first <= s.date <= end]
         return TrendView(
             first=first,
             last=end,

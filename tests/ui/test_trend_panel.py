@@ -110,3 +110,19 @@ async def test_filter_keys_in_one_burst_leave_the_panel_on_the_last_choice(
         assert "Practice and pain, all time, at low-back" in text
         assert "last 26 weeks" in text
         assert "all time (f) · place: low-back (w)" in text
+
+
+async def test_the_chart_is_drawn_anew_for_a_narrower_terminal(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_journal(pilot, app)
+        await pilot.press("r", "r")  # 52 weeks: one column a week at 100 wide
+        await settle(pilot)
+        assert "last 52 weeks (r: 12/26/52)" in screen_text(app)
+        await pilot.resize_terminal(50, 16)
+        await settle(pilot)
+        # At 50 columns two weeks share a column, and the title says so.
+        assert "Pain, plan done: 52 weeks, 2 a column (r)" in screen_text(app)
+        pain = next(line for line in screen_lines(app) if line.startswith(" pain "))
+        assert len(pain.rstrip()) <= 50

@@ -158,7 +158,11 @@ class JournalScreen(FootbaseScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         # The chart is drawn for a width; FootbaseScreen.on_resize runs as well.
-        if self.is_mounted and self._trends_key is not None:
+        key = self._trends_key
+        if not (self.is_mounted and isinstance(key, tuple)):
+            return
+        rows = 2 if event.size.height >= 30 else 1
+        if key[2:4] != (event.size.width, rows):  # only when the chart would be drawn anew
             self.draw_trends()
 
     def selected(self) -> PainEntry | None:
