@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from footbase_tui.core.practice_pain import Week
+from footbase_tui.core.practice_pain import TrendView, Week
 from footbase_tui.core.weekchart import column_chart, columns, week_rows, weeks_per_column
 
 MON = date(2026, 1, 5)
@@ -48,3 +48,17 @@ def test_week_rows_for_the_report() -> None:
     rows = week_rows([week(0, 4.5, 0.8), week(1, None, None)])
     assert rows[1] == "2026-01-05  ████▌       4.5   ████████░░  80%"
     assert rows[2] == "2026-01-12  ·             -   no plan"
+
+
+def test_the_panel_strips_escapes_from_place_names() -> None:
+    from footbase_tui.core.practice_pain import WeeklyTrend
+    from footbase_tui.core.trends import Change, PlaceTrend
+    from footbase_tui.tui.widgets.trend_panel import trend_text
+
+    unknown = Change(None, None, None, None, False, "unknown", 0, 0)
+    place = PlaceTrend("heel\x1b]0;owned\x07[b]x[/b]", 2, 4.0, unknown)
+    trend = WeeklyTrend(0, 0, None, None, None, "unknown", "needs at least 4 weeks with pain logged (has 0)")
+    view = TrendView(MON, MON, False, 2, 4.0, [4.0], 4.0, 4.0, unknown, [place], [], trend, [])
+    text = trend_text(view, 60, "last 30 days, at heel\x1b[2J", 12)
+    assert "\x1b" not in text.plain and "\x07" not in text.plain
+    assert "heel[b]x[/b] 2× avg 4.0" in text.plain  # shown as typed, never as markup

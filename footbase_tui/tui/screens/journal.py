@@ -105,7 +105,7 @@ class JournalScreen(FootbaseScreen):
         self.refresh_bindings()  # e and d depend on there being a selected entry
 
     def draw_table(self) -> None:
-        """The entries the filters keep (the trends do not depend on the filters)."""
+        """The entries the filters keep (the trend panel follows the same filters)."""
         today = self.fb.ctx.today()
         shown = [e for e in reversed(self.entries) if self.filters.keeps(e, today)]
         rows = []
