@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--pain", action="store_true", help="show average pain per day instead")
     s.add_argument("--json", action="store_true", help="print JSON")
 
+    s = sub.add_parser("trends", help="pain over the last weeks, by place, and beside the practice")
+    s.add_argument(
+        "--weeks", type=_positive, metavar="N", help="weeks to look at, this one included (default: 12)"
+    )
+    s.add_argument("--json", action="store_true", help="print JSON")
+
     s = sub.add_parser("export", help="export pain entries and practice as CSV, JSON or a report")
     s.add_argument(
         "--format",
@@ -173,6 +179,7 @@ HANDLERS = {
     "program": ("routine_cmd", "run_program"),
     "level": ("level_cmd", "run_level"),
     "calendar": ("calendar_cmd", "run_calendar"),
+    "trends": ("trends_cmd", "run_trends"),
     "export": ("export_cmd", "run_export"),
     "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),

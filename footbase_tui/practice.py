@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
+from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
 from footbase_tui.core.levels import current_levels
+from footbase_tui.core.practice_pain import (
+    TrendView,
+    adherent_weeks,
+    around_sessions,
+    weekly_trend,
+    weeks_of,
+)
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
-    TrendView,
     after_practice,
-    around_sessions,
     average_over,
     by_place,
     change_14,
     daily_average,
-    practice_weeks,
-    series,
 )
 
 if TYPE_CHECKING:
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
     from footbase_tui.store import Snapshot
 
 DEFAULT_PROGRAM = "foundation"
-TREND_HISTORY_DAYS = 400  # the practice-pain figures look this far back
+SESSION_DAYS_BY_DAY = 400  # up to this many days, trends read sessions day by day
 
 
 @dataclass(frozen=True)
@@ -129,35 +132,72 @@ class Practice:
         today = self.today()
         return min(self.plan(snap.meta, today).start, months_back(today, months))
 
-    def trends(self, snap: Snapshot, entries: Sequence[PainEntry], span_days: int) -> TrendView:
-        """The journal's figures for `entries`: the daily series over `span_days`, 7/30-day
-        averages, the 14-vs-14 change, places, and the practice-pain comparisons."""
+    def trends(
+        self,
+        snap: Snapshot,
+        entries: Sequence[PainEntry],
+        first: date | None,
+        chart_weeks: int = 12,
+        last: date | None = None,
+        chart_in_period: bool = False,
+    ) -> TrendView:
+        """The figures for `entries` (already filtered by place or activity, if at all) over
+        `first`..`last` (first None: all time, from the program's start or the first entry;
+        last None: today).
+
+        The period's series, average, places and practice-pain comparisons; the 7/30-day
+        averages and the 14-vs-14 change (fixed windows up to `last`); and `chart_weeks`
+        weeks of weekly pain beside weekly adherence for the chart (the week of `last` last;
+        with `chart_in_period`, days before `first` are left out of it, as in a report).
+        """
         today = self.today()
+        end = min(last or today, today)
         plan = self.plan(snap.meta, today)
-        first = max(today - timedelta(days=TREND_HISTORY_DAYS), plan.start)
-        by_day = {
-            c.day: c
-            for c in day_cells(
-                self.ctx.catalog,
-                plan.program,
-                plan.start,
-                first,
-                today,
-                today,
-                snap.day_facts(today - timedelta(days=TREND_HISTORY_DAYS)),
-            )
-        }
-        daily = daily_average(entries)
+        all_time = first is None
+        if first is None:
+            first = min([plan.start, *(e.date for e in entries)])
+        first = min(first, end)
+        week_starts = self.ctx.config.week_starts
+        chart_first = week_start_of(end, week_starts) - timedelta(weeks=chart_weeks - 1)
+        cells_from = min(first - timedelta(days=1), chart_first)
+        facts = snap.day_facts(cells_from)
+        cells = day_cells(self.ctx.catalog, plan.program, plan.start, cells_from, end, today, facts)
+        by_day = {c.day: c for c in cells}
+        # One pass per need: ten years of entries are read once, the fixed windows look at
+        # the last 30 days only, the chart at its own weeks.
+        upto = [e for e in entries if min(first, chart_first) <= e.date <= end]
+        recent = [e for e in upto if e.date > end - timedelta(days=30)]
+        kept = [e for e in upto if first <= e.date]
+        daily_all = daily_average(upto)
+        daily = {d: v for d, v in daily_all.items() if first <= d}
+        span = (end - first).days + 1
+        weeks = weeks_of(by_day, daily, first, end, week_starts)
+        # A short period reads its days' sessions only: converting every session of ten
+        # years for a 30-day panel would cost most of a second.
+        if span <= SESSION_DAYS_BY_DAY:
+            sessions = [s for k in range(span) for s in snap.sessions_on(first + timedelta(days=k))]
+        else:
+            sessions = [s for s in snap.sessions if first <= s.date <= end]
         return TrendView(
-            span_days=span_days,
-            series=series(entries, today, span_days),
-            avg_7=average_over(entries, today, 7),
-            avg_30=average_over(entries, today, 30),
-            change=change_14(entries, today),
-            places=by_place(entries, today),
+            first=first,
+            last=end,
+            all_time=all_time,
+            entries=len(kept),
+            average=sum(daily.values()) / len(daily) if daily else None,
+            series=[daily.get(end - timedelta(days=k)) for k in range(span - 1, -1, -1)],
+            avg_7=average_over(recent, end, 7),
+            avg_30=average_over(recent, end, 30),
+            change=change_14(recent, end),
+            places=by_place(kept, end, recent),
             comparisons=(
                 after_practice(by_day, daily),
-                practice_weeks(by_day, daily, self.ctx.config.week_starts),
-                around_sessions(entries),
+                adherent_weeks(weeks),
+                around_sessions(sessions, kept),
+            ),
+            trend=weekly_trend(weeks, plan.start),
+            chart=(
+                weeks_of(by_day, daily, max(first, chart_first), end, week_starts)
+                if chart_in_period
+                else weeks_of(by_day, daily_all, chart_first, end, week_starts)
             ),
         )

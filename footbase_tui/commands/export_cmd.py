@@ -29,6 +29,7 @@ IMPORT_MAX_BYTES = 512 * 1024 * 1024
 HEATMAP_MONTHS = 12
 REPORT_WEEKS = 12  # the report's default period: one page, not ten years
 REPORT_NOTES = 20  # the most recent notes in the default report
+REPORT_CHART_WEEKS = 26  # the report's weekly chart: at most half a year of rows
 
 
 def _period(ctx: Context, args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -149,6 +150,12 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     for label, row in zip(weekday_labels(ctx.config.week_starts), rows(g, by_day, False), strict=True):
         heatmap.append(f"{label} {''.join(c.glyph for c in row)}".rstrip())
     heatmap.append(legend(False))
+    weeks = (
+        week_start_of(last, ctx.config.week_starts) - week_start_of(first, ctx.config.week_starts)
+    ).days // 7
+    practice = ctx.practice.trends(
+        snap, snap.pain, first, min(REPORT_CHART_WEEKS, weeks + 1), last, chart_in_period=True
+    )
     return markdown_report(
         ReportInput(
             first=first,
@@ -165,6 +172,7 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
             week_starts=ctx.config.week_starts,
             notes_max=REPORT_NOTES if recent else None,
             more_hint=hint,
+            practice=practice,
         )
     )
 

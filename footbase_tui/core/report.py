@@ -14,11 +14,13 @@ from itertools import pairwise
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
 from footbase_tui.core.exchange import sorted_pain, sorted_sessions
 from footbase_tui.core.localtime import from_iso_utc, wall_time
+from footbase_tui.core.practice_pain import TrendView, comparison_sentence, trend_sentence
 from footbase_tui.core.records import (
     PainEntry,
     Session,
 )
-from footbase_tui.core.trends import is_meaningful
+from footbase_tui.core.trends import CORRELATION_NOTE, is_meaningful
+from footbase_tui.core.weekchart import week_rows
 
 DISCLAIMER = "Exercise guidance, not medical advice; these are one person's records."
 PAIN_COLUMNS = ("id", "date", "time", "utc", "tz", "level", "where", "context", "note", "source")
@@ -112,6 +114,7 @@ class ReportInput:
     week_starts: str = "monday"
     notes_max: int | None = None  # only the newest notes; None: all of the period's
     more_hint: str = ""  # said beside the period when it is a default, e.g. how to see more
+    practice: TrendView | None = None  # the practice-pain figures over the period
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,27 @@ def _pain_section(r: ReportInput) -> list[str]:
     return lines
 
 
+def _practice_section(v: TrendView) -> list[str]:
+    """The comparisons and the trend in plain words, then weekly pain beside plan done."""
+    lines = ["## Practice and pain", ""]
+    lines += [f"- {comparison_sentence(c)}" for c in v.comparisons]
+    lines += [f"- {trend_sentence(v.trend)}", "", f"_{CORRELATION_NOTE}_"]
+    if v.chart:
+        n = len(v.chart)
+        lines += [
+            "",
+            f"### Weekly pain and plan done, last {n} week{'s' if n != 1 else ''} of the period",
+            "",
+            "```text",
+            *week_rows(v.chart),
+            "```",
+            "",
+            "Pain: one block a point (▌ half a point). Plan done: planned exercises done, one "
+            "block a tenth; · is a week with no entry.",
+        ]
+    return lines
+
+
 def _notes_section(r: ReportInput) -> list[str]:
     lines = ["## Notes", ""]
     noted = [e for e in sorted_pain(r.pain) if e.note][::-1]
@@ -347,6 +371,7 @@ def markdown_report(r: ReportInput) -> str:
         "",
         *_pain_section(r),
         "",
+        *([*_practice_section(r.practice), ""] if r.practice else []),
         *_notes_section(r),
         "",
         DISCLAIMER,

@@ -6,16 +6,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from footbase_tui.core.calendar import DayCell, practised, week_start_of
-from footbase_tui.core.records import PainEntry, stamp_key
+from footbase_tui.core.calendar import DayCell, practised
+from footbase_tui.core.records import PainEntry
 
 MEANINGFUL_POINTS = 2.0  # Numeric Rating Scale 0-10: minimal important change (Ostelo et al. 2008)
 MEANINGFUL_SHARE = 0.30  # ... or 30% of the baseline, whichever is reached first
 CHANGE_DAYS = 14
 MIN_SIDE = 3
-PRACTICE_WEEK_DAYS = 5
-CHECK = "check"
-CORRELATION_NOTE = "These are correlations in your own records, not proof that one causes the other."
+CORRELATION_NOTE = (
+    "A correlation in your own data, not proof: pain and practice can both follow something else."
+)
 
 _EPS = 1e-9  # means of means carry float noise: 22/3 -> 16/3 is 2 points, not 1.9999999999999991
 _DAY = timedelta(days=1)
@@ -107,18 +107,30 @@ class PlaceTrend:
     change: Change
 
 
-def by_place(entries: Sequence[PainEntry], today: date) -> list[PlaceTrend]:
+def by_place(
+    entries: Sequence[PainEntry], today: date, history: Sequence[PainEntry] | None = None
+) -> list[PlaceTrend]:
     """Trends per location (an entry naming several places counts for each of them).
 
     Sorted by number of entries (most first), then by average (highest first), then by name.
-    Entries without a location are in no place.
+    Entries without a location are in no place. With `history`, each place's 14-day change
+    comes from its entries there (so a short period still has the 14 days before).
     """
     groups: dict[str, list[PainEntry]] = {}
     for e in entries:
         for place in dict.fromkeys(e.where):  # a place named twice in one entry counts once
             groups.setdefault(place, []).append(e)
+    past: dict[str, list[PainEntry]] = {}
+    for e in history if history is not None else ():
+        for place in dict.fromkeys(e.where):
+            past.setdefault(place, []).append(e)
     trends = [
-        PlaceTrend(place, len(group), sum(e.level for e in group) / len(group), change_14(group, today))
+        PlaceTrend(
+            place,
+            len(group),
+            sum(e.level for e in group) / len(group),
+            change_14(past.get(place, []) if history is not None else group, today),
+        )
         for place, group in groups.items()
     ]
     trends.sort(key=lambda t: (-t.entries, -t.average, t.place))
@@ -137,6 +149,7 @@ class Comparison:
     n_b: int
     enough: bool
     missing: str  # "" when enough, else a plain sentence of what is missing
+    unit: str = "days"  # what n counts
 
 
 def _missing(wants: Sequence[tuple[str, int]]) -> str:
@@ -144,7 +157,7 @@ def _missing(wants: Sequence[tuple[str, int]]) -> str:
     return "needs " + " and ".join(short) if short else ""
 
 
-def _comparison(
+def comparison(
     label_a: str,
     label_b: str,
     a: list[float],
@@ -152,9 +165,11 @@ def _comparison(
     n_a: int,
     n_b: int,
     wants: Sequence[tuple[str, int]],
+    unit: str = "days",
 ) -> Comparison:
+    """The two sides' means and counts; `missing` names each side under MIN_SIDE (3)."""
     missing = _missing(wants)
-    return Comparison(label_a, label_b, _mean(a), _mean(b), n_a, n_b, not missing, missing)
+    return Comparison(label_a, label_b, _mean(a), _mean(b), n_a, n_b, not missing, missing, unit)
 
 
 def after_practice(cells: Mapping[date, DayCell], daily: Mapping[date, float]) -> Comparison:
@@ -174,101 +189,15 @@ def after_practice(cells: Mapping[date, DayCell], daily: Mapping[date, float]) -
             after_done.append(avg)
         elif prev.state == "missed":
             after_missed.append(avg)
-    return _comparison(
-        "after a practice day",
-        "after a missed day",
+    return comparison(
+        "after a day practised",
+        "after a planned day missed",
         after_done,
         after_missed,
         len(after_done),
         len(after_missed),
-        [("days after practice days", len(after_done)), ("days after missed days", len(after_missed))],
-    )
-
-
-def practice_weeks(
-    cells: Mapping[date, DayCell], daily: Mapping[date, float], week_starts: str = "monday"
-) -> Comparison:
-    """Weeks with 5 or more practice days against weeks with fewer.
-
-    Only complete calendar weeks count: all 7 days in `cells`, none "future" and none
-    "before-start" (a week the program had not begun in would pass for a lazy week). Each
-    side's mean is the mean of the daily pain averages of all days in its weeks; n is the
-    number of its weeks with at least one pain entry.
-    """
-    weeks: dict[date, list[DayCell]] = {}
-    for day, cell in cells.items():
-        weeks.setdefault(week_start_of(day, week_starts), []).append(cell)
-    many: list[float] = []
-    few: list[float] = []
-    n_many = n_few = 0
-    for start in sorted(weeks):
-        week = weeks[start]
-        if len(week) != 7 or any(c.state in ("future", "before-start") for c in week):
-            continue
-        pains = [daily[c.day] for c in week if c.day in daily]
-        if not pains:
-            continue
-        if sum(1 for c in week if practised(c)) >= PRACTICE_WEEK_DAYS:
-            many.extend(pains)
-            n_many += 1
-        else:
-            few.extend(pains)
-            n_few += 1
-    return _comparison(
-        f"weeks with {PRACTICE_WEEK_DAYS}+ practice days",
-        "weeks with fewer",
-        many,
-        few,
-        n_many,
-        n_few,
         [
-            (f"weeks with {PRACTICE_WEEK_DAYS} or more practice days", n_many),
-            (f"weeks with fewer than {PRACTICE_WEEK_DAYS} practice days", n_few),
+            ("days with pain logged after a day practised", len(after_done)),
+            ("days with pain logged after a planned day missed", len(after_missed)),
         ],
     )
-
-
-def around_sessions(entries: Sequence[PainEntry]) -> Comparison:
-    """Pain just before a session against the post-session check (source "check").
-
-    Per local date with a check: the day's first check that has an ordinary entry (source
-    other than "check") earlier that day, paired with the last such entry before it. Days
-    with a check but no earlier entry are left out; n is the number of paired days.
-    """
-    by_day: dict[date, list[PainEntry]] = {}
-    for e in entries:
-        by_day.setdefault(e.date, []).append(e)
-    before: list[float] = []
-    after: list[float] = []
-    for day in sorted(by_day):
-        ordered = sorted(by_day[day], key=lambda e: stamp_key(e.utc))
-        ordinary = [e for e in ordered if e.source != CHECK]
-        for check in (e for e in ordered if e.source == CHECK):
-            earlier = [e for e in ordinary if stamp_key(e.utc) < stamp_key(check.utc)]
-            if earlier:
-                before.append(earlier[-1].level)
-                after.append(check.level)
-                break
-    n = len(before)
-    return _comparison(
-        "before a session",
-        "after a session",
-        before,
-        after,
-        n,
-        n,
-        [("days with an entry before the post-session check", n)],
-    )
-
-
-@dataclass(frozen=True)
-class TrendView:
-    """Everything the journal's trends panel and `footbase trends` show, as numbers."""
-
-    span_days: int
-    series: Sequence[float | None]
-    avg_7: float | None
-    avg_30: float | None
-    change: Change
-    places: Sequence[PlaceTrend]
-    comparisons: Sequence[Comparison]

@@ -74,9 +74,9 @@ async def test_entries_newest_first_with_filters(make_app: MakeApp, ctx: Context
         assert table_ids(app) == [today_e.id, old_e.id]
         await pilot.press("o", "o", "o", "o")  # doing: walking, standing, sitting, lifting
         assert table_ids(app) == [old_e.id]
-        await pilot.press("z")
-        assert table_ids(app) == [today_e.id, yesterday_e.id, old_e.id]
-        assert "all time" in screen_text(app)
+        await pilot.press("z")  # back to the default: the last 30 days, any place, anything
+        assert table_ids(app) == [today_e.id, yesterday_e.id]
+        assert "last 30 days (f) · place: any" in screen_text(app)
 
 
 async def test_add_from_the_journal_is_few_keystrokes(make_app: MakeApp, ctx: Context) -> None:
@@ -152,10 +152,41 @@ async def test_trends_and_the_practice_panel_say_what_is_missing(make_app: MakeA
     async with app.run_test(size=(100, 40)) as pilot:
         await open_journal(pilot, app)
         text = screen_text(app)
-        assert "Daily pain, last 30 days" in text and "average 7 days 4.0" in text
+        # Two entries in the last 30 days (3 today, 5 yesterday); the one 40 days ago is not.
+        assert "Pain, last 30 days: 2 entries, average 4.0" in text
+        assert "average 7 days 4.0" in text
         assert "needs at least 3" in text and "not proof" in text
+        assert "Weekly pain and plan done, last 12 weeks" in text
         await pilot.press("r")
-        assert "last 90 days" in screen_text(app)
+        await settle(pilot)
+        assert "last 26 weeks" in screen_text(app)
+
+
+async def test_the_trend_panel_follows_the_filters_and_z(make_app: MakeApp, ctx: Context) -> None:
+    seed(ctx)  # low-back 3 today, knee 5 yesterday, low-back + hip 7 forty days ago
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_journal(pilot, app)
+        text = screen_text(app)
+        # "By place" counts the titled period only: low-back once (today), not twice.
+        assert "By place, last 30 days: knee 1× avg 5.0 · low-back 1× avg 3.0" in text
+        assert "hip" not in text
+        await pilot.press("f")  # 90 days
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Pain, last 90 days: 3 entries" in text
+        assert "By place, last 90 days: low-back 2× avg 5.0" in text
+        await pilot.press("w")  # place: low-back
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Practice and pain, last 90 days, at low-back" in text
+        assert "Pain, last 90 days, at low-back: 2 entries, average 5.0" in text
+        assert "knee" not in text
+        await pilot.press("z")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Pain, last 30 days: 2 entries, average 4.0" in text
+        assert "at low-back" not in text
 
 
 def test_journal_snapshot_80x24(snap_compare: Callable[..., bool], make_app: MakeApp, ctx: Context) -> None:

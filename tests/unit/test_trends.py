@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -12,12 +12,10 @@ from footbase_tui.core.trends import (
     CORRELATION_NOTE,
     MIN_SIDE,
     after_practice,
-    around_sessions,
     average_over,
     by_place,
     change_14,
     daily_average,
-    practice_weeks,
     series,
 )
 
@@ -259,147 +257,34 @@ def test_after_practice() -> None:
     assert c.mean_a == pytest.approx(2.4)
     assert c.mean_b == pytest.approx(19 / 3)
     assert (c.enough, c.missing) == (True, "")
-    assert (c.label_a, c.label_b) == ("after a practice day", "after a missed day")
+    assert (c.label_a, c.label_b) == ("after a day practised", "after a planned day missed")
 
     short = {d: v for d, v in daily.items() if d not in (mar(8), mar(11))}
     c = after_practice(cells, short)
     assert (c.n_a, c.n_b, c.mean_b) == (5, 1, 6.0)
     assert not c.enough
-    assert c.missing == "needs at least 3 days after missed days (has 1)"
+    assert c.missing == "needs at least 3 days with pain logged after a planned day missed (has 1)"
 
     c = after_practice(cells, {mar(3): 3.0, mar(5): 6.0})
     assert c.missing == (
-        "needs at least 3 days after practice days (has 1) and at least 3 days after missed days (has 1)"
+        "needs at least 3 days with pain logged after a day practised (has 1) "
+        "and at least 3 days with pain logged after a planned day missed (has 1)"
     )
     c = after_practice(cells, {})
     assert (c.mean_a, c.mean_b, c.n_a, c.n_b, c.enough) == (None, None, 0, 0, False)
 
 
-CODES = {
-    "d": "done",
-    "p": "partial",
-    "a": "adapted",
-    "m": "missed",
-    "r": "rest",
-    "f": "future",
-    "b": "before-start",
-}
-
-
-def week(monday: date, codes: str) -> dict[date, DayCell]:
-    """Cells from `monday` on, one per letter of `codes` (see CODES)."""
-    days = [monday + timedelta(days=k) for k in range(len(codes))]
-    return {d: cell(d, CODES[c]) for d, c in zip(days, codes, strict=True)}
-
-
-def weeks_calendar() -> dict[date, DayCell]:
-    return {
-        **week(date(2026, 2, 23), "bbbmmmm"),  # the program began mid-week: out
-        **week(mar(2), "ddddddr"),  # 6 practice days
-        **week(mar(9), "dddmddr"),  # 5
-        **week(mar(16), "dpadddr"),  # 6 (partial and adapted-with-practice count)
-        **week(mar(23), "dddddrr"),  # 5, but no pain entry: not in n
-        **week(mar(30), "ddmmmmr"),  # 2
-        **week(date(2026, 4, 6), "ddddmmr"),  # 4
-        **week(date(2026, 4, 13), "mmmmmmr"),  # 0
-        **week(date(2026, 4, 20), "ddd"),  # the calendar ends on a Wednesday: incomplete, out
-    }
-
-
-WEEK_PAIN = {
-    date(2026, 2, 27): 9.0,
-    mar(3): 2.0,
-    mar(5): 4.0,
-    mar(10): 3.0,
-    mar(17): 3.0,
-    mar(31): 6.0,
-    date(2026, 4, 2): 8.0,
-    date(2026, 4, 7): 5.0,
-    date(2026, 4, 14): 7.0,
-    date(2026, 4, 21): 1.0,
-}
-
-
-def test_practice_weeks() -> None:
-    c = practice_weeks(weeks_calendar(), WEEK_PAIN)
-    # 5+ weeks with pain: Mar 2, 9, 16 -> days 2, 4, 3, 3 -> 12 / 4 = 3.0.
-    # Fewer: Mar 30, Apr 6, Apr 13 -> days 6, 8, 5, 7 -> 26 / 4 = 6.5.
-    assert (c.n_a, c.n_b) == (3, 3)
-    assert (c.mean_a, c.mean_b) == (3.0, 6.5)
-    assert (c.enough, c.missing) == (True, "")
-    assert (c.label_a, c.label_b) == ("weeks with 5+ practice days", "weeks with fewer")
-
-
-def test_practice_weeks_leaves_out_a_week_with_future_days() -> None:
-    cells = {**weeks_calendar(), **week(date(2026, 4, 20), "dddffff")}  # now all 7 days, 4 future
-    c = practice_weeks(cells, {**WEEK_PAIN, date(2026, 4, 22): 0.0})
-    assert (c.n_a, c.n_b, c.mean_a, c.mean_b) == (3, 3, 3.0, 6.5)
-
-
-def test_practice_weeks_with_sunday_weeks() -> None:
-    cells = {**week(mar(1), "mddddddr"), **week(mar(9), "mmmmmm")}  # Mar 1 (a Sunday) .. Mar 14
-    pains = {mar(3): 2.0, mar(10): 6.0}
-    # Sunday weeks: Mar 1..7 = m d d d d d d (6 practice days, pain 2.0);
-    # Mar 8..14 = r m m m m m m (0, pain 6.0).
-    c = practice_weeks(cells, pains, week_starts="sunday")
-    assert (c.n_a, c.n_b, c.mean_a, c.mean_b) == (1, 1, 2.0, 6.0)
-    # Monday weeks: Feb 23..Mar 1 and Mar 9..15 are incomplete; Mar 2..8 = d d d d d d r (6).
-    c = practice_weeks(cells, pains)
-    assert (c.n_a, c.n_b, c.mean_a, c.mean_b) == (1, 0, 2.0, None)
-
-
-def test_practice_weeks_with_too_little_data() -> None:
-    cells = {**week(mar(2), "ddddddr"), **week(mar(9), "dddmddr"), **week(mar(30), "ddmmmmr")}
-    c = practice_weeks(cells, WEEK_PAIN)
-    assert (c.n_a, c.n_b) == (2, 1)
-    assert (c.mean_a, c.mean_b) == (3.0, 7.0)  # (2 + 4 + 3) / 3; (6 + 8) / 2
-    assert not c.enough
-    assert c.missing == (
-        "needs at least 3 weeks with 5 or more practice days (has 2) "
-        "and at least 3 weeks with fewer than 5 practice days (has 1)"
-    )
-
-
-# ---- around sessions ---------------------------------------------------------------------
-
-SESSION_DAYS = [
-    pain(mar(3), 6, at="08:00"),
-    pain(mar(3), 5, at="10:00", source="app"),  # the last one before the check counts
-    pain(mar(3), 3, at="11:00", source="check"),
-    pain(mar(4), 4, at="07:00", source="check"),  # nothing earlier that day: out
-    pain(mar(4), 6, at="12:00"),
-    pain(mar(5), 4, at="07:00"),
-    pain(mar(5), 2, at="08:00", source="check"),
-    pain(mar(5), 7, at="20:00"),  # after the check: not "before"
-    pain(mar(7), 5),  # no check that day
-]
-
-
-def test_around_sessions() -> None:
-    day6 = [pain(mar(6), 6, at="09:00", source="app"), pain(mar(6), 5, at="09:30", source="check")]
-    c = around_sessions([*SESSION_DAYS, *day6])
-    # Pairs: (5, 3), (4, 2), (6, 5). Before (5 + 4 + 6) / 3 = 5.0; after (3 + 2 + 5) / 3 = 10 / 3.
-    assert (c.n_a, c.n_b) == (3, 3)
-    assert c.mean_a == 5.0
-    assert c.mean_b == pytest.approx(10 / 3)
-    assert (c.enough, c.missing) == (True, "")
-    assert (c.label_a, c.label_b) == ("before a session", "after a session")
-    # Order of the input does not matter: stamps order the day.
-    assert around_sessions(list(reversed([*SESSION_DAYS, *day6]))) == c
-
-
-def test_around_sessions_with_too_little_data() -> None:
-    # A check at 00:30 Berlin on Mar 8 (23:30 UTC on Mar 7) does not pair with an entry of the
-    # stored date Mar 7, although that one is earlier in UTC.
-    late = [pain(mar(7), 6, at="22:00"), pain(mar(8), 4, at="23:30", utc_day=mar(7), source="check")]
-    c = around_sessions([*SESSION_DAYS, *late])
-    assert (c.n_a, c.n_b, c.mean_a, c.mean_b) == (2, 2, 4.5, 2.5)  # (5 + 4) / 2; (3 + 2) / 2
-    assert not c.enough
-    assert c.missing == "needs at least 3 days with an entry before the post-session check (has 2)"
-    c = around_sessions([])
-    assert (c.mean_a, c.mean_b, c.n_a, c.enough) == (None, None, 0, False)
-
-
 def test_constants() -> None:
     assert MIN_SIDE == 3
     assert "not proof" in CORRELATION_NOTE
+
+
+def test_by_place_takes_the_change_from_the_history() -> None:
+    # The period holds only the recent heel entry; the history has the one before it too.
+    recent = [pain(mar(31), 3, "heel")]
+    history = [pain(mar(10), 6, "heel"), *recent]
+    [heel] = by_place(recent, TODAY, history)
+    assert (heel.entries, heel.average) == (1, 3.0)
+    assert (heel.change.before, heel.change.recent, heel.change.direction) == (6.0, 3.0, "better")
+    [alone] = by_place(recent, TODAY)
+    assert alone.change.direction == "unknown"

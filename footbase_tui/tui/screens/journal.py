@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,10 +18,9 @@ from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import first_line
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.pain_table import PainRow, PainTable
-from footbase_tui.tui.widgets.trend_panel import trend_text
+from footbase_tui.tui.widgets.trend_panel import CHART_SPANS, trend_text
 
 PERIODS: tuple[int | None, ...] = (30, 90, None, 7)  # f cycles; None = all
-SPANS = (30, 90, 365)
 
 
 @dataclass
@@ -34,6 +34,15 @@ class Filters:
         return (
             f"{period} (f) · place: {self.where or 'any'} (w) · doing: {self.doing or 'any'} (o) · z clears"
         )
+
+    def scope(self) -> str:
+        """The period and the place/activity filters in words, for the trend panel's titles."""
+        words = ["all time" if self.period is None else f"last {self.period} days"]
+        if self.where is not None:
+            words.append(f"at {self.where}")
+        if self.doing is not None:
+            words.append(f"while {self.doing}")
+        return ", ".join(words)
 
     def keeps(self, e: PainEntry, today: date) -> bool:
         if self.period is not None and e.date <= today - timedelta(days=self.period):
@@ -69,9 +78,10 @@ class JournalScreen(FootbaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filters = Filters()
-        self.span = 30
+        self.span = CHART_SPANS[0]  # weeks in the trend chart
         self.entries: list[PainEntry] = []
         self.deleted: PainEntry | None = None
+        self._trends_key: object = None  # what the panel's latest count was asked for
 
     def compose(self) -> ComposeResult:
         yield Static(id="jr-filters")
@@ -81,7 +91,8 @@ class JournalScreen(FootbaseScreen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#jr-trends-scroll").can_focus = False
+        # Tab reaches the trend panel so its lines below the fold scroll with the arrows.
+        self.query_one("#jr-trends-scroll").can_focus = True
         self.show_latest()
         self.query_one(PainTable).focus()
 
@@ -94,7 +105,7 @@ class JournalScreen(FootbaseScreen):
         self.refresh_bindings()  # e and d depend on there being a selected entry
 
     def draw_table(self) -> None:
-        """The entries the filters keep (the trends do not depend on the filters)."""
+        """The entries the filters keep (the trend panel follows the same filters)."""
         today = self.fb.ctx.today()
         shown = [e for e in reversed(self.entries) if self.filters.keeps(e, today)]
         rows = []
@@ -117,11 +128,42 @@ class JournalScreen(FootbaseScreen):
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_trends(self) -> None:
+        """The panel over what the filters keep: their place and activity, their period.
+
+        Counted in a thread (all time on ten years takes most of a second), so keys stay
+        quick; a count the filters or the store have overtaken is dropped when it ends.
+        """
         fb = self.fb
+        f = replace(self.filters)
+        today = fb.ctx.today()
         snap = fb.snapshot
-        view = fb.ctx.practice.trends(snap, self.entries, self.span)
+        kept = [e for e in self.entries if Filters(None, f.where, f.doing).keeps(e, today)]
+        first = None if f.period is None else today - timedelta(days=f.period - 1)
+        span = self.span
         width = self.size.width or 80
-        self.query_one("#jr-trends", Static).update(trend_text(view, width - 2))
+        rows = 2 if (self.size.height or 24) >= 30 else 1
+        key = (f, span, width, rows, snap)
+        self._trends_key = key
+
+        def count() -> None:
+            view = fb.ctx.practice.trends(snap, kept, first, span)
+            text = trend_text(view, width - 4, f.scope(), span, rows)
+            self.app.call_from_thread(self._show_trends, key, text)
+
+        self.run_worker(count, thread=True, exclusive=True, group="trends")
+
+    def _show_trends(self, key: object, text: Text) -> None:
+        if key is self._trends_key:
+            self.query_one("#jr-trends", Static).update(text)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The chart is drawn for a width; FootbaseScreen.on_resize runs as well.
+        key = self._trends_key
+        if not (self.is_mounted and isinstance(key, tuple)):
+            return
+        rows = 2 if event.size.height >= 30 else 1
+        if key[2:4] != (event.size.width, rows):  # only when the chart would be drawn anew
+            self.draw_trends()
 
     def selected(self) -> PainEntry | None:
         entry_id = self.query_one(PainTable).selected_id()
@@ -184,32 +226,37 @@ class JournalScreen(FootbaseScreen):
         i = PERIODS.index(self.filters.period) if self.filters.period in PERIODS else -1
         self.filters.period = PERIODS[(i + 1) % len(PERIODS)]
         self.draw_table()
+        self.draw_trends()
         self.refresh_bindings()
 
     def action_where(self) -> None:
         self.filters.where = _cycle(self.filters.where, list(self.fb.ctx.config.locations))
         self.draw_table()
+        self.draw_trends()
         self.refresh_bindings()
 
     def action_doing(self) -> None:
         self.filters.doing = _cycle(self.filters.doing, list(self.fb.ctx.config.contexts))
         self.draw_table()
+        self.draw_trends()
         self.refresh_bindings()
 
     def action_clear(self) -> None:
-        self.filters = Filters(period=None)
+        self.filters = Filters()  # the default period, not "all time"
         self.draw_table()
+        self.draw_trends()
         self.refresh_bindings()
 
     def action_span(self) -> None:
-        self.span = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]
+        self.span = CHART_SPANS[(CHART_SPANS.index(self.span) + 1) % len(CHART_SPANS)]
         self.draw_trends()
 
     def help_notes(self) -> Iterable[tuple[str, str]]:
         yield (
             "Filters",
             "f cycles the period (30, 90 days, all, 7), w the place, o what you "
-            "were doing; z clears them all.",
+            "were doing; z goes back to the last 30 days, any place, anything. The "
+            "trend panel follows them too.",
         )
         yield (
             "Change",
@@ -218,13 +265,17 @@ class JournalScreen(FootbaseScreen):
         )
         yield (
             "Practice and pain",
-            "pain on days after practice against days after missed "
-            "days, weeks with 5+ practice days against the rest, and before against after "
-            "a session; each shows how many days or weeks stand behind it.",
+            "pain on days after a day practised against days after a planned day "
+            "missed, weeks with 80% or more of the plan done against the rest, the 24 h "
+            "after a session against the 24 h before, and the weekly trend; each says how "
+            "many days or weeks stand behind it, and nothing shows with fewer than 3 a side. "
+            "The chart puts weekly pain above the share of the plan done (r: 12, 26 or 52 "
+            "weeks). Tab moves into the panel, the arrows scroll it, Tab goes back. "
+            "A correlation in your own data, not proof.",
         )
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Journal: add", "Log a pain entry", self.action_add)
         yield SystemCommand("Journal: edit", "Edit the selected entry", self.action_edit)
         yield SystemCommand("Journal: delete", "Delete the selected entry", self.action_delete)
-        yield SystemCommand("Journal: clear filters", "Show every entry", self.action_clear)
+        yield SystemCommand("Journal: clear filters", "Last 30 days, any place, anything", self.action_clear)
