@@ -23,7 +23,7 @@ from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
-from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
+from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from footbase_tui.tui.widgets.field import Field
 
 
@@ -47,10 +47,10 @@ class PainEntryModal(ModalScreen[bool]):
         # SSH, a paste) must reach the fields, in order, before the save reads them. The
         # fields submit (Input) or select (the lists) on enter, and that saves.
         Binding("escape", "cancel", "Cancel", id="pain-cancel"),
-        # Tab moves focus while the app handles the key, so the letters typed right after
-        # it (a burst over SSH) go to the next field, not the one before.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        # Tab moves focus once the keys before it are done and holds the keys after it till
+        # then, so in a burst over SSH each key lands in the field a slow typist's would.
+        Binding("tab", "next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -92,7 +92,7 @@ class PainEntryModal(ModalScreen[bool]):
                     id="pain-level",
                 )
             with Horizontal(id="pain-lists"):
-                yield CheckList(self.config.locations, self.draft.where, id="pain-where")
+                yield CheckGrid(self.config.locations, self.draft.where, id="pain-where")
                 yield ChoiceList(
                     self.config.contexts,
                     [self.draft.context] if self.draft.context else [],
@@ -104,12 +104,18 @@ class PainEntryModal(ModalScreen[bool]):
             yield Static("⏎ save · esc cancel", id="pain-hint-short")
 
     def on_mount(self) -> None:
-        self.query_one("#pain-where", CheckList).border_title = "where"
+        self.query_one("#pain-where", CheckGrid).border_title = "where"
         self.query_one("#pain-context", ChoiceList).border_title = "doing"
         self.query_one("#pain-level", Input).focus()
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
         self.fb.dialog_ready()  # keys typed ahead of this dialog go to the field now, in order
+
+    def action_next_field(self) -> None:
+        self.fb.focus_after_keys(forward=True)
+
+    def action_previous_field(self) -> None:
+        self.fb.focus_after_keys(forward=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -119,7 +125,7 @@ class PainEntryModal(ModalScreen[bool]):
         clipped form would be typed into blind, and a hidden one would drop the keys."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-small")
-        if small and isinstance(self.focused, OptionList):
+        if small and isinstance(self.focused, OptionList | CheckGrid):
             self.query_one("#pain-note", Input).focus()
 
     def on_unmount(self) -> None:
@@ -127,7 +133,7 @@ class PainEntryModal(ModalScreen[bool]):
             self._unhook()
 
     def current(self) -> PainDraft:
-        where = tuple(self.query_one("#pain-where", CheckList).chosen)
+        where = tuple(self.query_one("#pain-where", CheckGrid).chosen)
         context = self.query_one("#pain-context", ChoiceList).value
         return PainDraft(
             level=self.query_one("#pain-level", Input).value.strip(),
@@ -147,6 +153,7 @@ class PainEntryModal(ModalScreen[bool]):
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
+    @on(CheckGrid.Submitted)
     def _submitted(self, event: Message) -> None:
         event.stop()
         self.action_save()
