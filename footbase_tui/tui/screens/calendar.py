@@ -11,7 +11,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from footbase_tui.core.calendar import DayCell, Stats, months_back
 from footbase_tui.core.localtime import wall_time
@@ -20,6 +20,7 @@ from footbase_tui.heatmap import legend, stats_lines
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.heatmap_view import HeatmapData, HeatmapView
+from footbase_tui.tui.widgets.key_bar import KeyBar
 
 NARROW = 60
 STATE_WORDS = {
@@ -44,6 +45,13 @@ def add_months(day: date, months: int) -> date:
 
 
 class CalendarScreen(FootbaseScreen):
+    KEY_ORDER = (
+        ("toggle_view", "View"),
+        ("today", "Now"),
+        ("mode('today')", "Today"),
+        ("pain", "Pain"),
+    )
+
     BINDINGS = [
         Binding("left,h", "move(-7)", "Week back", show=False, id="cal-left"),
         Binding("right,l", "move(7)", "Week on", show=False, id="cal-right"),
@@ -86,7 +94,7 @@ class CalendarScreen(FootbaseScreen):
         yield Static(id="cal-stats")
         with VerticalScroll(id="cal-detail-scroll"):
             yield Static(id="cal-detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     def on_mount(self) -> None:
         # The arrows belong to the cursor, not to scrolling the day's detail.

@@ -10,12 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import first_line
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.widgets.key_bar import KeyBar
 from footbase_tui.tui.widgets.pain_table import PainRow, PainTable
 from footbase_tui.tui.widgets.trend_panel import trend_text
 
@@ -54,6 +55,15 @@ def _cycle(current: str | None, options: list[str]) -> str | None:
 
 
 class JournalScreen(FootbaseScreen):
+    KEY_ORDER = (
+        ("add", "Add"),
+        ("edit", "Edit"),
+        ("delete", "Del"),
+        ("undo", "Undo"),
+        ("mode('today')", "Today"),
+        ("mode('calendar')", "Cal"),
+    )
+
     BINDINGS = [
         Binding("a", "add", "Add", id="jr-add"),
         Binding("e", "edit", "Edit", id="jr-edit"),
@@ -78,7 +88,7 @@ class JournalScreen(FootbaseScreen):
         yield PainTable(id="jr-table")
         with VerticalScroll(id="jr-trends-scroll"):
             yield Static(id="jr-trends")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     def on_mount(self) -> None:
         self.query_one("#jr-trends-scroll").can_focus = False

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
@@ -21,6 +21,7 @@ from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
+from footbase_tui.tui.widgets.key_bar import KeyBar
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
 
 
@@ -42,6 +43,16 @@ def warning_text() -> Text:
 class TodayScreen(FootbaseScreen):
     """The default screen."""
 
+    KEY_ORDER = (
+        ("start", "Start"),
+        ("toggle_done", "Done"),
+        ("pain", "Pain"),
+        ("mode('calendar')", "Cal"),
+        ("mode('journal')", "Jrnl"),
+        ("skip", "Skip"),
+        ("gentle", "Gentle"),
+    )
+
     BINDINGS = [
         Binding("s", "start", "Start", id="start"),
         Binding("space", "toggle_done", "Done", id="toggle-done"),
@@ -59,7 +70,7 @@ class TodayScreen(FootbaseScreen):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
                 yield ExerciseDetail(id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     _started = False
 
