@@ -57,10 +57,10 @@ class CalendarScreen(FootbaseScreen):
     BINDINGS = [
         # The arrows follow what is drawn: in the year (weeks as columns) left and right
         # move by a week; in the month grid (weeks as rows) up and down do.
-        Binding("left,h", "step('left')", "Left", show=False, id="cal-left"),
-        Binding("right,l", "step('right')", "Right", show=False, id="cal-right"),
-        Binding("up,k", "step('up')", "Up", show=False, id="cal-up"),
-        Binding("down,j", "step('down')", "Down", show=False, id="cal-down"),
+        Binding("left,h", "step('left')", "Week back (month grid: day back)", show=False, id="cal-left"),
+        Binding("right,l", "step('right')", "Week on (month grid: day on)", show=False, id="cal-right"),
+        Binding("up,k", "step('up')", "Day back (month grid: week back)", show=False, id="cal-up"),
+        Binding("down,j", "step('down')", "Day on (month grid: week on)", show=False, id="cal-down"),
         Binding(
             "left_square_bracket",
             "months(-1)",

@@ -122,16 +122,20 @@ class TodayScreen(FootbaseScreen):
         self.view = v = self.build_view()
         r = v.routine
         state = ""
-        if v.plan is not None:
-            state = "adapted" if v.plan.reason == "pain" else r.program.name
+        if v.plan is not None:  # the gentle program today: name it, then what it replaces
+            state = "adapted" if v.plan.reason == "pain" else ""
         elif r.rest_day:
             state = "rest day"
-        where = "" if r.before_start else f"week {r.week}, day {r.day_in_week}"
+        where, where_short, where_tiny = r.position(), r.position("short"), r.position("tiny")
         if v.plan is not None:
-            where = f"instead of {v.planned.name}"
+            where = where_short = where_tiny = f"instead of {v.planned.name}"
         self._header = HeaderData(
             date_text=f"{r.day:%a %d %b %Y}",
-            program=r.program.name if v.plan is None else v.planned.name,
+            date_short=f"{r.day:%a %d %b}",
+            where_short=where_short,
+            where_tiny=where_tiny,
+            state_short="rest" if state == "rest day" else state,
+            program=r.program.name,
             where_in_program=where,
             done=r.done,
             total=r.total,
