@@ -86,6 +86,16 @@ class FootbaseApp(App[None]):
         self._key_time = 0.0  # when the key being handled was typed
         self._hold_timer: Timer | None = None
         from footbase_tui.tui.screens.today import TodayScreen
+        from footbase_tui.tui.themes import ThemeMemory, check_theme
+
+        # The theme: the config's (refused in one line if Textual has no such theme) or
+        # the one picked last in the app; set before the first frame.
+        check_theme(ctx.config.theme, self.available_themes, ctx.config.source)
+        self.themes = ThemeMemory(ctx.paths.ui_state)
+        chosen = self.themes.choose(ctx.config.theme, self.available_themes)
+        if chosen is not None:
+            self.theme = chosen
+        self._kept_theme = self.theme
 
         self.add_mode("today", lambda: TodayScreen())
         self.add_mode("calendar", _calendar_screen)  # imported when first opened
@@ -95,6 +105,7 @@ class FootbaseApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self._watch_interval, self.check_store)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.keep_theme(theme.name))
         try:
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self.hang_up)
@@ -103,6 +114,17 @@ class FootbaseApp(App[None]):
         draft = self.drafts.load()
         if draft is not None:
             self.call_after_refresh(self.open_pain, draft, True)
+
+    def keep_theme(self, name: str) -> None:
+        """A theme picked (ctrl+p, "Change theme"): remember it for the next start."""
+        if name == self._kept_theme:
+            return
+        try:
+            self.themes.remember(name, self.ctx.config.theme)
+        except StoreError as exc:
+            self.notify(f"The theme will not be kept: {exc}", severity="warning", timeout=6)
+            return
+        self._kept_theme = name
 
     def on_hangup_hook(self, hook: Callable[[], None]) -> Callable[[], None]:
         """Register something to save when the terminal goes away; returns an unregister."""

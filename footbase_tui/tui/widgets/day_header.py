@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.widget import Widget
@@ -33,7 +34,11 @@ def progress_bar(done: int, total: int, width: int) -> str:
 class DayHeader(Widget):
     """Two lines: where you are, and how far today has got."""
 
-    DEFAULT_CSS = "DayHeader { height: 2; }"
+    DEFAULT_CSS = """
+    DayHeader { height: 2; }
+    DayHeader > .day-header--bar { color: $success; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"day-header--bar"}  # the theme's colour
 
     def __init__(self, data: HeaderData | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -69,7 +74,9 @@ class DayHeader(Widget):
         if d.total:
             width = max(6, min(20, self.size.width - 34))
             bottom.append(f"{d.done}/{d.total} ")
-            bottom.append(progress_bar(d.done, d.total, width), style="green")
+            bottom.append(
+                progress_bar(d.done, d.total, width), style=self.get_component_rich_style("day-header--bar")
+            )
         else:
             bottom.append("nothing planned")
         streak = "…" if d.streak is None else f"{d.streak} day" + ("" if d.streak == 1 else "s")

@@ -3,15 +3,21 @@ chosen by the width (each cell ellipsised; the selected entry is shown whole els
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
+from footbase_tui.core.calendar import pain_shade
 from footbase_tui.tui.safe import plain
+from footbase_tui.tui.widgets.heatmap_view import theme_styles
 
-# Glyph and colour both say how bad: readable without colour too.
-SEVERITY = ((0, "·", "green"), (3, "▪", "yellow"), (6, "▲", "dark_orange"), (8, "■", "red"))
+# Glyph and colour both say how bad: readable without colour too. The colours are the
+# calendar's pain scale, from the theme (the worst the most visible).
+SEVERITY = ((0, "·"), (3, "▪"), (6, "▲"), (8, "■"))
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,14 @@ def ellipsis(text: str, width: int) -> str:
     return first + ("…" if more.strip() else "")
 
 
-def level_text(level: int) -> Text:
-    glyph, colour = "·", "green"
-    for floor, g, c in SEVERITY:
+def level_text(level: int, styles: Mapping[str, Style] | None = None) -> Text:
+    """The level with a glyph that grows with it, coloured by `styles` (theme_styles)."""
+    glyph = "·"
+    for floor, g in SEVERITY:
         if level >= floor:
-            glyph, colour = g, c
-    return Text(f"{glyph} {level:>2}", style=colour)
+            glyph = g
+    style = (styles or {}).get(f"pain{pain_shade(level)}", Style())
+    return Text(f"{glyph} {level:>2}", style=style)
 
 
 class PainTable(DataTable[Text]):
@@ -66,14 +74,18 @@ class PainTable(DataTable[Text]):
         self.zebra_stripes = True
         self.rows_shown = []
         self.columns_shown = []
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.rows_shown))
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
 
     def on_resize(self) -> None:
         if columns_for(self.size.width) != self.columns_shown:
             self.show(self.rows_shown)
 
-    def _cell(self, r: PainRow, key: str, width: int) -> Text:
+    def _cell(self, r: PainRow, key: str, width: int, styles: Mapping[str, Style]) -> Text:
         if key == "level":
-            return level_text(r.level)
+            return level_text(r.level, styles)
         return plain(ellipsis(str(getattr(r, key)), width))
 
     def show(self, rows: list[PainRow]) -> None:
@@ -87,8 +99,10 @@ class PainTable(DataTable[Text]):
             self.columns_shown = layout
         else:
             self.clear()
+        styles = {} if os.environ.get("NO_COLOR") else theme_styles(self.app.get_css_variables())
         for r in rows:
-            self.add_row(*(self._cell(r, key, width) for _, key, width in layout), key=r.entry_id)
+            cells = (self._cell(r, key, width, styles) for _, key, width in layout)
+            self.add_row(*cells, key=r.entry_id)
         if rows:
             self.move_cursor(row=min(keep, len(rows) - 1))
 
