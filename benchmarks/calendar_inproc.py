@@ -32,10 +32,11 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     import orjson
+    from textual.app import App
 
     from footbase_tui.context import Context
     from footbase_tui.core.calendar import months_back
-    from footbase_tui.tui.widgets.heatmap_view import HeatmapData, year_text
+    from footbase_tui.tui.widgets.heatmap_view import HeatmapData, theme_styles, year_text
 
     ctx = Context.from_args(None)
     raw = ctx.paths.db.read_bytes()
@@ -59,11 +60,12 @@ def main() -> int:
     cells = {c.day: c for c in ctx.practice.calendar(snap, first, today)[0]}
     console = Console(width=120, color_system="256", file=open("/dev/null", "w"))  # noqa: SIM115
     state = {"cursor": today}
+    styles = theme_styles(App[None]().get_css_variables())  # colour, as the app draws it
 
     def render() -> object:
         # One cursor move: the heatmap re-rendered to terminal segments.
         state["cursor"] -= timedelta(days=1)
-        data = HeatmapData(first, today, state["cursor"], cells, False, "monday", True)
+        data = HeatmapData(first, today, state["cursor"], cells, False, "monday", styles)
         return list(console.render(year_text(data)))
 
     out = {

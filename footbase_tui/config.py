@@ -42,13 +42,14 @@ class Config:
     locations: tuple[str, ...] = DEFAULT_LOCATIONS
     contexts: tuple[str, ...] = DEFAULT_CONTEXTS
     pain_check: str = "session"  # one of PAIN_CHECKS: after the session, after each exercise, never
+    theme: str | None = None  # a Textual theme name; the app checks it exists
     source: Path | None = field(default=None, compare=False)
 
     def local_time(self) -> LocalTime:
         return LocalTime(self.timezone or system_zone_name(), self.day_starts_at)
 
 
-_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts", "pain_check"}
+_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts", "pain_check", "theme"}
 
 
 def _words(value: Any, where: str, name: str) -> tuple[str, ...]:
@@ -122,6 +123,15 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
     for name in ("locations", "contexts"):
         if name in data:
             kwargs[name] = _words(data[name], where(name), name)
+    if data.get("theme") is not None:
+        import re
+
+        theme = data["theme"]
+        if not isinstance(theme, str) or not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", theme, re.ASCII):
+            raise ConfigError(
+                f"{where('theme')}: theme: expected a theme name such as textual-dark or ansi-dark"
+            )
+        kwargs["theme"] = theme
     return Config(source=file, **kwargs)
 
 

@@ -10,15 +10,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from footbase_tui.core.calendar import DayCell, Grid, Stats, pain_shade, shade
+from footbase_tui.core.calendar import DayCell, Grid, PeriodStats, Stats, pain_shade, shade
 
 PRACTICE_GLYPHS = {0: "·", 1: "░", 2: "▒", 3: "█"}
 STATE_GLYPHS = {"rest": "-", "adapted": "~", "skipped": "x", "before-start": " ", "future": "○"}
-PAIN_GLYPHS = {0: "0", 1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6", 7: "7", 8: "8", 9: "9", 10: "+"}
+# Pain: bars that rise with the level, so the worst days stand tallest without colour.
+PAIN_GLYPHS = {0: "▁", 1: "▁", 2: "▂", 3: "▃", 4: "▄", 5: "▅", 6: "▅", 7: "▆", 8: "▇", 9: "█", 10: "█"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-# Style names -> 256-colour numbers. Practice: one blue hue, light to dark. Pain: a
-# yellow-to-purple (viridis-like) ramp. Both read the same to red-green colour-blind eyes.
+# Style names -> 256-colour numbers (for `footbase calendar`; the app takes its colours
+# from the theme). Practice: one blue hue, light to dark. Pain: dim grey to bright yellow,
+# rising in lightness, so the worst days are the most visible on a dark terminal and the
+# scale reads the same to colour-blind eyes.
 PALETTE = {
     "p0": 240,
     "p1": 110,
@@ -29,11 +32,11 @@ PALETTE = {
     "skipped": 179,
     "future": 238,
     "none": 236,
-    "pain0": 229,
-    "pain1": 186,
-    "pain2": 72,
-    "pain3": 61,
-    "pain4": 55,
+    "pain0": 243,
+    "pain1": 109,
+    "pain2": 179,
+    "pain3": 214,
+    "pain4": 226,
 }
 
 
@@ -87,12 +90,37 @@ def month_line(g: Grid, indent: int) -> str:
 
 def legend(pain_mode: bool, narrow: bool = False) -> str:
     if pain_mode:
-        return (
-            "pain: day's average, + is 10" if narrow else "pain: 0-9 average of the day, + for 10 · no entry"
-        )
+        return "▁▃▅▇█ pain 0→10 · no entry" if narrow else "▁▃▅▇█ pain 0→10, the day's average  · no entry"
     if narrow:
         return "·░▒█ none→all - rest ~ adapted x skip ○ next"
     return "·░▒█ none→all  - rest  ~ adapted  x skipped  ○ to come  blank: not started"
+
+
+def period_label(first: date, last: date) -> str:
+    """ "Dec 2026", or "Jan–Dec 2026", or "Dec 2025–Dec 2026": the months a view shows."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y}–{last:%b %Y}"
+
+
+def period_lines(p: PeriodStats, s: Stats, narrow: bool = False) -> list[str]:
+    """The view's figures (which period, days practised, its longest streak, adherence over
+    its complete days), then the ones as of today (current streak, habit strength)."""
+    label = period_label(p.first, p.last)
+    adherence = "–" if p.adherence is None else f"{p.adherence:.0%}"
+    if narrow:
+        return [
+            f"{label}: {p.days_practised} days · longest {p.longest_streak} · done {adherence}",
+            f"now: streak {s.current_streak} (best {s.longest_streak}) · habit {s.strength:.0%}",
+        ]
+    return [
+        f"{label}: {p.days_practised} days practised · longest streak {p.longest_streak} · "
+        f"adherence {adherence}",
+        f"now: streak {s.current_streak} (longest {s.longest_streak}) · last 30 days "
+        f"{s.adherence[30]:.0%} · habit strength {s.strength:.0%}",
+    ]
 
 
 def stats_lines(s: Stats, narrow: bool = False) -> list[str]:

@@ -58,6 +58,11 @@ class Paths:
         return self.data_dir / "pain-draft.json"
 
     @property
+    def ui_state(self) -> Path:
+        """The app's remembered choices (the theme picked): 0600, next to the store."""
+        return self.data_dir / "ui-state.json"
+
+    @property
     def backups(self) -> Path:
         return self.data_dir / "backups"
 

@@ -268,8 +268,8 @@ def compute_stats(
 
     Streak: days practised in a row; rest, adapted and reasoned-skip days (and today while
     it is open) bridge; a missed day ends it. Adherence: planned exercises done (a partly
-    done one counting its share of sets) over the
-    last 7/30/90 complete days (today is not complete). Strength: exponential smoothing of
+    done one counting its share of sets) over the last 7/30/90 complete days (today is
+    complete once its plan is done). Strength: exponential smoothing of
     each day's done share with a 13-day half-life; rest, adapted and skip days freeze it.
     """
     longest, current, strength = _fold(cells, today, carry)
@@ -281,10 +281,13 @@ def compute_stats(
         recent.append(c)
     by_day = {c.day: c for c in recent}
     adherence: dict[int, float] = {}
+    # Today counts once its plan is done (a good first day reads 100%, not 0%); while it
+    # is open the n days end yesterday.
+    start = 0 if day_complete(by_day.get(today)) else 1
     for n in (7, 30, 90):
         planned = 0
         done = 0.0
-        for k in range(1, n + 1):
+        for k in range(start, start + n):
             past = by_day.get(today - timedelta(days=k))
             if past is not None and past.state not in ("before-start", "rest", "future"):
                 planned += past.planned
@@ -295,6 +298,43 @@ def compute_stats(
     week_days = sum(1 for c in recent if c.day >= week_start and practised(c))
     month_days = sum(1 for c in recent if c.day >= month_start and practised(c))
     return Stats(current, longest, week_days, month_days, adherence, round(strength, 4))
+
+
+def day_complete(c: DayCell | None) -> bool:
+    """A day whose plan is done (or skipped with a reason): it counts for adherence even
+    while it is today."""
+    return c is not None and c.planned > 0 and c.state == "done"
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    """The figures of one stretch of days (the calendar's view)."""
+
+    first: date
+    last: date
+    days_practised: int
+    longest_streak: int  # within the stretch
+    adherence: float | None  # None: nothing planned on a complete day in it
+
+
+def period_stats(cells: Iterable[DayCell], first: date, last: date, today: date) -> PeriodStats:
+    """Days practised, the longest streak inside [first, last] (by the streak's rules,
+    counted from `first`), and adherence over its complete days (today once its plan is
+    done; future days never). `cells` may cover more days; the others are ignored."""
+    practised_days = run = longest = planned = done = 0
+    for c in sorted((c for c in cells if first <= c.day <= last), key=lambda c: c.day):
+        if practised(c):
+            practised_days += 1
+            run += 1
+            longest = max(longest, run)
+        elif c.state == "missed":
+            run = 0
+        counts = c.day < today or (c.day == today and day_complete(c))
+        if counts and c.state not in ("before-start", "rest", "future"):
+            planned += c.planned
+            done += c.done
+    adherence = round(done / planned, 3) if planned else None
+    return PeriodStats(first, last, practised_days, longest, adherence)
 
 
 # ---- the heatmap's grid ------------------------------------------------------------------

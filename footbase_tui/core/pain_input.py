@@ -29,20 +29,19 @@ def build_entry(
     contexts: tuple[str, ...],
     source: str,
 ) -> PainEntry:
-    """A checked PainEntry at `at`.
-
-    Refuses (PainInputError) a level outside 0-10, a place or a context outside the
-    vocabularies, or a note that is too long.
-    """
+    """A new entry from what was typed; place and context names match in any case. Raises
+    PainInputError for a level outside 0-10, an unknown place or context, or a long note."""
     if isinstance(data.level, bool) or not isinstance(data.level, int) or not 0 <= data.level <= 10:
         raise PainInputError(f"level must be a whole number from 0 to 10, got {data.level!r}")
     where: list[str] = []
-    for loc in data.where:
+    for typed in data.where:
+        loc = typed.strip().lower()  # "Low-Back" is low-back: place names are lower-case
         if loc not in locations:
-            raise PainInputError(f"unknown location {loc!r}; allowed: {', '.join(locations)}")
+            raise PainInputError(f"unknown location {typed!r}; allowed: {', '.join(locations)}")
         if loc not in where:
             where.append(loc)
-    if data.context is not None and data.context not in contexts:
+    context = data.context.strip().lower() if data.context is not None else None
+    if context is not None and context not in contexts:
         raise PainInputError(f"unknown context {data.context!r}; allowed: {', '.join(contexts)}")
     note = clean_text(data.note)
     if len(note) > NOTE_MAX:
@@ -54,7 +53,7 @@ def build_entry(
         date=local.day_of(at),
         level=data.level,
         where=tuple(where),
-        context=data.context,
+        context=context,
         note=note,
         source=source,
     )

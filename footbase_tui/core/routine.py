@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
 from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
@@ -55,6 +55,27 @@ class DayRoutine:
     @property
     def total(self) -> int:
         return len(self.items)
+
+    def position(self, size: str = "full") -> str:
+        """Where the day is in the program, in words: "week 3 of 6 (Build), day 2" in a
+        phase that ends, "Maintain, week 3, day 2" in the open-ended last one, and
+        "Maintain since Mar 2017" once that is over a year: never "week 524". Shorter for
+        narrow terminals: size "short" ("week 3/6, day 2", "Maintain wk 3, day 2") and
+        "tiny" ("week 3/6", "Maintain wk 3", "Maintain")."""
+        if self.before_start:
+            return ""
+        phase = self.program.phase_for_week(self.week)
+        ends = [p.until_week for p in self.program.phases if p.until_week is not None]
+        day = "" if size == "tiny" else f", day {self.day_in_week}"
+        if phase.until_week is not None and ends:
+            if size == "full":
+                return f"week {self.week} of {max(ends)} ({phase.name}){day}"
+            return f"week {self.week}/{max(ends)}{day}"
+        week_in_phase = self.week - phase.from_week + 1
+        if week_in_phase > 52:
+            since = self.start + timedelta(weeks=phase.from_week - 1)
+            return phase.name if size == "tiny" else f"{phase.name} since {since:%b %Y}"
+        return f"{phase.name}{', week' if size == 'full' else ' wk'} {week_in_phase}{day}"
 
     def first_undone(self) -> int | None:
         """The first item still to do (not yet done or skipped; partly done counts)."""

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -38,6 +39,14 @@ def _journal_screen() -> Screen[None]:
     from footbase_tui.tui.screens.journal import JournalScreen
 
     return JournalScreen()
+
+
+class FocusAfterKeys(Message):
+    """Sent along the path the keys before a focus change took: it arrives after them."""
+
+    def __init__(self, forward: bool) -> None:
+        super().__init__()
+        self.forward = forward
 
 
 class FootbaseApp(App[None]):
@@ -77,6 +86,16 @@ class FootbaseApp(App[None]):
         self._key_time = 0.0  # when the key being handled was typed
         self._hold_timer: Timer | None = None
         from footbase_tui.tui.screens.today import TodayScreen
+        from footbase_tui.tui.themes import ThemeMemory, check_theme
+
+        # The theme: the config's (refused in one line if Textual has no such theme) or
+        # the one picked last in the app; set before the first frame.
+        check_theme(ctx.config.theme, self.available_themes, ctx.config.source)
+        self.themes = ThemeMemory(ctx.paths.ui_state)
+        chosen = self.themes.choose(ctx.config.theme, self.available_themes)
+        if chosen is not None:
+            self.theme = chosen
+        self._kept_theme = self.theme
 
         self.add_mode("today", lambda: TodayScreen())
         self.add_mode("calendar", _calendar_screen)  # imported when first opened
@@ -86,6 +105,7 @@ class FootbaseApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self._watch_interval, self.check_store)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.keep_theme(theme.name))
         try:
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self.hang_up)
@@ -94,6 +114,17 @@ class FootbaseApp(App[None]):
         draft = self.drafts.load()
         if draft is not None:
             self.call_after_refresh(self.open_pain, draft, True)
+
+    def keep_theme(self, name: str) -> None:
+        """A theme picked (ctrl+p, "Change theme"): remember it for the next start."""
+        if name == self._kept_theme:
+            return
+        try:
+            self.themes.remember(name, self.ctx.config.theme)
+        except StoreError as exc:
+            self.notify(f"The theme will not be kept: {exc}", severity="warning", timeout=6)
+            return
+        self._kept_theme = name
 
     def on_hangup_hook(self, hook: Callable[[], None]) -> Callable[[], None]:
         """Register something to save when the terminal goes away; returns an unregister."""
@@ -163,15 +194,36 @@ class FootbaseApp(App[None]):
         it until the field has focus. In a burst (over SSH: 'e', '7', enter in one packet)
         those keys are already on their way to the screen underneath, which would drop them
         or act on them. The dialog calls dialog_ready; after 1 s they are let go anyway."""
-        if self._held is None:
-            self._held = []
-            self._hold_after = self._key_time
-            self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
+        self._start_holding()
         self.push_screen(dialog, callback)
 
     def dialog_ready(self) -> None:
         """The dialog has asked for focus: deliver the held keys, in order, after that."""
         self.call_later(self._release_keys)
+
+    def focus_after_keys(self, forward: bool = True) -> None:
+        """Tab inside a dialog: move focus once the keys typed before it are done, and hold
+        the keys typed after it until then. Keys reach a widget through its queue, and a
+        list acts on space or the arrows only when the key bubbles back to the app, which
+        looks up the focused widget's bindings then: had focus already moved, a burst
+        (`6 tab space tab enter`) would tick the next list instead."""
+        self._start_holding()
+        target = self.screen.focused or self.screen
+        target.post_message(FocusAfterKeys(forward))  # travels behind the earlier keys
+
+    def _start_holding(self) -> None:
+        if self._held is None:
+            self._held = []
+            self._hold_after = self._key_time
+            self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
+
+    async def on_focus_after_keys(self, message: FocusAfterKeys) -> None:
+        message.stop()
+        if message.forward:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+        await self._release_keys()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste):
@@ -186,13 +238,19 @@ class FootbaseApp(App[None]):
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
-        for event in sorted(held, key=lambda e: e.time):  # in the order they were typed
+        waiting = sorted(held, key=lambda e: e.time)  # in the order they were typed
+        while waiting:
+            event = waiting.pop(0)
             fresh = (
                 events.Key(event.key, event.character)
                 if isinstance(event, events.Key)
                 else events.Paste(event.text)
             )
+            self._key_time = fresh.time
             await super().on_event(fresh)  # to whatever has focus now
+            if self._held is not None:  # that key began a new hold (a tab, a dialog)
+                self._held[:0] = waiting  # the rest wait for it, still in order
+                return
 
     # ---- actions -------------------------------------------------------------------------
 

@@ -46,6 +46,10 @@ class Host(Protocol):
         """A dialog has focused its field: deliver the keys held for it, in order."""
         ...
 
+    def focus_after_keys(self, forward: bool = True) -> None:
+        """Move focus (tab in a dialog) after the keys typed before it, holding later ones."""
+        ...
+
     def open_pain(self, draft: Any, restored: bool) -> None:
         """Open the pain entry dialog (with a restored draft, if any)."""
         ...

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from rich.style import Style
 
 from footbase_tui.context import Context
 from footbase_tui.core.records import DayPlan, ItemResult, PainEntry, Session, new_id
@@ -110,7 +111,8 @@ async def test_details_stats_and_legend(make_app: MakeApp, ctx: Context) -> None
         await pilot.press("c")
         await pilot.pause()
         text = screen_text(app)
-        assert "streak 0 (longest 1)" in text and "adherence 7d" in text and "habit strength" in text
+        assert "Apr 2025–Mar 2026: 1 days practised · longest streak 1 · adherence" in text
+        assert "now: streak 0 (longest 1)" in text and "habit strength" in text
         assert "- rest" in text and "~ adapted" in text and "x skipped" in text and "○ to come" in text
         for _ in range(7):
             await pilot.press("up")
@@ -140,7 +142,7 @@ async def test_the_night_the_clocks_went_back(make_app: MakeApp, ctx: Context) -
         await pilot.pause()
         text = screen_text(app)
         assert "Sun 26 Oct 2025" in text and "pain 3/10 at 02:30 · clock change" in text
-        assert "Oct" in str(screen.query_one(HeatmapView).render()).splitlines()[0]
+        assert "Oct" in str(screen.query_one(HeatmapView).render()).splitlines()[1]
 
 
 async def test_v_switches_to_pain_and_back(make_app: MakeApp, ctx: Context) -> None:
@@ -155,8 +157,8 @@ async def test_v_switches_to_pain_and_back(make_app: MakeApp, ctx: Context) -> N
         await pilot.pause()
         heatmap = str(app.screen.query_one(HeatmapView).render())
         tuesday = next(line for line in heatmap.splitlines() if line.startswith("Tue"))
-        assert "7" in tuesday and "█" not in heatmap
-        assert "average of the day" in screen_text(app)
+        assert "▆" in tuesday and "█" not in heatmap  # 7/10: a tall bar
+        assert "the day's average" in screen_text(app)
         await pilot.press("v")
         await pilot.pause()
         assert "█" in str(app.screen.query_one(HeatmapView).render())
@@ -238,3 +240,90 @@ async def test_a_day_done_but_for_a_reasoned_skip_says_so(make_app: MakeApp, ctx
         text = screen_text(app)
         assert "Mon 02 Mar 2026 · done, 1 skipped with a reason · 3/4" in text
         assert "skipped: sore arch" in text
+
+
+@pytest.mark.parametrize(
+    ("size", "moves"),
+    [
+        pytest.param((80, 24), {"up": -1, "down": 1, "left": -7, "right": 7}, id="80x24-weeks-as-columns"),
+        pytest.param((50, 16), {"up": -7, "down": 7, "left": -1, "right": 1}, id="50x16-weeks-as-rows"),
+    ],
+)
+async def test_the_arrows_follow_what_is_drawn(
+    make_app: MakeApp, ctx: Context, size: tuple[int, int], moves: dict[str, int]
+) -> None:
+    from datetime import timedelta
+
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("left_square_bracket")  # Feb 3: room to move every way
+        start = cursor(app)
+        for key, days in moves.items():
+            await pilot.press(key)
+            assert cursor(app) == start + timedelta(days=days), key
+            await pilot.press({"up": "down", "down": "up", "left": "right", "right": "left"}[key])
+            assert cursor(app) == start
+
+
+@pytest.mark.parametrize(
+    ("size", "first_line", "stats"),
+    [
+        pytest.param(
+            (80, 24),
+            "Apr 2025–Mar 2026",
+            # 4 done of 7 planned days x 4 (Feb 23-28, Mar 2; the rest day and today out).
+            f"Apr 2025–Mar 2026: 1 days practised · longest streak 1 · adherence {4 / 28:.0%}",
+            id="80x24",
+        ),
+        # March: a rest day, a missed day (0 of 4), and today still open.
+        pytest.param((50, 16), "March 2026", "Mar 2026: 0 days · longest 0 · done 0%", id="50x16"),
+    ],
+)
+async def test_the_year_and_the_period_of_the_view_are_shown(
+    make_app: MakeApp, ctx: Context, size: tuple[int, int], first_line: str, stats: str
+) -> None:
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        view = str(app.screen.query_one(HeatmapView).render())
+        assert view.splitlines()[0] == first_line
+        assert stats in screen_text(app)
+        await pilot.press(*["left_curly_bracket"] * 5)  # back to the program's start
+        await pilot.pause()
+        view = str(app.screen.query_one(HeatmapView).render())
+        assert "2025" in view.splitlines()[0] or "2024" in view.splitlines()[0]
+
+
+async def test_the_pain_scale_makes_the_worst_days_the_most_visible(make_app: MakeApp) -> None:
+    from textual.color import Color
+
+    from footbase_tui.heatmap import PAIN_GLYPHS
+    from footbase_tui.tui.widgets.heatmap_view import theme_styles
+
+    heights = " ▁▂▃▄▅▆▇█"
+    levels = [heights.index(PAIN_GLYPHS[n]) for n in range(11)]
+    assert levels == sorted(levels) and levels[10] > levels[5] > levels[0]  # bars rise, no colour needed
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        for theme in ("textual-dark", "textual-light", "nord", "gruvbox"):
+            app.theme = theme
+            variables = app.get_css_variables()
+            styles = theme_styles(variables)
+            bg = Color.parse(variables["background"])
+
+            def contrast(name: str, styles: dict[str, Style] = styles, bg: Color = bg) -> float:
+                colour = styles[name].color
+                assert colour is not None
+                triplet = colour.get_truecolor()
+                return abs(Color(*triplet).brightness - bg.brightness)
+
+            shades = [contrast(f"pain{n}") for n in range(1, 5)]
+            assert shades == sorted(shades), theme  # each step stands out more than the last
+            assert styles["pain4"].bold
+        app.theme = "ansi-dark"
+        assert theme_styles(app.get_css_variables())["pain4"].bold  # named colours, still marked

@@ -45,9 +45,9 @@ def seed(ctx: Context) -> list[PainEntry]:
 
 def footer_keys(app: FootbaseApp) -> set[str]:
     """The keys the footer shows now (what a person sees, not what would work)."""
-    from textual.widgets._footer import FooterKey
+    from footbase_tui.tui.widgets.key_bar import KeyBar
 
-    return {k.key for k in app.screen.query(FooterKey)}
+    return {key for key, _ in app.screen.query_one(KeyBar).shown()}
 
 
 def table_ids(app: FootbaseApp) -> list[str]:

@@ -27,7 +27,7 @@ async def test_today_shows_the_day_the_routine_and_details(make_app: MakeApp) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "Tue 03 Mar 2026" in text and "Foundation" in text and "week 1, day 3" in text
+        assert "Tue 03 Mar 2026" in text and "Foundation" in text and "week 1 of 6 (Basics), day 3" in text
         assert "0/4" in text and "streak 0 days" in text
         options = app.screen.query_one("#routine", OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]

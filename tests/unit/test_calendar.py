@@ -129,14 +129,38 @@ def test_a_day_stays_where_it_was_lived() -> None:
     assert LocalTime("Pacific/Kiritimati").day_of(instant) == date(2026, 3, 3)
 
 
-def test_adherence_counts_complete_days_only(catalog: Catalog) -> None:
+def test_adherence_counts_complete_days_and_today_once_done(catalog: Catalog) -> None:
     today = START + timedelta(days=7)  # Monday of week 2
     facts = {START + timedelta(days=n): done(*BASICS[: n % 4 + 1]) for n in range(6)}
-    facts[today] = done(*BASICS)
+    facts[today] = done(*BASICS[:2])  # today still open: the 7 days end yesterday
     s = compute_stats(cells(catalog, facts, today), today)
     # Days 1-6 planned 4 each (day 7 rest): done 1+2+3+4+1+2 = 13 of 24.
     assert s.adherence[7] == round(13 / 24, 3)
     assert s.adherence[30] == s.adherence[7]
+    facts[today] = done(*BASICS)  # today done: it counts, and the 7 days end today
+    s = compute_stats(cells(catalog, facts, today), today)
+    assert s.adherence[7] == round((2 + 3 + 4 + 1 + 2 + 4) / 24, 3)
+    assert s.adherence[30] == round((13 + 4) / 28, 3)
+
+
+def test_a_good_first_day_reads_full_adherence(catalog: Catalog) -> None:
+    s = compute_stats(cells(catalog, {START: done(*BASICS)}, START), START)
+    assert s.adherence[7] == 1.0
+
+
+def test_period_stats_count_only_the_days_of_the_period(catalog: Catalog) -> None:
+    from footbase_tui.core.calendar import period_stats
+
+    today = START + timedelta(days=20)
+    # Practised days 0-4, missed 5, rest 6, practised 7-9, missed the rest; today open.
+    facts = {START + timedelta(days=n): done(*BASICS) for n in (0, 1, 2, 3, 4, 7, 8, 9)}
+    all_cells = cells(catalog, facts, today)
+    whole = period_stats(all_cells, START, today, today)
+    assert (whole.days_practised, whole.longest_streak) == (8, 5)
+    # Days 2-9: 3 then 3 practised (the missed day 5 ends a run), 6 of 7 planned days done.
+    part = period_stats(all_cells, START + timedelta(days=2), START + timedelta(days=9), today)
+    assert (part.days_practised, part.longest_streak, part.adherence) == (6, 3, round(6 / 7, 3))
+    assert period_stats(all_cells, today, today, today).adherence is None  # open, nothing complete
 
 
 def test_habit_strength_smooths_and_freezes(catalog: Catalog) -> None:
@@ -193,8 +217,11 @@ def test_calendar_text_has_no_colour_off_a_terminal(run: Run) -> None:
     run("pain", "7")
     pain_rows = run("calendar", "--pain", "--months", "1").out.splitlines()
     tuesday = next(line for line in pain_rows if line.startswith("Tue"))
-    assert tuesday.rstrip().endswith("6")  # today: (4 + 7) / 2 = 5.5, shown as 6
-    assert "average of the day" in pain_rows[9]
+    from footbase_tui.heatmap import PAIN_GLYPHS
+
+    assert tuesday.rstrip().endswith(PAIN_GLYPHS[6])  # today: (4 + 7) / 2 = 5.5, shown as 6
+    legend = next(line for line in pain_rows if "pain 0" in line)
+    assert PAIN_GLYPHS[6] != PAIN_GLYPHS[4] and "the day's average" in legend
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,13 @@ def test_pain_saves_and_prints_one_line(run: Run, ctx: Context) -> None:
     assert entry.tz == "Europe/Berlin" and str(entry.date) == "2026-03-03"
 
 
+def test_place_and_context_names_match_in_any_case(run: Run, ctx: Context) -> None:
+    r = run("pain", "4", "--where", "Low-Back,KNEE", "--context", "Sitting")
+    assert r.code == 0, r.err
+    [entry] = ctx.store.load().pain
+    assert (entry.where, entry.context) == (("low-back", "knee"), "sitting")
+
+
 @pytest.mark.parametrize(
     ("argv", "says"),
     [

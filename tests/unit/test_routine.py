@@ -122,3 +122,21 @@ def test_streak_counts_practice_and_bridges_rest_days(catalog: Catalog) -> None:
         tuple(ItemResult(i.exercise, 1, "skipped", i.at, reason="flare-up") for i in skipped.items),
     )
     assert current_streak(catalog, program, START, today, [*gap, skipped]) == 8
+
+
+@pytest.mark.parametrize(
+    ("days_in", "full", "short", "tiny"),
+    [
+        (2, "week 1 of 6 (Basics), day 3", "week 1/6, day 3", "week 1/6"),
+        (7 * 5, "week 6 of 6 (Strengthen), day 1", "week 6/6, day 1", "week 6/6"),
+        (7 * 8 + 2, "Maintain, week 3, day 3", "Maintain wk 3, day 3", "Maintain wk 3"),
+        (7 * 6 + 7 * 60, "Maintain since Apr 2026", "Maintain since Apr 2026", "Maintain"),
+    ],
+)
+def test_the_position_in_the_program_in_words(
+    catalog: Catalog, days_in: int, full: str, short: str, tiny: str
+) -> None:
+    program = catalog.programs["foundation"]
+    day = START + timedelta(days=days_in)
+    r = day_routine(catalog, program, START, day, [])
+    assert (r.position(), r.position("short"), r.position("tiny")) == (full, short, tiny)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from footbase_tui.tui.safe import plain
 
@@ -27,7 +27,8 @@ class ConfirmModal(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(plain(self.question))  # questions may quote a note: never markup
+            # Wrapped, never cut; questions may quote a note: never markup.
+            yield Static(plain(self.question), classes="question")
             yield Static(self.hint, classes="hint")
 
     def action_answer(self, value: bool | None) -> None:

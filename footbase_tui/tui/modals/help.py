@@ -25,11 +25,20 @@ NOTES = (
 
 
 def declared_bindings(screen: Screen[object]) -> list[Binding]:
-    """The screen's own keys, then the app's: everything, available now or not."""
+    """The screen's own keys, then the app's: everything, available now or not, but for
+    an app key the screen takes for itself (j moves down on the Calendar, so its 'j
+    Journal' is not listed there)."""
     out: list[Binding] = []
+    taken: set[str] = set()
     for source in (type(screen).BINDINGS, type(screen.app).BINDINGS):
+        mine = source is type(screen).BINDINGS
         for b in source:
             binding = b if isinstance(b, Binding) else Binding(*b)
+            keys = {k.strip() for k in binding.key.split(",")}
+            if mine:
+                taken |= keys
+            elif keys <= taken:
+                continue
             if binding.description:
                 out.append(binding)
     return out

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from footbase_tui.config import Config
 from footbase_tui.core.errors import PainInputError
+from footbase_tui.core.localtime import LocalTime, TimeInputError, iso_utc, parse_at, wall_time
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import clean_text
@@ -23,7 +24,7 @@ from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
-from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
+from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from footbase_tui.tui.widgets.field import Field
 
 
@@ -35,7 +36,9 @@ def describe(e: PainEntry) -> str:
     if e.context:
         parts.append(e.context)
     if e.note:
-        parts.append(f'"{e.note.splitlines()[0][:40]}"')
+        first = e.note.splitlines()[0]
+        more = len(first) > 40 or "\n" in e.note.strip()
+        parts.append(f'"{first[:40]}{"…" if more else ""}"')
     return " · ".join(parts)
 
 
@@ -47,10 +50,10 @@ class PainEntryModal(ModalScreen[bool]):
         # SSH, a paste) must reach the fields, in order, before the save reads them. The
         # fields submit (Input) or select (the lists) on enter, and that saves.
         Binding("escape", "cancel", "Cancel", id="pain-cancel"),
-        # Tab moves focus while the app handles the key, so the letters typed right after
-        # it (a burst over SSH) go to the next field, not the one before.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        # Tab moves focus once the keys before it are done and holds the keys after it till
+        # then, so in a burst over SSH each key lands in the field a slow typist's would.
+        Binding("tab", "next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -67,6 +70,9 @@ class PainEntryModal(ModalScreen[bool]):
         if editing is not None:
             draft = PainDraft(str(editing.level), editing.where, editing.context, editing.note)
         self.draft = draft or PainDraft(context=context)
+        self.when_typed = ""
+        if editing is not None:
+            self.when_typed = f"{wall_time(editing.utc, editing.tz):%Y-%m-%d %H:%M}"
         self.restored = restored
         self._unhook: object = None
         self._saving = False
@@ -80,7 +86,7 @@ class PainEntryModal(ModalScreen[bool]):
         with VerticalScroll(id="pain-box"):  # scrolls when the terminal is very small
             title = "Log pain — restored draft" if self.restored else "Log pain"
             if self.editing is not None:
-                title = f"Edit pain entry of {self.editing.date:%a %d %b}"
+                title = f"Edit pain entry of {self.editing.date:%a %d %b %Y}"
             yield Label(title, id="pain-title")
             with Horizontal(id="pain-level-row"):
                 yield Label("Level 0-10 ")
@@ -91,8 +97,11 @@ class PainEntryModal(ModalScreen[bool]):
                     max_length=2,
                     id="pain-level",
                 )
+                if self.editing is not None:  # an edit may move the entry in time too
+                    yield Label(" at ")
+                    yield Field(self.when_typed, placeholder="YYYY-MM-DD HH:MM", id="pain-when")
             with Horizontal(id="pain-lists"):
-                yield CheckList(self.config.locations, self.draft.where, id="pain-where")
+                yield CheckGrid(self.config.locations, self.draft.where, id="pain-where")
                 yield ChoiceList(
                     self.config.contexts,
                     [self.draft.context] if self.draft.context else [],
@@ -104,12 +113,19 @@ class PainEntryModal(ModalScreen[bool]):
             yield Static("⏎ save · esc cancel", id="pain-hint-short")
 
     def on_mount(self) -> None:
-        self.query_one("#pain-where", CheckList).border_title = "where"
+        self.query_one("#pain-where", CheckGrid).border_title = "where"
         self.query_one("#pain-context", ChoiceList).border_title = "doing"
         self.query_one("#pain-level", Input).focus()
+        self.query_one("#pain-error", Static).display = False
         self._fit(self.app.size.width, self.app.size.height)
         self._unhook = self.fb.on_hangup_hook(self.save_draft)
         self.fb.dialog_ready()  # keys typed ahead of this dialog go to the field now, in order
+
+    def action_next_field(self) -> None:
+        self.fb.focus_after_keys(forward=True)
+
+    def action_previous_field(self) -> None:
+        self.fb.focus_after_keys(forward=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -119,7 +135,7 @@ class PainEntryModal(ModalScreen[bool]):
         clipped form would be typed into blind, and a hidden one would drop the keys."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-small")
-        if small and isinstance(self.focused, OptionList):
+        if small and isinstance(self.focused, OptionList | CheckGrid):
             self.query_one("#pain-note", Input).focus()
 
     def on_unmount(self) -> None:
@@ -127,7 +143,7 @@ class PainEntryModal(ModalScreen[bool]):
             self._unhook()
 
     def current(self) -> PainDraft:
-        where = tuple(self.query_one("#pain-where", CheckList).chosen)
+        where = tuple(self.query_one("#pain-where", CheckGrid).chosen)
         context = self.query_one("#pain-context", ChoiceList).value
         return PainDraft(
             level=self.query_one("#pain-level", Input).value.strip(),
@@ -143,10 +159,13 @@ class PainEntryModal(ModalScreen[bool]):
             self.fb.drafts.save(draft)
 
     def _error(self, message: str) -> None:
-        self.query_one("#pain-error", Static).update(message)
+        error = self.query_one("#pain-error", Static)
+        error.update(message)
+        error.display = bool(message)  # no empty line taking a row at 50x16
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
+    @on(CheckGrid.Submitted)
     def _submitted(self, event: Message) -> None:
         event.stop()
         self.action_save()
@@ -184,8 +203,11 @@ class PainEntryModal(ModalScreen[bool]):
             self._error(str(exc))
             return
         if self.editing is not None:
+            moved = self._moved(self.editing)
+            if moved is None:
+                return
             mine = replace(
-                self.editing, level=entry.level, where=entry.where, context=entry.context, note=entry.note
+                moved, level=entry.level, where=entry.where, context=entry.context, note=entry.note
             )
             await self._save_edit(mine, self.editing)
             return
@@ -196,6 +218,23 @@ class PainEntryModal(ModalScreen[bool]):
         self.fb.drafts.clear()
         self.fb.notify(f"Saved: pain {entry.level}/10.", timeout=3)
         self.dismiss(True)
+
+    def _moved(self, entry: PainEntry) -> PainEntry | None:
+        """The entry at the date and time typed (as it was if that is unchanged), or None
+        after saying why not (not a time, in the future, inside a clock change)."""
+        field = self.query_one("#pain-when", Input)
+        typed = field.value.strip()
+        if typed == self.when_typed:
+            return entry  # the seconds stay as they were
+        ctx = self.fb.ctx
+        local = LocalTime(entry.tz, ctx.local.day_starts_at)
+        try:
+            at = parse_at(typed, ctx.clock.now(), local)
+        except TimeInputError as exc:
+            self._error(f"{exc}.")
+            field.focus()
+            return None
+        return replace(entry, utc=iso_utc(at), date=local.day_of(at))
 
     async def _save_edit(self, mine: PainEntry, expected: PainEntry | None) -> None:
         """Save an edit; if another process changed the entry meanwhile, ask which to keep."""

@@ -14,6 +14,10 @@ from footbase_tui.tui.sizes import SizeGuard
 class FootbaseScreen(SizeGuard, Screen[None]):
     """A footbase screen: sizes guarded, data from the app's snapshot."""
 
+    # The footer's keys in the order they matter here, each with a short label for narrow
+    # terminals (see widgets/key_bar.py); the app's keys follow.
+    KEY_ORDER: tuple[tuple[str, str], ...] = ()
+
     @property
     def fb(self) -> Host:
         """The hosting app, as far as screens may use it."""

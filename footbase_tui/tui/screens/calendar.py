@@ -11,17 +11,20 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from footbase_tui.core.calendar import DayCell, Stats, months_back
+from footbase_tui.core.calendar import DayCell, Stats, months_back, period_stats
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.routine import latest_results
-from footbase_tui.heatmap import legend, stats_lines
+from footbase_tui.heatmap import legend, period_lines
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
-from footbase_tui.tui.widgets.heatmap_view import HeatmapData, HeatmapView
+from footbase_tui.tui.widgets.heatmap_view import HeatmapData, HeatmapView, theme_styles
+from footbase_tui.tui.widgets.key_bar import KeyBar
 
 NARROW = 60
+# Days per arrow: (year view, month grid).
+STEPS = {"left": (-7, -1), "right": (7, 1), "up": (-1, -7), "down": (1, 7)}
 STATE_WORDS = {
     "done": "all done",
     "partial": "partly done",
@@ -44,11 +47,20 @@ def add_months(day: date, months: int) -> date:
 
 
 class CalendarScreen(FootbaseScreen):
+    KEY_ORDER = (
+        ("toggle_view", "View"),
+        ("today", "Now"),
+        ("mode('today')", "Today"),
+        ("pain", "Pain"),
+    )
+
     BINDINGS = [
-        Binding("left,h", "move(-7)", "Week back", show=False, id="cal-left"),
-        Binding("right,l", "move(7)", "Week on", show=False, id="cal-right"),
-        Binding("up,k", "move(-1)", "Day back", show=False, id="cal-up"),
-        Binding("down,j", "move(1)", "Day on", show=False, id="cal-down"),
+        # The arrows follow what is drawn: in the year (weeks as columns) left and right
+        # move by a week; in the month grid (weeks as rows) up and down do.
+        Binding("left,h", "step('left')", "Week back (month grid: day back)", show=False, id="cal-left"),
+        Binding("right,l", "step('right')", "Week on (month grid: day on)", show=False, id="cal-right"),
+        Binding("up,k", "step('up')", "Day back (month grid: week back)", show=False, id="cal-up"),
+        Binding("down,j", "step('down')", "Day on (month grid: week on)", show=False, id="cal-down"),
         Binding(
             "left_square_bracket",
             "months(-1)",
@@ -86,12 +98,21 @@ class CalendarScreen(FootbaseScreen):
         yield Static(id="cal-stats")
         with VerticalScroll(id="cal-detail-scroll"):
             yield Static(id="cal-detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     def on_mount(self) -> None:
         # The arrows belong to the cursor, not to scrolling the day's detail.
         self.query_one("#cal-detail-scroll").can_focus = False
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.draw())
         self.show_latest()
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    @property
+    def narrow(self) -> bool:
+        """The month grid (weeks as rows) instead of the year (weeks as columns)."""
+        return self.size.width < NARROW if self.size.width else False
 
     def refresh_data(self) -> None:
         fb = self.fb
@@ -128,8 +149,8 @@ class CalendarScreen(FootbaseScreen):
         first, last = self._window()
         if max(self.earliest, first) < self.loaded_from:
             self._load(max(self.earliest, first))
-        colour = not os.environ.get("NO_COLOR")
-        narrow = self.size.width < NARROW if self.size.width else False
+        styles = {} if os.environ.get("NO_COLOR") else theme_styles(self.app.get_css_variables())
+        narrow = self.narrow
         self.query_one(HeatmapView).show(
             HeatmapData(
                 first,
@@ -138,12 +159,17 @@ class CalendarScreen(FootbaseScreen):
                 self.cells,
                 self.pain_mode,
                 self.fb.ctx.config.week_starts,
-                colour,
+                styles,
             ),
             narrow,
         )
         self.query_one("#cal-legend", Static).update(Text(legend(self.pain_mode, narrow), style="dim"))
-        self.query_one("#cal-stats", Static).update("\n".join(stats_lines(self.stats, narrow)))
+        shown_first, shown_last = first, last
+        if narrow:  # the month grid shows the cursor's month
+            shown_first = self.cursor.replace(day=1)
+            shown_last = min(add_months(shown_first, 1) - timedelta(days=1), last)
+        period = period_stats(self.cells.values(), shown_first, shown_last, self.today or last)
+        self.query_one("#cal-stats", Static).update("\n".join(period_lines(period, self.stats, narrow)))
         self.query_one("#cal-detail", Static).update(self.detail_text(self.cursor))
 
     def detail_text(self, day: date) -> Text:
@@ -212,6 +238,10 @@ class CalendarScreen(FootbaseScreen):
         if self.cursor is not None:
             self._set_cursor(self.cursor + timedelta(days=days))
 
+    def action_step(self, direction: str) -> None:
+        year, month = STEPS[direction]
+        self.action_move(month if self.narrow else year)
+
     def action_months(self, months: int) -> None:
         if self.cursor is not None:
             self._set_cursor(add_months(self.cursor, months))
@@ -227,7 +257,8 @@ class CalendarScreen(FootbaseScreen):
     def help_notes(self) -> Iterable[tuple[str, str]]:
         yield (
             "Keys",
-            "arrows or h/j/k/l move by day and week, [ ] by month, { } by year; "
+            "arrows or h/j/k/l move the cursor the way the calendar is drawn (by day and "
+            "week), [ ] by month, { } by year; "
             "on this screen j moves down, so reach the journal with t then j, or ctrl+p.",
         )
         yield (
@@ -235,9 +266,13 @@ class CalendarScreen(FootbaseScreen):
             "days practised in a row; rest, adapted and reasoned-skip days do not "
             "break it, a missed planned day does.",
         )
-        yield ("Longest", "the longest such run since you started.")
-        yield ("This week / month", "days with at least one exercise done.")
-        yield ("Adherence", "planned exercises done over the last 7, 30 or 90 complete days.")
+        yield (
+            "First line",
+            "the months on screen: days practised in them, the longest streak within "
+            "them, and adherence: planned exercises done over their complete days (today "
+            "counts once its plan is done).",
+        )
+        yield ("Longest", "the longest streak since you started.")
         yield (
             "Habit strength",
             "a running score that rises each day you practise and fades "

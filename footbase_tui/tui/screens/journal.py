@@ -11,12 +11,13 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
-from footbase_tui.core.text import first_line
+from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.widgets.key_bar import KeyBar
 from footbase_tui.tui.widgets.pain_table import PainRow, PainTable
 from footbase_tui.tui.widgets.trend_panel import CHART_SPANS, trend_text
 
@@ -52,6 +53,16 @@ class Filters:
         return self.doing is None or e.context == self.doing
 
 
+def when_text(entry: PainEntry, entries: Iterable[PainEntry], short: bool = False) -> str:
+    """ "Tue 03 Mar 2026 09:00" ("03 Mar 2026 09:00" if `short`), with the seconds when
+    another entry shares the minute: the time that tells this entry from the others."""
+    wall = wall_time(entry.utc, entry.tz)
+    minute = entry.utc[:16]
+    shared = any(e.id != entry.id and e.utc[:16] == minute for e in entries)
+    day = f"{entry.date:%d %b %Y}" if short else f"{entry.date:%a %d %b %Y}"
+    return f"{day} {wall:%H:%M:%S}" if shared else f"{day} {wall:%H:%M}"
+
+
 def _cycle(current: str | None, options: list[str]) -> str | None:
     """any -> first -> ... -> last -> any."""
     if not options:
@@ -63,6 +74,15 @@ def _cycle(current: str | None, options: list[str]) -> str | None:
 
 
 class JournalScreen(FootbaseScreen):
+    KEY_ORDER = (
+        ("add", "Add"),
+        ("edit", "Edit"),
+        ("delete", "Del"),
+        ("undo", "Undo"),
+        ("mode('today')", "Today"),
+        ("mode('calendar')", "Cal"),
+    )
+
     BINDINGS = [
         Binding("a", "add", "Add", id="jr-add"),
         Binding("e", "edit", "Edit", id="jr-edit"),
@@ -86,13 +106,16 @@ class JournalScreen(FootbaseScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="jr-filters")
         yield PainTable(id="jr-table")
+        with VerticalScroll(id="jr-detail-scroll"):
+            yield Static(id="jr-detail")
         with VerticalScroll(id="jr-trends-scroll"):
             yield Static(id="jr-trends")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     def on_mount(self) -> None:
         # Tab reaches the trend panel so its lines below the fold scroll with the arrows.
         self.query_one("#jr-trends-scroll").can_focus = True
+        self.query_one("#jr-detail-scroll").can_focus = False
         self.show_latest()
         self.query_one(PainTable).focus()
 
@@ -115,17 +138,43 @@ class JournalScreen(FootbaseScreen):
                 PainRow(
                     e.id,
                     f"{e.date:%a %d %b} {wall:%H:%M}",
+                    f"{e.date:%d %b} {wall:%H:%M}",
                     e.level,
                     ", ".join(e.where),
                     e.context or "",
-                    first_line(e.note, 40),
+                    e.note,
                 )
             )
         self.query_one(PainTable).show(rows)
+        self.draw_detail()
         label = Text(self.filters.text(), style="dim")
         if not rows:
             label = Text("No entries here. a adds one; " + self.filters.text(), style="dim")
         self.query_one("#jr-filters", Static).update(label)
+
+    def draw_detail(self) -> None:
+        """The selected entry whole: when (to the second if another shares its minute),
+        level, places, what you were doing, and every line of the note."""
+        entry = self.selected()
+        detail = self.query_one("#jr-detail", Static)
+        self.query_one("#jr-detail-scroll").display = entry is not None
+        if entry is None:
+            detail.update("")
+            return
+        t = Text()
+        t.append(when_text(entry, self.entries, short=self.size.width < 80), style="bold")
+        t.append(f" · {entry.level}/10")
+        if entry.where:
+            t.append(f" · {', '.join(entry.where)}")
+        if entry.context:
+            t.append(f" · {entry.context}")
+        if entry.note:
+            t.append("\n")
+            t.append_text(plain(entry.note))
+        detail.update(t)
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.draw_detail()
 
     def draw_trends(self) -> None:
         """The panel over what the filters keep: their place and activity, their period.
@@ -207,7 +256,8 @@ class JournalScreen(FootbaseScreen):
 
         self.app.push_screen(
             ConfirmModal(
-                f"Delete the entry of {entry.date:%a %d %b}: {describe(entry)}?", "y delete · n keep"
+                f"Delete the entry of {when_text(entry, self.entries)}: {describe(entry)}?",
+                "y delete · n keep",
             ),
             answer,
         )

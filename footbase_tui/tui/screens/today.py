@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
@@ -25,6 +25,7 @@ from footbase_tui.progression import Progression
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
+from footbase_tui.tui.widgets.key_bar import KeyBar
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
 
 
@@ -56,6 +57,16 @@ def warning_text() -> Text:
 class TodayScreen(FootbaseScreen):
     """The default screen."""
 
+    KEY_ORDER = (
+        ("start", "Start"),
+        ("toggle_done", "Done"),
+        ("pain", "Pain"),
+        ("mode('calendar')", "Cal"),
+        ("mode('journal')", "Jrnl"),
+        ("skip", "Skip"),
+        ("gentle", "Gentle"),
+    )
+
     BINDINGS = [
         Binding("s", "start", "Start", id="start"),
         Binding("space", "toggle_done", "Done", id="toggle-done"),
@@ -78,7 +89,7 @@ class TodayScreen(FootbaseScreen):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
                 yield ExerciseDetail(id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(self.KEY_ORDER)
 
     _started = False
 
@@ -151,16 +162,20 @@ class TodayScreen(FootbaseScreen):
         self.view = v = self.build_view()
         r = v.routine
         state = ""
-        if v.plan is not None:
-            state = "adapted" if v.plan.reason == "pain" else r.program.name
+        if v.plan is not None:  # the gentle program today: name it, then what it replaces
+            state = "adapted" if v.plan.reason == "pain" else ""
         elif r.rest_day:
             state = "rest day"
-        where = "" if r.before_start else f"week {r.week}, day {r.day_in_week}"
+        where, where_short, where_tiny = r.position(), r.position("short"), r.position("tiny")
         if v.plan is not None:
-            where = f"instead of {v.planned.name}"
+            where = where_short = where_tiny = f"instead of {v.planned.name}"
         self._header = HeaderData(
             date_text=f"{r.day:%a %d %b %Y}",
-            program=r.program.name if v.plan is None else v.planned.name,
+            date_short=f"{r.day:%a %d %b}",
+            where_short=where_short,
+            where_tiny=where_tiny,
+            state_short="rest" if state == "rest day" else state,
+            program=r.program.name,
             where_in_program=where,
             done=r.done,
             total=r.total,
