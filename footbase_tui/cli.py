@@ -42,7 +42,20 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _cache_argparse_words() -> None:
+    """argparse asks gettext for its own words ("options", "show this help message and
+    exit", ...) about 60 times per parser build, and each ask searches the disk for
+    message catalogs: half of building the parser. The answers never change within a
+    process, so they are cached (translations still apply)."""
+    import functools
+    import gettext
+
+    if not hasattr(getattr(argparse, "_", None), "cache_info"):
+        setattr(argparse, "_", functools.lru_cache(maxsize=512)(gettext.gettext))  # noqa: B010
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _cache_argparse_words()
     p = _Parser(
         prog="footbase",
         description="A daily foot-strength practice: routine, calendar and pain journal. "
