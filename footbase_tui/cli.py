@@ -66,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="store file (default: $FOOTBASE_DB or the data dir)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
+    s = sub.add_parser(
+        "pain",
+        help="log a pain entry (0-10) and print one line",
+        usage="footbase pain LEVEL [--where LOC ...] [--context CTX] [--note TEXT | --note -] [--at WHEN]",
+    )
     # LEVEL may also come last (`pain --where hip 3`): the handler takes it from --where.
     s.add_argument("level", nargs="?", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
     s.add_argument(
