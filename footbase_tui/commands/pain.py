@@ -73,6 +73,8 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_journal(ctx: Context, args: argparse.Namespace) -> int:
+    if args.all and args.last:
+        raise UsageError("give --last N or --all, not both")
     snap = ctx.store.load()
     if args.since:
         since = parse_day(args.since, ctx.today())

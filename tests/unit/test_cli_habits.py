@@ -97,6 +97,8 @@ def test_journal_shows_the_last_20_and_says_how_to_see_more(run: Run, ctx: Conte
     assert len(r.out.splitlines()) == 3 and r.err == ""
     assert len(json.loads(run("journal", "--json", "--all").out)) == 25
     assert len(json.loads(run("journal", "--json").out)) == 20
+    r = run("journal", "--all", "--last", "3")
+    assert r.code == 2 and "not both" in r.err
 
 
 def test_a_short_journal_has_no_hint(run: Run) -> None:
