@@ -90,8 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
         "'2h ago' or YYYY-MM-DDTHH:MM; never in the future",
     )
 
-    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told)")
-    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries (default: 20)")
+    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told; --json: all)")
+    s.add_argument(
+        "--last", type=_positive, metavar="N", help="only the last N entries (default: 20, all with --json)"
+    )
     s.add_argument("--all", action="store_true", help="every entry")
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD), all of them")
     s.add_argument("--json", action="store_true", help="print JSON")

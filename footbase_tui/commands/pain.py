@@ -81,13 +81,14 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
         entries = [e for e in snap.pain if e.date >= since]
         if args.last:
             entries = entries[-args.last :]
-    elif args.last or args.all:
-        entries = snap.pain if args.all else snap.last_pain(args.last)
+    elif args.last or args.all or args.json:
+        # JSON is for scripts: all of it unless told. The text is for eyes: one screen.
+        entries = snap.last_pain(args.last) if args.last else snap.pain
     else:
         entries = snap.last_pain(JOURNAL_DEFAULT)
         total = snap.pain_count()
         if total > len(entries):
-            # On stderr: a script reading the list (or the JSON) gets only entries.
+            # On stderr: whatever reads standard output gets only entries.
             print(
                 f"footbase: the last {len(entries)} of {total:,} entries; see more with --last N or --all",
                 file=sys.stderr,

@@ -96,7 +96,9 @@ def test_journal_shows_the_last_20_and_says_how_to_see_more(run: Run, ctx: Conte
     r = run("journal", "--last", "3")
     assert len(r.out.splitlines()) == 3 and r.err == ""
     assert len(json.loads(run("journal", "--json", "--all").out)) == 25
-    assert len(json.loads(run("journal", "--json").out)) == 20
+    r = run("journal", "--json")  # for scripts: everything, and nothing on stderr
+    assert len(json.loads(r.out)) == 25 and r.err == ""
+    assert len(json.loads(run("journal", "--json", "--last", "20").out)) == 20
     r = run("journal", "--all", "--last", "3")
     assert r.code == 2 and "not both" in r.err
 
