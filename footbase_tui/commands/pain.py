@@ -115,6 +115,9 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
     for e in entries:
         wall = wall_time(e.utc, e.tz)
         where = ",".join(e.where) or "-"
-        note = e.note.split("\n", 1)[0]
-        print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} {note}")
+        head = f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} "
+        first, *more = e.note.split("\n") if e.note else [""]
+        print(f"{head}{first}".rstrip())
+        for line in more:  # a multi-line note: every line, under the note's column
+            print(f"{' ' * len(head)}{line}".rstrip())
     return 0

@@ -243,3 +243,12 @@ def test_the_report_says_the_time_in_walkthroughs_in_words(run: Run, ctx: Contex
     ctx.store.save_session(session("2026-03-02T18:00:00Z", "2026-03-03T06:00:00Z"))  # left open all night
     md = run("export", "--format", "md").out
     assert "- Time in guided walkthroughs: 2 hours 13 minutes (2 sessions)" in md
+
+
+def test_journal_shows_every_line_of_a_note_under_its_column(run: Run) -> None:
+    run("pain", "4", "--where", "heel", "--note", "-", stdin="stairs\nthen a long walk\n\nbetter by noon")
+    lines = run("journal").out.splitlines()
+    assert len(lines) == 4 and lines[0].endswith(" stairs")
+    column = lines[0].index("stairs")
+    assert lines[1] == " " * column + "then a long walk" and lines[2] == ""
+    assert lines[3] == " " * column + "better by noon"
