@@ -162,11 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
-    sub.add_parser(
+    s = sub.add_parser(
         "doctor",
         help="check the store and every record, folder modes, sync copies, zone, config, "
         "catalog, Textual and the terminal; exit 1 on a problem",
     )
+    s.add_argument("--json", action="store_true", help="print JSON: ok, and each check's level and text")
 
     s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
     s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
