@@ -86,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--at",
         metavar="WHEN",
-        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday), "
-        "'2h ago' or YYYY-MM-DDTHH:MM; never in the future",
+        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday; "
+        "'last mon 8:30': before today), '2h ago' or YYYY-MM-DDTHH:MM; never in the future",
     )
 
     s = sub.add_parser("journal", help="list pain entries (the last 20 unless told; --json: all)")

@@ -133,8 +133,8 @@ def _weekday(word: str) -> int | None:
 def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
     """When something happened, as typed after `--at`: a time of day ('21:00', '9pm') for
     today, 'yesterday 9pm', a weekday and a time ('mon 8:30': the most recent Monday,
-    today included), an amount ago ('2h ago', '90 min ago', '1h 30m ago') or an ISO
-    date-time.
+    today included; 'last mon 8:30': the one before today), an amount ago ('2h ago',
+    '90 min ago', '1h 30m ago') or an ISO date-time.
 
     Returns an aware UTC instant. Refuses the future, a wall-clock time that did not exist
     (the clocks skipped it), and anything else with a message listing the forms.
@@ -152,6 +152,9 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
         return lt.localize(datetime.combine(calendar_day, t))
 
     first, _, rest = low.partition(" ")
+    last_week = first == "last" and _weekday(rest.partition(" ")[0]) is not None
+    if last_week:  # 'last mon 8:30': the Monday before today, never today
+        first, _, rest = rest.partition(" ")
     ago = _AGO.match(low)
     if ago:
         seconds = 0
@@ -167,7 +170,7 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
     elif first in ("today", "yesterday") and rest:
         when = on(today if first == "today" else today - timedelta(days=1), rest)
     elif rest and (weekday := _weekday(first)) is not None:
-        back = (today.weekday() - weekday) % 7
+        back = (today.weekday() - weekday) % 7 or (7 if last_week else 0)
         when = on(today - timedelta(days=back), rest)
     else:
         if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw, re.ASCII):
