@@ -47,7 +47,7 @@ def check_modes(ctx: Context) -> Iterator[Line]:
     loose = [f for f in files if f.is_file() and _mode(f) & 0o077]
     for f in loose:
         yield PROBLEM, f"file {f} is readable by others ({_mode(f):04o}): chmod 600 {f}"
-    if not loose:
+    if not loose and any(f.is_file() for f in files):
         yield OK, "the store and its backups are readable by you only"
 
 
