@@ -252,3 +252,13 @@ def test_journal_shows_every_line_of_a_note_under_its_column(run: Run) -> None:
     column = lines[0].index("stairs")
     assert lines[1] == " " * column + "then a long walk" and lines[2] == ""
     assert lines[3] == " " * column + "better by noon"
+
+
+def test_recent_notes_in_the_report_say_how_long_before_it(run: Run, ctx: Context) -> None:
+    run("pain", "3", "--at", "6am", "--note", "woke stiff")  # 3 hours before the clock
+    run("pain", "2", "--at", "mon 8:00", "--note", "fine")
+    run("pain", "4", "--at", "2026-02-01T08:00", "--note", "long ago")
+    md = run("export", "--format", "md", "--all").out
+    assert "**2026-03-03 06:00 · pain 3/10** · 3 hours before this report" in md
+    assert "**2026-03-02 08:00 · pain 2/10** · 1 day before this report" in md
+    assert "**2026-02-01 08:00 · pain 4/10**\n" in md  # a month back: the date says enough
