@@ -164,12 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
     s = sub.add_parser(
         "doctor",
-        help="check the store and every record, folder modes, sync copies, zone, config, "
-        "catalog, Textual and the terminal; exit 1 on a problem",
+        help="check the store, its folders, zone, config, catalog and terminal (exit 1 on a problem)",
     )
     s.add_argument("--json", action="store_true", help="print JSON: ok, and each check's level and text")
 
-    s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
+    s = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
     s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
     return p
 
