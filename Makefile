@@ -17,10 +17,13 @@ help:  ## list the targets
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@echo "footbase: setting up $(VENV) with the versions in $(CONSTRAINTS) (the first time takes about a minute)…"
-	$(PYTHON) -m venv $(VENV)
-	$(PY) $(PIP) --upgrade pip
-	$(PY) $(PIP) -c $(CONSTRAINTS) -e '.[dev]'
-	touch $(STAMP)
+	@$(PYTHON) -m venv $(VENV)
+	@echo "footbase: [1/2] updating pip…"
+	@$(PY) $(PIP) --upgrade pip
+	@echo "footbase: [2/2] installing footbase, Textual and the test tools (the long step)…"
+	@$(PY) $(PIP) -c $(CONSTRAINTS) -e '.[dev]'
+	@touch $(STAMP)
+	@echo "footbase: $(VENV) is ready"
 
 run: $(STAMP)  ## open the app on your default store
 	$(VENV)/bin/footbase

@@ -42,7 +42,20 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _cache_argparse_words() -> None:
+    """argparse asks gettext for its own words ("options", "show this help message and
+    exit", ...) about 60 times per parser build, and each ask searches the disk for
+    message catalogs: half of building the parser. The answers never change within a
+    process, so they are cached (translations still apply)."""
+    import functools
+    import gettext
+
+    if not hasattr(getattr(argparse, "_", None), "cache_info"):
+        setattr(argparse, "_", functools.lru_cache(maxsize=512)(gettext.gettext))  # noqa: B010
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _cache_argparse_words()
     p = _Parser(
         prog="footbase",
         description="A daily foot-strength practice: routine, calendar and pain journal. "
@@ -53,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="store file (default: $FOOTBASE_DB or the data dir)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    s = sub.add_parser("pain", help="log a pain entry (0-10) and print one line")
+    s = sub.add_parser(
+        "pain",
+        help="log a pain entry (0-10) and print one line",
+        usage="footbase pain LEVEL [--where LOC ...] [--context CTX] [--note TEXT | --note -] [--at WHEN]",
+    )
     # LEVEL may also come last (`pain --where hip 3`): the handler takes it from --where.
     s.add_argument("level", nargs="?", type=_level, metavar="LEVEL", help="0 (no pain) to 10")
     s.add_argument(
@@ -69,12 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--at",
         metavar="WHEN",
-        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday), "
-        "'2h ago' or YYYY-MM-DDTHH:MM; never in the future",
+        help="when it was: 9pm, 21:00, 'yesterday 9pm', 'mon 8:30' (the last Monday; "
+        "'last mon 8:30': before today), '2h ago' or YYYY-MM-DDTHH:MM; never in the future",
     )
 
-    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told)")
-    s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries (default: 20)")
+    s = sub.add_parser("journal", help="list pain entries (the last 20 unless told; --json: all)")
+    s.add_argument(
+        "--last", type=_positive, metavar="N", help="only the last N entries (default: 20, all with --json)"
+    )
     s.add_argument("--all", action="store_true", help="every entry")
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD), all of them")
     s.add_argument("--json", action="store_true", help="print JSON")
@@ -158,13 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
-    sub.add_parser(
+    s = sub.add_parser(
         "doctor",
-        help="check the store and every record, folder modes, sync copies, zone, config, "
-        "catalog, Textual and the terminal; exit 1 on a problem",
+        help="check the store, its folders, zone, config, catalog and terminal (exit 1 on a problem)",
     )
+    s.add_argument("--json", action="store_true", help="print JSON: ok, and each check's level and text")
 
-    s = sub.add_parser("completion", help="print a shell completion script (see the README to install it)")
+    s = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
     s.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash, zsh or fish")
     return p
 

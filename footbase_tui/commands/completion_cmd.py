@@ -9,6 +9,7 @@ Only this command imports this module: the quick paths never pay for it.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -45,12 +46,17 @@ def _help(text: str | None) -> str:
     return " ".join(text.split())
 
 
+# compgen -W and zsh's (...) expand what they are given: only plain words get through.
+_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", re.ASCII)
+
+
 def _values(action: argparse.Action, words: Mapping[str, list[str]]) -> list[str] | None:
+    found: list[str] | None = None
     if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
-        return [str(c) for c in action.choices]
-    if action.dest in words:
-        return words[action.dest]
-    return None
+        found = [str(c) for c in action.choices]
+    elif action.dest in words:
+        found = words[action.dest]
+    return None if found is None else [w for w in found if _SAFE.match(w)]
 
 
 def walk(

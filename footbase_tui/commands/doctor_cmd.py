@@ -47,7 +47,7 @@ def check_modes(ctx: Context) -> Iterator[Line]:
     loose = [f for f in files if f.is_file() and _mode(f) & 0o077]
     for f in loose:
         yield PROBLEM, f"file {f} is readable by others ({_mode(f):04o}): chmod 600 {f}"
-    if not loose:
+    if not loose and any(f.is_file() for f in files):
         yield OK, "the store and its backups are readable by you only"
 
 
@@ -236,7 +236,6 @@ def check_terminal(env: dict[str, str] | None = None, tty: bool | None = None) -
 def run_doctor(ctx: Context, args: argparse.Namespace) -> int:
     from footbase_tui.core.text import clean_text
 
-    problems = 0
     groups: list[Callable[[], Iterator[Line]]] = [
         lambda: check_store(ctx),
         lambda: check_conflicts(ctx),
@@ -247,14 +246,20 @@ def run_doctor(ctx: Context, args: argparse.Namespace) -> int:
         check_textual,
         check_terminal,
     ]
+    found: list[Line] = []
     for group in groups:
         try:
-            lines = list(group())
+            found += [(level, clean_text(text, multiline=False)) for level, text in group()]
         except Exception as exc:  # one check that cannot run must not hide the others
-            lines = [(PROBLEM, f"a check could not run: {exc}")]
-        for level, text in lines:
-            problems += level == PROBLEM
-            print(f"{level:<7} {clean_text(text, multiline=False)}")
+            found.append((PROBLEM, clean_text(f"a check could not run: {exc}", multiline=False)))
+    problems = sum(1 for level, _ in found if level == PROBLEM)
+    if args.json:
+        from footbase_tui.commands.jsonout import print_json
+
+        print_json({"ok": not problems, "checks": [{"level": lv, "text": text} for lv, text in found]})
+        return 1 if problems else 0
+    for level, text in found:
+        print(f"{level:<7} {text}")
     if problems:
         print(f"{problems} problem{'s' if problems != 1 else ''} found.")
         return 1

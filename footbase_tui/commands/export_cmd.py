@@ -171,6 +171,7 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
             heatmap=heatmap,
             week_starts=ctx.config.week_starts,
             notes_max=REPORT_NOTES if recent else None,
+            made_at=ctx.clock.now(),
             more_hint=hint,
             practice=practice,
         )

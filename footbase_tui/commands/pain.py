@@ -73,19 +73,22 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_journal(ctx: Context, args: argparse.Namespace) -> int:
+    if args.all and args.last:
+        raise UsageError("give --last N or --all, not both")
     snap = ctx.store.load()
     if args.since:
         since = parse_day(args.since, ctx.today())
         entries = [e for e in snap.pain if e.date >= since]
         if args.last:
             entries = entries[-args.last :]
-    elif args.last or args.all:
-        entries = snap.pain if args.all else snap.last_pain(args.last)
+    elif args.last or args.all or args.json:
+        # JSON is for scripts: all of it unless told. The text is for eyes: one screen.
+        entries = snap.last_pain(args.last) if args.last else snap.pain
     else:
         entries = snap.last_pain(JOURNAL_DEFAULT)
         total = snap.pain_count()
         if total > len(entries):
-            # On stderr: a script reading the list (or the JSON) gets only entries.
+            # On stderr: whatever reads standard output gets only entries.
             print(
                 f"footbase: the last {len(entries)} of {total:,} entries; see more with --last N or --all",
                 file=sys.stderr,
@@ -112,6 +115,9 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
     for e in entries:
         wall = wall_time(e.utc, e.tz)
         where = ",".join(e.where) or "-"
-        note = e.note.split("\n", 1)[0]
-        print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} {note}")
+        head = f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} "
+        first, *more = e.note.split("\n") if e.note else [""]
+        print(f"{head}{first}".rstrip())
+        for line in more:  # a multi-line note: every line, under the note's column
+            print(f"{' ' * len(head)}{line}".rstrip())
     return 0

@@ -97,19 +97,21 @@ def parse_day(text: str, today: date) -> date:
     return parse_date(text)
 
 
-_CLOCK = re.compile(r"^(?:(\d{1,2}):(\d{2})|(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?)$", re.ASCII)
+# Patterns as text: `re` compiles them on first use (and caches them), so `footbase pain`
+# without --at does not pay for them at import.
+_CLOCK = r"^(?:(\d{1,2}):(\d{2})|(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?)$"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNITS = {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
           "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
           "d": 86400, "day": 86400, "days": 86400}  # fmt: skip
-_AGO = re.compile(r"^((?:\d{1,4}\s*[a-z]+\s*)+)ago$", re.ASCII)
-_AMOUNT = re.compile(r"(\d{1,4})\s*([a-z]+)", re.ASCII)
+_AGO = r"^((?:\d{1,4}\s*[a-z]+\s*)+)ago$"
+_AMOUNT = r"(\d{1,4})\s*([a-z]+)"
 AT_FORMS = "9pm, 21:00, yesterday 9pm, mon 8:30, 2h ago or YYYY-MM-DDTHH:MM"
 
 
 def parse_clock(text: str) -> time:
     """A time of day: 'HH:MM' (24-hour) or '9pm', '9:30 am'; TimeInputError otherwise."""
-    m = _CLOCK.match(text.strip().lower())
+    m = re.match(_CLOCK, text.strip().lower(), re.ASCII)
     if m:
         if m.group(1) is not None:
             hour, minute = int(m.group(1)), int(m.group(2))
@@ -136,8 +138,8 @@ def _weekday(word: str) -> int | None:
 def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
     """When something happened, as typed after `--at`: a time of day ('21:00', '9pm') for
     today, 'yesterday 9pm', a weekday and a time ('mon 8:30': the most recent Monday,
-    today included), an amount ago ('2h ago', '90 min ago', '1h 30m ago') or an ISO
-    date-time.
+    today included; 'last mon 8:30': the one before today), an amount ago ('2h ago',
+    '90 min ago', '1h 30m ago') or an ISO date-time.
 
     Returns an aware UTC instant. Refuses the future, a wall-clock time that did not exist
     (the clocks skipped it), and anything else with a message listing the forms.
@@ -155,22 +157,25 @@ def parse_at(text: str, now: datetime, lt: LocalTime) -> datetime:
         return lt.localize(datetime.combine(calendar_day, t))
 
     first, _, rest = low.partition(" ")
-    ago = _AGO.match(low)
+    last_week = first == "last" and _weekday(rest.partition(" ")[0]) is not None
+    if last_week:  # 'last mon 8:30': the Monday before today, never today
+        first, _, rest = rest.partition(" ")
+    ago = re.match(_AGO, low, re.ASCII)
     if ago:
         seconds = 0
-        for amount, unit in _AMOUNT.findall(ago.group(1)):
+        for amount, unit in re.findall(_AMOUNT, ago.group(1), re.ASCII):
             if unit not in _UNITS:
                 raise TimeInputError(f"'{text}': '{unit}' is not a unit; use m, h or d (e.g. 2h ago)")
             seconds += int(amount) * _UNITS[unit]
         if seconds > 3660 * 86400:
             raise TimeInputError(f"'{text}' is more than ten years ago; give a date instead")
         return (now - timedelta(seconds=seconds)).astimezone(UTC).replace(microsecond=0)
-    if _CLOCK.match(low):
+    if re.match(_CLOCK, low, re.ASCII):
         when = on(today, low)
     elif first in ("today", "yesterday") and rest:
         when = on(today if first == "today" else today - timedelta(days=1), rest)
     elif rest and (weekday := _weekday(first)) is not None:
-        back = (today.weekday() - weekday) % 7
+        back = (today.weekday() - weekday) % 7 or (7 if last_week else 0)
         when = on(today - timedelta(days=back), rest)
     else:
         if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw, re.ASCII):

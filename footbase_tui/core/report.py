@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
@@ -113,6 +113,7 @@ class ReportInput:
     heatmap: Sequence[str]  # the heatmap's text lines (glyphs only)
     week_starts: str = "monday"
     notes_max: int | None = None  # only the newest notes; None: all of the period's
+    made_at: datetime | None = None  # when the report is made: recent notes say how long before
     more_hint: str = ""  # said beside the period when it is a default, e.g. how to see more
     practice: TrendView | None = None  # the practice-pain figures over the period
 
@@ -191,6 +192,23 @@ def practice_time_words(sessions: Iterable[Session]) -> str:
     if minutes < 1:
         return "under a minute"
     return str(pendulum.duration(minutes=minutes).in_words(locale="en"))
+
+
+RELATIVE_DAYS = 14  # older notes carry their date only
+
+
+def _before(utc_text: str, made_at: datetime | None) -> str:
+    """' · 3 hours before this report' for a note of the last RELATIVE_DAYS days (in
+    pendulum's words), else ''."""
+    if made_at is None:
+        return ""
+    then = from_iso_utc(utc_text)
+    if not timedelta(0) <= made_at - then <= timedelta(days=RELATIVE_DAYS):
+        return ""
+    import pendulum
+
+    words = pendulum.instance(then).diff_for_humans(pendulum.instance(made_at), absolute=True)
+    return f" · {words} before this report"
 
 
 def _cell(text: str) -> str:
@@ -343,7 +361,7 @@ def _notes_section(r: ReportInput) -> list[str]:
         ]
     for e in noted:
         wall = wall_time(e.utc, e.tz)
-        lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**")
+        lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**{_before(e.utc, r.made_at)}")
         lines.append("")
         # Every line quoted: a note's own markup stays inside its quote.
         lines += [f"> {line}".rstrip() for line in e.note.split("\n")]

@@ -96,7 +96,11 @@ def test_journal_shows_the_last_20_and_says_how_to_see_more(run: Run, ctx: Conte
     r = run("journal", "--last", "3")
     assert len(r.out.splitlines()) == 3 and r.err == ""
     assert len(json.loads(run("journal", "--json", "--all").out)) == 25
-    assert len(json.loads(run("journal", "--json").out)) == 20
+    r = run("journal", "--json")  # for scripts: everything, and nothing on stderr
+    assert len(json.loads(r.out)) == 25 and r.err == ""
+    assert len(json.loads(run("journal", "--json", "--last", "20").out)) == 20
+    r = run("journal", "--all", "--last", "3")
+    assert r.code == 2 and "not both" in r.err
 
 
 def test_a_short_journal_has_no_hint(run: Run) -> None:
@@ -239,3 +243,22 @@ def test_the_report_says_the_time_in_walkthroughs_in_words(run: Run, ctx: Contex
     ctx.store.save_session(session("2026-03-02T18:00:00Z", "2026-03-03T06:00:00Z"))  # left open all night
     md = run("export", "--format", "md").out
     assert "- Time in guided walkthroughs: 2 hours 13 minutes (2 sessions)" in md
+
+
+def test_journal_shows_every_line_of_a_note_under_its_column(run: Run) -> None:
+    run("pain", "4", "--where", "heel", "--note", "-", stdin="stairs\nthen a long walk\n\nbetter by noon")
+    lines = run("journal").out.splitlines()
+    assert len(lines) == 4 and lines[0].endswith(" stairs")
+    column = lines[0].index("stairs")
+    assert lines[1] == " " * column + "then a long walk" and lines[2] == ""
+    assert lines[3] == " " * column + "better by noon"
+
+
+def test_recent_notes_in_the_report_say_how_long_before_it(run: Run, ctx: Context) -> None:
+    run("pain", "3", "--at", "6am", "--note", "woke stiff")  # 3 hours before the clock
+    run("pain", "2", "--at", "mon 8:00", "--note", "fine")
+    run("pain", "4", "--at", "2026-02-01T08:00", "--note", "long ago")
+    md = run("export", "--format", "md", "--all").out
+    assert "**2026-03-03 06:00 · pain 3/10** · 3 hours before this report" in md
+    assert "**2026-03-02 08:00 · pain 2/10** · 1 day before this report" in md
+    assert "**2026-02-01 08:00 · pain 4/10**\n" in md  # a month back: the date says enough

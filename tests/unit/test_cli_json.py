@@ -111,6 +111,7 @@ def test_restore_list_json(run: Run, ctx: Context) -> None:
         ["journal"],
         ["today"],
         ["calendar", "--months", "1"],
+        ["doctor"],
     ],
 )
 def test_every_json_parses_and_is_in_the_readme(run: Run, argv: list[str]) -> None:

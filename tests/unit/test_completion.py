@@ -125,3 +125,16 @@ def test_zsh_alias_flags_are_brace_expanded_outside_quotes(run: Run) -> None:
     assert "'(-h --help)'{-h,--help}'[show this help message and exit]'" in script
     assert "{-h,--help}[" not in script
     assert "where it hurts\\: one or more places" in script  # a colon would end the help
+
+
+def test_only_plain_words_reach_the_scripts() -> None:
+    """compgen -W expands its words: a value like $(cmd) would run at every Tab."""
+    import argparse
+
+    from footbase_tui.commands.completion_cmd import bash_script, walk
+
+    parser = argparse.ArgumentParser(prog="footbase")
+    parser.add_argument("--where")
+    tree = walk(parser, {"where": ["heel", "$(touch /tmp/x)", "`id`", "arch"]}, ["footbase"])
+    script = bash_script(tree)
+    assert "heel arch" in script and "touch" not in script and "`id`" not in script

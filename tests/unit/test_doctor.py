@@ -110,3 +110,17 @@ def test_the_terminal_lines() -> None:
     lines = dict(check_terminal({"TERM": "xterm-256color"}, tty=True))
     assert "256 colours" in lines["ok"]
     assert "not a terminal" in dict(check_terminal({"TERM": "xterm"}, tty=False))["note"]
+
+
+def test_doctor_json(run: Run, healthy: Context) -> None:
+    r = run("doctor", "--json")
+    doc = json.loads(r.out)
+    assert r.code == 0 and doc["ok"] is True
+    assert {c["level"] for c in doc["checks"]} <= {"ok", "note"}
+    os.chmod(healthy.paths.db, 0o640)
+    r = run("doctor", "--json")
+    doc = json.loads(r.out)
+    assert r.code == 1 and doc["ok"] is False
+    assert [c["text"] for c in doc["checks"] if c["level"] == "PROBLEM"] == [
+        f"file {healthy.paths.db} is readable by others (0640): chmod 600 {healthy.paths.db}"
+    ]

@@ -133,6 +133,8 @@ def test_config_reads_an_unquoted_yaml_time() -> None:
         ("Sunday 9pm", utc(2026, 3, 1, 20, 0)),
         ("tue 8:00", utc(2026, 3, 3, 7, 0)),  # today is a Tuesday: today
         ("wed 8:00", utc(2026, 2, 25, 7, 0)),  # six days back, never tomorrow
+        ("last tue 8:00", utc(2026, 2, 24, 7, 0)),  # 'last': the one before today
+        ("last mon 8:30", utc(2026, 3, 2, 7, 30)),
     ],
 )
 def test_parse_at_shell_forms(text: str, expected: datetime) -> None:
@@ -151,6 +153,7 @@ def test_parse_at_shell_forms(text: str, expected: datetime) -> None:
         ("yesterday", "not a time"),
         ("mo 8:30", "not a time"),
         ("next mon 8:30", "not a time"),
+        ("last 8:30", "not a time"),
     ],
 )
 def test_parse_at_shell_forms_refused(text: str, why: str) -> None:
