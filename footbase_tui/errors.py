@@ -45,3 +45,11 @@ def not_saved_message(exc: StoreError) -> str:
     so a person never wonders whether the entry is on disk."""
     message = str(exc)
     return message if message.startswith("not saved") else f"not saved: {message}"
+
+
+class SavedNotReported(Exception):
+    """The write succeeded, but the confirmation could not be printed (exit code 3)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"saved, but the report could not be written ({reason}); do not run it again")

@@ -16,6 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import grid, months_back
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
@@ -186,7 +187,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
         _write_new(Path(output), files[""])
         where = output
     counts = _counts(snap, since, until)
-    print(f"exported: {counts} to {where}")
+    report_saved(f"exported: {counts} to {where}")
     return 0
 
 
@@ -223,7 +224,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None
     counts = ctx.store.merge(found.pain, found.sessions, found.plans, program_if_new=program)
-    print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+    report_saved(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0
 
 

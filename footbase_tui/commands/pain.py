@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.localtime import (
@@ -16,6 +17,7 @@ from footbase_tui.core.localtime import (
     wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.errors import UsageError
 
 STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character limit
 
@@ -23,7 +25,13 @@ STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character l
 def _read_note(value: str | None) -> str | None:
     if value != "-":
         return value
-    data = sys.stdin.buffer.read(STDIN_MAX + 1)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or stream.closed:  # `footbase pain 3 --note - <&-`
+        raise UsageError("no note on standard input (it is closed); pipe one in or use --note TEXT")
+    try:
+        data: bytes = stream.read(STDIN_MAX + 1)
+    except (OSError, ValueError):
+        raise UsageError("no note on standard input (it cannot be read); use --note TEXT") from None
     if len(data) > STDIN_MAX:
         raise PainInputError(
             f"the note on standard input is over {STDIN_MAX // 1_000_000} MB; "
@@ -58,7 +66,7 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"while {entry.context}")
     day = "today" if entry.date == ctx.today() else entry.date.strftime("%a %d %b")
     parts.append(f"({day} {wall:%H:%M})")
-    print(" ".join(parts))
+    report_saved(" ".join(parts))
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import Session, new_id
@@ -121,7 +122,7 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     )
     ctx.store.save_session(session, program_if_new=(r.program.id, min(r.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
-    print(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
+    report_saved(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
     return 0
 
 
@@ -175,5 +176,5 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"no program called '{args.program}'; programs: {known}")
     start = parse_day(args.start, ctx.today()) if args.start else ctx.today()
     ctx.store.set_program(args.program, start)
-    print(f"saved: following {args.program} from {start}")
+    report_saved(f"saved: following {args.program} from {start}")
     return 0

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
+from footbase_tui.core.text import clean_text
 from footbase_tui.errors import UsageError
 
 
@@ -35,6 +38,21 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
                 what = f"unreadable: {exc}"
             print(f"{path.name}  {path.stat().st_size:>9} bytes  {what}")
         return 0
+    _check_backup_name(args.backup, store.backups())
     path = store.restore(args.backup)
-    print(f"restored {path.name}; the previous store was kept beside it as a .before-restore copy")
+    report_saved(f"restored {path.name}; the previous store was kept beside it as a .before-restore copy")
     return 0
+
+
+def _check_backup_name(name: str, backups: list[Path]) -> None:
+    """A backup is named as 'restore --list' shows it: refuse a path and an unknown name as
+    bad input (exit 2), before anything is read."""
+    shown = clean_text(name, multiline=False)
+    if "/" in name or "\\" in name or ".." in name or shown != name:
+        raise UsageError(
+            f"{shown!r} is a path, not a backup name; give a name from 'footbase restore --list'"
+        )
+    known = {p.name for p in backups} | {p.stem for p in backups}
+    if name not in known and f"footbase-{name}" not in known:
+        listed = ", ".join(clean_text(p.name, multiline=False) for p in backups) or "none yet"
+        raise UsageError(f"no backup called {shown!r}; backups: {listed}")

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from footbase_tui.core.localtime import TimeInputError, zone_from_name
+from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, TimeInputError, in_bounds, zone_from_name
 from footbase_tui.core.records import (
     NOTE_MAX,
     DayPlan,
@@ -263,9 +263,12 @@ def _check_meta(value: Any) -> tuple[str | None, date | None]:
     try:
         if not isinstance(start, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", start, re.ASCII):
             raise ValueError
-        return program, date.fromisoformat(start)
+        day = date.fromisoformat(start)
     except ValueError:
         raise ExchangeError("meta: 'start' is not a date") from None
+    if not in_bounds(day):
+        raise ExchangeError(f"meta: 'start' is not a date from {FIRST_DAY} to {LAST_DAY}")
+    return program, day
 
 
 def _unique(keys: Iterable[str], what: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from footbase_tui.core.localtime import from_iso_utc
+from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, from_iso_utc, in_bounds
 
 NOTE_MAX = 2000
 STATUSES = ("done", "skipped", "todo")
@@ -121,10 +121,10 @@ def is_utc_stamp(value: object) -> bool:
     if not isinstance(value, str) or not _UTC.match(value):
         return False
     try:
-        from_iso_utc(value)
+        instant = from_iso_utc(value)
     except ValueError:
         return False
-    return True
+    return in_bounds(instant.date())
 
 
 def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
@@ -132,7 +132,7 @@ def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
     if not _UTC.match(value):
         raise RecordError(f"record {rid}: field '{key}' is not a UTC time")
     if not is_utc_stamp(value):
-        raise RecordError(f"record {rid}: field '{key}' is not a real time")
+        raise RecordError(f"record {rid}: field '{key}' is not a real time from {FIRST_DAY} to {LAST_DAY}")
     return str(value)
 
 
@@ -141,9 +141,12 @@ def _date(doc: dict[str, Any], key: str, rid: str) -> date:
     try:
         if not _DATE.match(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise RecordError(f"record {rid}: field '{key}' is not a date") from None
+    if not in_bounds(day):
+        raise RecordError(f"record {rid}: field '{key}' is not a date from {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 # The fields each kind of record may have. Anything else in a store of this format is

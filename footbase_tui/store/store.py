@@ -70,6 +70,7 @@ class Store:
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
+        self.writes = 0  # files this Store replaced: an error after one must not say "nothing saved"
 
     @property
     def lock_path(self) -> Path:
@@ -170,6 +171,7 @@ class Store:
             if raw is not None:
                 self._daily_backup(raw)
             atomic_write(self.path, payload)
+            self.writes += 1
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
                 write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False)))
@@ -308,6 +310,7 @@ class Store:
                 keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}-{digest}")
                 atomic_write(keep, current)
             atomic_write(self.path, raw)
+            self.writes += 1
         return path
 
     def merge(
