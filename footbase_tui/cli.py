@@ -174,7 +174,13 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     from footbase_tui.context import Context
     from footbase_tui.core.errors import CatalogError, ConfigError, PainInputError, YamlError
     from footbase_tui.core.localtime import TimeInputError
-    from footbase_tui.errors import NotSaved, SavedNotReported, StoreError, not_saved_message
+    from footbase_tui.errors import (
+        NotSaved,
+        SavedNotReported,
+        StoreError,
+        internal_error_line,
+        not_saved_message,
+    )
 
     ctx = None
     try:
@@ -204,21 +210,11 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     except Exception as exc:  # pragma: no cover - last line of defence
         if os.environ.get("FOOTBASE_DEBUG"):
             raise
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
-        # The message may quote user text (a note), so only the type and place are shown.
-        wrote = ctx is not None and "store" in vars(ctx) and ctx.store.writes > 0
-        saved = (
-            "the change was saved before it; check with 'footbase journal'" if wrote else "nothing was saved"
-        )
         if isinstance(exc, OSError):
             _drop_stdout()
-        return _fail(
-            f"internal error ({type(exc).__name__} at {where}); {saved}. Set FOOTBASE_DEBUG=1 for details.",
-            EXIT_FAIL,
-        )
+        # The message may quote user text (a note), so only the type and place are shown.
+        wrote = ctx is not None and "store" in vars(ctx) and ctx.store.writes > 0
+        return _fail(internal_error_line(exc, wrote), EXIT_FAIL)
 
 
 def _drop_stdout() -> None:

@@ -19,9 +19,10 @@ from pathlib import Path
 from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import grid, months_back
-from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
+from footbase_tui.core.exchange import ExchangeError, check_known, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
-from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
+from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows, safe_cell
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
@@ -47,7 +48,8 @@ def _csv_text(*tables: tuple[str | None, list[Row]]) -> str:
             writer.writerow([])
         if title:
             writer.writerow([title])
-        writer.writerows(table)
+        # Every text cell once more, whatever made the rows: no cell may start a formula.
+        writer.writerows([safe_cell(c) if isinstance(c, str) else c for c in row] for row in table)
     return buf.getvalue()
 
 
@@ -108,7 +110,7 @@ def _json_text(ctx: Context, snap: Snapshot, since: date | None, until: date | N
         exported_at=iso_utc(ctx.clock.now()),
         store_format=FORMAT,
     )
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_shown(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _names(ctx: Context) -> dict[str, str]:
@@ -128,7 +130,7 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     first = min(first, last)
     plan = ctx.practice.plan(snap.meta, today)
     if plan.warning:
-        print(f"footbase: {plan.warning}", file=sys.stderr)
+        print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
     program, start = plan.program, plan.start
     cells = ctx.practice.cells(snap, first, last)
     by_day = {c.day: c for c in cells}
@@ -220,6 +222,10 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: not a footbase export ({reason})") from None
     try:
         found = read_export(data, FORMAT)
+    except ExchangeError as exc:
+        raise UsageError(f"{path}: {exc}; nothing was imported") from None
+    try:
+        check_known(found, exercises=ctx.catalog.exercises, programs=ctx.catalog.programs)
     except ExchangeError as exc:
         raise UsageError(f"{path}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None

@@ -17,6 +17,7 @@ from footbase_tui.core.localtime import (
     wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 
 STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character limit
@@ -94,15 +95,14 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_shown(json.dumps(out, ensure_ascii=False, indent=2)))
         return 0
     if not entries:
         print("no pain entries yet; log one with: footbase pain LEVEL")
         return 0
     for e in entries:
         wall = wall_time(e.utc, e.tz)
-        where = ",".join(e.where) or "-"
-        note = e.note.split("\n", 1)[0]
-        print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} {note}")
+        where = shown(",".join(e.where)) or "-"
+        note = shown(e.note.split("\n", 1)[0])
+        print(f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {shown(e.context or '-'):<9} {note}")
     return 0

@@ -12,6 +12,7 @@ from footbase_tui.context import Context
 from footbase_tui.core.localtime import from_iso_utc, iso_utc, parse_day, stamp_after
 from footbase_tui.core.records import Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.store import Snapshot
 
@@ -31,7 +32,7 @@ def _day(ctx: Context, text: str | None) -> date:
 def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     plan = ctx.practice.plan(snap.meta, day)
     if plan.warning:
-        print(f"footbase: {plan.warning}", file=sys.stderr)
+        print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
     return ctx.practice.routine(snap, day, plan)
 
 
@@ -62,24 +63,23 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
     r = _routine(ctx, ctx.store.load(), day)
     if args.json:
-        json.dump(routine_json(r), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_shown(json.dumps(routine_json(r), ensure_ascii=False, indent=2)))
         return 0
-    head = f"{day:%A %d %B %Y} · {r.program.name}"
+    head = f"{day:%A %d %B %Y} · {shown(r.program.name)}"
     if r.before_start:
         print(f"{head} · starts {r.start:%a %d %b}")
         return 0
-    print(f"{head} · week {r.week}, day {r.day_in_week} · {r.phase}")
+    print(f"{head} · week {r.week}, day {r.day_in_week} · {shown(r.phase)}")
     if r.rest_day:
         print(
             "Rest day: nothing planned. Feeling like moving? 'footbase program' lists a gentle short routine."
         )
         return 0
-    width = max(len(i.id) for i in r.items)
+    width = max(len(shown(i.id)) for i in r.items)
     for i in r.items:
         dose = dosage_text(i.dosage, i.exercise.per_side)
-        extra = f"  ({i.reason})" if i.reason else ""
-        print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
+        extra = f"  ({shown(i.reason)})" if i.reason else ""
+        print(f"  {MARKS.get(i.status, '[ ]')} {shown(i.id):<{width}}  L{i.level}  {dose}{extra}")
     print(f"{r.done}/{r.total} done")
     return 0
 
@@ -164,12 +164,12 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         plan = ctx.practice.plan(snap.meta)
         program, start = plan.program, plan.start
         if plan.warning:
-            print(f"footbase: {plan.warning}", file=sys.stderr)
+            print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
         chosen = "" if snap.meta.program else " (not chosen yet: starts with your first practice)"
-        print(f"following: {program.id} — {program.name}, day 1 = {start}{chosen}")
+        print(f"following: {shown(program.id)} — {shown(program.name)}, day 1 = {start}{chosen}")
         for p in ctx.catalog.programs.values():
             gentle = " (gentle)" if p.gentle else ""
-            print(f"  {p.id:<14} {p.name}{gentle}: {p.description}")
+            print(f"  {shown(p.id):<14} {shown(p.name)}{gentle}: {shown(p.description)}")
         return 0
     if ctx.catalog.program(args.program) is None:
         known = ", ".join(sorted(ctx.catalog.programs))

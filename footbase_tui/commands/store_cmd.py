@@ -7,7 +7,7 @@ from pathlib import Path
 
 from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
-from footbase_tui.core.text import clean_text
+from footbase_tui.core.text import clean_text, shown
 from footbase_tui.errors import UsageError
 
 
@@ -36,7 +36,7 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
                 what = f"{len(snap.pain)} pain entries, {len(snap.sessions)} sessions"
             except Exception as exc:  # a damaged backup is listed, not fatal
                 what = f"unreadable: {exc}"
-            print(f"{path.name}  {path.stat().st_size:>9} bytes  {what}")
+            print(f"{shown(path.name)}  {path.stat().st_size:>9} bytes  {shown(what)}")
         return 0
     _check_backup_name(args.backup, store.backups())
     path = store.restore(args.backup)

@@ -9,7 +9,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, from_iso_utc, in_bounds
@@ -116,6 +116,9 @@ def _req(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], rid: str)
     return value
 
 
+_SLACK = timedelta(days=1)
+
+
 def is_utc_stamp(value: object) -> bool:
     """A stored UTC instant: YYYY-MM-DDTHH:MM:SS[.ffffff]Z, and a real time."""
     if not isinstance(value, str) or not _UTC.match(value):
@@ -124,7 +127,9 @@ def is_utc_stamp(value: object) -> bool:
         instant = from_iso_utc(value)
     except ValueError:
         return False
-    return in_bounds(instant.date())
+    # A day's slack either way: 1970-01-01 00:30 in Berlin is still 1969 in UTC.
+    day = instant.date()
+    return FIRST_DAY - _SLACK <= day <= LAST_DAY + _SLACK
 
 
 def _utc(doc: dict[str, Any], key: str, rid: str) -> str:

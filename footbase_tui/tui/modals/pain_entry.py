@@ -17,7 +17,7 @@ from footbase_tui.config import Config
 from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.records import PainEntry
-from footbase_tui.core.text import clean_text
+from footbase_tui.core.text import clean_text, shown
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
@@ -36,7 +36,7 @@ def describe(e: PainEntry) -> str:
         parts.append(e.context)
     if e.note:
         parts.append(f'"{e.note.splitlines()[0][:40]}"')
-    return " · ".join(parts)
+    return shown(" · ".join(parts))
 
 
 class PainEntryModal(ModalScreen[bool]):
@@ -65,7 +65,10 @@ class PainEntryModal(ModalScreen[bool]):
         self.config = config
         self.editing = editing
         if editing is not None:
-            draft = PainDraft(str(editing.level), editing.where, editing.context, editing.note)
+            # A record from elsewhere may carry escapes: the fields draw what they hold.
+            draft = PainDraft(
+                str(editing.level), editing.where, editing.context, shown(editing.note, multiline=True)
+            )
         self.draft = draft or PainDraft(context=context)
         self.restored = restored
         self._unhook: object = None

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import first_line
+from footbase_tui.core.text import shown as shown_text
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.pain_table import PainRow, PainTable
 from footbase_tui.tui.widgets.trend_panel import trend_text
@@ -111,9 +112,9 @@ class JournalScreen(FootbaseScreen):
                 )
             )
         self.query_one(PainTable).show(rows)
-        label = Text(self.filters.text(), style="dim")
+        label = Text(shown_text(self.filters.text()), style="dim")
         if not rows:
-            label = Text("No entries here. a adds one; " + self.filters.text(), style="dim")
+            label = Text("No entries here. a adds one; " + shown_text(self.filters.text()), style="dim")
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_trends(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from footbase_tui.core.text import shown
 from footbase_tui.core.trends import CORRELATION_NOTE, Change, Comparison, TrendView
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -56,7 +57,7 @@ def trend_text(v: TrendView, width: int) -> Text:
         t.append("By place: ", style="bold")
         t.append(
             " · ".join(
-                f"{p.place} {p.entries}× avg {p.average:.1f}"
+                f"{shown(p.place)} {p.entries}× avg {p.average:.1f}"
                 + {"better": " ↓", "worse": " ↑"}.get(p.change.direction, "")
                 for p in v.places[:4]
             )
