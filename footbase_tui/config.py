@@ -29,6 +29,7 @@ DEFAULT_LOCATIONS = (
     "arch",
     "toes",
 )
+RESERVED_CONTEXTS = ("exercise",)  # written by footbase itself: always allowed
 DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
 
 
@@ -111,6 +112,10 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
     for name in ("locations", "contexts"):
         if name in data:
             kwargs[name] = _words(data[name], where(name), name)
+    if "contexts" in kwargs:
+        # The contexts footbase writes itself (the check after a walkthrough) stay allowed.
+        missing = tuple(c for c in RESERVED_CONTEXTS if c not in kwargs["contexts"])
+        kwargs["contexts"] = (*kwargs["contexts"], *missing)
     return Config(source=file, **kwargs)
 
 
