@@ -30,13 +30,18 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
         if not backups:
             print("no backups yet (one is kept each day the store changes, the last 7)")
             return 0
+        damaged = 0
         for path in backups:
+            healthy, what = store.describe_backup(path)  # reads only: a listing writes nothing
+            damaged += not healthy
             try:
-                _, snap = store.read_backup(path.name)
-                what = f"{len(snap.pain)} pain entries, {len(snap.sessions)} sessions"
-            except Exception as exc:  # a damaged backup is listed, not fatal
-                what = f"unreadable: {exc}"
-            print(f"{shown(path.name)}  {path.stat().st_size:>9} bytes  {shown(what)}")
+                size = f"{path.stat(follow_symlinks=False).st_size:>9} bytes"
+            except OSError:
+                size = f"{'?':>9} bytes"
+            print(f"{shown(path.name)}  {size}  {shown(what)}")
+        if damaged:
+            many = "s" if damaged > 1 else ""
+            print(f"{damaged} damaged backup{many} cannot be restored; restore another one")
         return 0
     _check_backup_name(args.backup, store.backups())
     path = store.restore(args.backup)

@@ -296,6 +296,24 @@ class Store:
         probe = Store(path, self.clock)
         return path, probe._snapshot(probe._parse(raw))
 
+    def describe_backup(self, path: Path) -> tuple[bool, str]:
+        """(healthy, what it holds or what is wrong with it) for `restore --list`: reads the
+        backup and every record in it, and writes nothing, not even a copy of a damaged one."""
+        raw = read_nofollow(path)
+        if raw is None:
+            return False, "gone"
+        try:
+            data = parse_tables(raw)
+        except NotAStore as exc:
+            return False, f"damaged: {exc}"
+        if data["meta"]["meta"]["format"] <= FORMAT:
+            damage = first_damage(data)
+            if damage is not None:
+                return False, f"damaged: {damage}"
+        pain, sessions = len(data["pain"]), len(data["sessions"])
+        entries = f"{pain} pain entr{'y' if pain == 1 else 'ies'}"
+        return True, f"{entries}, {sessions} session{'' if sessions == 1 else 's'}"
+
     def restore(self, name: str) -> Path:
         """Replace the store with a backup; the current file is kept as a backup itself."""
         path, _ = self.read_backup(name)

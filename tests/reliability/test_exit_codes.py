@@ -167,3 +167,29 @@ def test_import_refuses_far_future_and_year_one_dates(
     assert ctx.paths.db.read_bytes() == before
     for argv in (("journal",), ("journal", "--json"), ("export", "--format", "md")):
         assert run(*argv).code == 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "level 11"])
+def test_restore_list_writes_nothing_and_shows_a_damaged_backup_as_damaged(
+    run: Run, ctx: Context, damage: str, tally: Counter[str]
+) -> None:
+    tally[KIND] += 1
+    assert run("pain", "2").code == 0
+    assert run("pain", "3").code == 0  # the second save keeps a backup of the first
+    [backup] = ctx.paths.backups.iterdir()
+    raw = backup.read_bytes()
+    if damage == "truncated":
+        backup.write_bytes(raw[: len(raw) // 2])
+    else:
+        data = json.loads(raw)
+        for doc in data["pain"].values():
+            doc["level"] = 11
+        backup.write_text(json.dumps(data, separators=(",", ":")))
+    folders = (ctx.paths.db.parent, ctx.paths.backups)
+    before = {p: sorted(q.name for q in p.iterdir()) for p in folders}
+    r = run("restore", "--list")
+    assert r.code == 0, r.err
+    assert {p: sorted(q.name for q in p.iterdir()) for p in folders} == before  # nothing written
+    line = next(line for line in r.out.splitlines() if line.startswith(backup.name))
+    assert "damaged" in line, r.out
+    assert "cannot be restored" in r.out
