@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SOURCES := footbase_tui tests benchmarks
 
-.PHONY: help run test test-fast check fmt bench clean
+.PHONY: help run test test-fast reliability-report check fmt bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -25,6 +25,9 @@ test: $(STAMP)  ## the whole suite: unit, UI and reliability tests
 
 test-fast: $(STAMP)  ## unit and UI tests, without the slow reliability tests (the edit-test loop)
 	$(PY) -m pytest -q -m "not slow" tests/unit tests/ui
+
+reliability-report: $(STAMP)  ## run tests/reliability and write its numbers into its README (on purpose)
+	FOOTBASE_RELIABILITY_REPORT=1 $(PY) -m pytest -q tests/reliability
 
 check: $(STAMP)  ## lint, format, types, and the import floors (contracts and no cycles)
 	$(VENV)/bin/ruff check $(SOURCES)
