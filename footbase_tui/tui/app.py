@@ -275,7 +275,12 @@ class FootbaseApp(App[None]):
 
         if isinstance(self.screen, PainEntryModal):
             return
-        self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored))
+        editing = None
+        if draft is not None and getattr(draft, "editing", None):
+            # A draft of an edit comes back as that edit (if the entry is gone: as a new one).
+            with contextlib.suppress(StoreError):
+                editing = next((e for e in self.snapshot.pain if e.id == draft.editing), None)
+        self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored, editing=editing))
 
     def action_help(self) -> None:
         from footbase_tui.tui.modals.help import HelpModal

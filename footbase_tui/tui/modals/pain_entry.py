@@ -64,12 +64,17 @@ class PainEntryModal(ModalScreen[bool]):
         super().__init__()
         self.config = config
         self.editing = editing
-        if editing is not None:
+        if editing is not None and draft is None:
             # A record from elsewhere may carry escapes: the fields draw what they hold.
             draft = PainDraft(
                 str(editing.level), editing.where, editing.context, shown(editing.note, multiline=True)
             )
         self.draft = draft or PainDraft(context=context)
+        # An edit keeps the entry's places and activity even when the config no longer lists
+        # them: they are shown (marked), kept unless unticked, and accepted on save.
+        self.outside_where = tuple(w for w in editing.where if w not in config.locations) if editing else ()
+        kept_context = editing.context if editing and editing.context not in config.contexts else None
+        self.outside_context = (kept_context,) if kept_context else ()
         self.restored = restored
         self._unhook: object = None
         self._saving = False
@@ -84,6 +89,7 @@ class PainEntryModal(ModalScreen[bool]):
             title = "Log pain — restored draft" if self.restored else "Log pain"
             if self.editing is not None:
                 title = f"Edit pain entry of {self.editing.date:%a %d %b}"
+                title += " — restored draft" if self.restored else ""
             yield Label(title, id="pain-title")
             with Horizontal(id="pain-level-row"):
                 yield Label("Level 0-10 ")
@@ -95,10 +101,13 @@ class PainEntryModal(ModalScreen[bool]):
                     id="pain-level",
                 )
             with Horizontal(id="pain-lists"):
-                yield CheckList(self.config.locations, self.draft.where, id="pain-where")
+                yield CheckList(
+                    self.config.locations, self.draft.where, outside=self.outside_where, id="pain-where"
+                )
                 yield ChoiceList(
                     self.config.contexts,
                     [self.draft.context] if self.draft.context else [],
+                    outside=self.outside_context,
                     id="pain-context",
                 )
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
@@ -143,7 +152,8 @@ class PainEntryModal(ModalScreen[bool]):
         """Called when the terminal goes away: keep what was typed (0600) for next time."""
         draft = self.current()
         if not draft.empty:
-            self.fb.drafts.save(draft)
+            # An edit's draft names the entry, so that it comes back as that edit, not a new one.
+            self.fb.drafts.save(replace(draft, editing=self.editing.id if self.editing else None))
 
     def _error(self, message: str) -> None:
         self.query_one("#pain-error", Static).update(message)
@@ -179,8 +189,8 @@ class PainEntryModal(ModalScreen[bool]):
                 PainInput(int(draft.level), draft.where, draft.context, clean_text(draft.note)),
                 at=ctx.clock.now(),
                 local=ctx.local,
-                locations=self.config.locations,
-                contexts=self.config.contexts,
+                locations=(*self.config.locations, *self.outside_where),
+                contexts=(*self.config.contexts, *self.outside_context),
                 source="app",
             )
         except PainInputError as exc:
@@ -231,6 +241,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._error(f"Not saved ({exc}) — your text is still here; try again.")
             return
         self.fb.reload()
+        if self.restored:
+            self.fb.drafts.clear()  # the draft was this edit: it is on disk now
         self.fb.notify(f"Saved: pain {mine.level}/10.", timeout=3)
         self.dismiss(True)
 

@@ -18,8 +18,14 @@ from textual.widgets.option_list import Option
 class _GlyphList(OptionList):
     BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
-    def __init__(self, values: Iterable[str], chosen: Iterable[str], **kwargs: object) -> None:
+    def __init__(
+        self, values: Iterable[str], chosen: Iterable[str], outside: Iterable[str] = (), **kwargs: object
+    ) -> None:
         self.values = list(values)
+        # Values kept from a record though no longer in the vocabulary (an edit of an
+        # imported entry, a trimmed config): listed after it, marked, and ticked as they were.
+        self.outside = [v for v in dict.fromkeys(outside) if v not in self.values]
+        self.values += self.outside
         self.chosen: list[str] = [v for v in chosen if v in self.values]
         super().__init__(*self._glyph_options(), **kwargs)  # type: ignore[arg-type]
 
@@ -27,7 +33,13 @@ class _GlyphList(OptionList):
         raise NotImplementedError
 
     def _glyph_options(self) -> list[Option]:
-        return [Option(Text(f"{self._mark(v in self.chosen)} {v}"), id=v) for v in self.values]
+        return [
+            Option(
+                Text(f"{self._mark(v in self.chosen)} {v}{' (not in config)' if v in self.outside else ''}"),
+                id=v,
+            )
+            for v in self.values
+        ]
 
     def _redraw(self) -> None:
         keep = self.highlighted
