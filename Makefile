@@ -10,7 +10,7 @@ PIP := -m pip install --quiet --disable-pip-version-check
 OLDEST := .venv-oldest
 TESTS ?= tests/unit tests/ui
 
-.PHONY: help run test test-fast test-oldest lock check fmt bench man clean
+.PHONY: help run test test-fast test-oldest lock reliability-report check fmt bench man clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -53,6 +53,9 @@ lock:  ## refresh constraints/test.txt to the newest versions pyproject.toml all
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf .venv-lock
 	@echo "footbase: $(CONSTRAINTS) refreshed; run 'make test' (and look at changed snapshots) before committing it"
+
+reliability-report: $(STAMP)  ## run tests/reliability and write its numbers into its README (on purpose)
+	FOOTBASE_RELIABILITY_REPORT=1 $(PY) -m pytest -q tests/reliability
 
 check: $(STAMP)  ## lint, format, types, and the import floors (contracts and no cycles)
 	$(VENV)/bin/ruff check $(SOURCES)

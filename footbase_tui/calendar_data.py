@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from footbase_tui import __version__
+from footbase_tui.core import calendar as calendar_rules
 from footbase_tui.core.calendar import (
     Carry,
     DayCell,
@@ -76,9 +78,11 @@ def _carry(ctx: Context, snap: Snapshot, program: Program, start: date, until: d
 
 def _key(catalog: Catalog, program: Program, start: date, until: date, digest: str) -> str:
     # Everything a past day's state depends on: its records (the digest), the program and
-    # its start, and the catalog's programs and exercises (a day plan may name any program).
+    # its start, the catalog's programs and exercises (a day plan may name any program), and
+    # the rules that count them (their version, and footbase's own for a rule left unbumped).
+    rules = (MEMO_FORMAT, calendar_rules.RULES_VERSION, __version__)
     shape = repr(
-        (MEMO_FORMAT, program.id, start, until, sorted(catalog.programs.items()), sorted(catalog.exercises))
+        (rules, program.id, start, until, sorted(catalog.programs.items()), sorted(catalog.exercises))
     )
     return hashlib.blake2b(f"{shape}\0{digest}".encode(), digest_size=16).hexdigest()
 

@@ -19,6 +19,7 @@ from footbase_tui.errors import UsageError
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
+EXIT_SAVED_UNREPORTED = 3  # the write happened; only its confirmation could not be printed
 
 
 class _Parser(argparse.ArgumentParser):
@@ -236,8 +237,15 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     from footbase_tui.context import Context
     from footbase_tui.core.errors import CatalogError, ConfigError, PainInputError, YamlError
     from footbase_tui.core.localtime import TimeInputError
-    from footbase_tui.errors import NotSaved, StoreError, not_saved_message
+    from footbase_tui.errors import (
+        NotSaved,
+        SavedNotReported,
+        StoreError,
+        internal_error_line,
+        not_saved_message,
+    )
 
+    ctx = None
     try:
         ctx = context or Context.from_args(args.db)
         if args.command is None:
@@ -256,26 +264,29 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
         return _fail(not_saved_message(exc), EXIT_FAIL)
     except StoreError as exc:
         return _fail(str(exc), EXIT_FAIL)
+    except SavedNotReported as exc:
+        _drop_stdout()  # its buffer would fail again at exit
+        return _fail(str(exc), EXIT_SAVED_UNREPORTED)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`footbase journal | head`): stop quietly.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        _drop_stdout()
         return EXIT_OK
     except Exception as exc:  # pragma: no cover - last line of defence
         if os.environ.get("FOOTBASE_DEBUG"):
             raise
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
+        if isinstance(exc, OSError):
+            _drop_stdout()
         # The message may quote user text (a note), so only the type and place are shown.
-        return _fail(
-            f"internal error ({type(exc).__name__} at {where}); nothing more was "
-            "saved. Set FOOTBASE_DEBUG=1 for details.",
-            EXIT_FAIL,
-        )
+        wrote = ctx is not None and "store" in vars(ctx) and ctx.store.writes > 0
+        return _fail(internal_error_line(exc, wrote), EXIT_FAIL)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,6 +29,7 @@ DEFAULT_LOCATIONS = (
     "arch",
     "toes",
 )
+RESERVED_CONTEXTS = ("exercise",)  # written by footbase itself: always allowed
 DEFAULT_CONTEXTS = ("walking", "standing", "sitting", "lifting", "sleeping", "waking", "exercise")
 PAIN_CHECKS = ("session", "exercise", "off")  # when the walkthrough asks for a pain level
 
@@ -132,6 +133,10 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
                 f"{where('theme')}: theme: expected a theme name such as textual-dark or ansi-dark"
             )
         kwargs["theme"] = theme
+    if "contexts" in kwargs:
+        # The contexts footbase writes itself (the check after a walkthrough) stay allowed.
+        missing = tuple(c for c in RESERVED_CONTEXTS if c not in kwargs["contexts"])
+        kwargs["contexts"] = (*kwargs["contexts"], *missing)
     return Config(source=file, **kwargs)
 
 

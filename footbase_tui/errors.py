@@ -49,3 +49,25 @@ def not_saved_message(exc: StoreError) -> str:
     so a person never wonders whether the entry is on disk."""
     message = str(exc)
     return message if message.startswith("not saved") else f"not saved: {message}"
+
+
+class SavedNotReported(Exception):
+    """The write succeeded, but the confirmation could not be printed (exit code 3)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"saved, but the report could not be written ({reason}); do not run it again")
+
+
+def internal_error_line(exc: BaseException, saved: bool) -> str:
+    """The one line shown for a bug: the exception's type and where it was raised, never its
+    message or a traceback with local variables (either may quote a note); and whether a
+    change had already been saved, so nobody is told "nothing was saved" after a save."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
+    outcome = (
+        "the change was saved before it; check with 'footbase journal'" if saved else "nothing was saved"
+    )
+    return f"internal error ({type(exc).__name__} at {where}); {outcome}. Set FOOTBASE_DEBUG=1 for details."

@@ -16,11 +16,13 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import grid, months_back, week_start_of
-from footbase_tui.core.exchange import ExchangeError, export_doc, in_period, read_export
+from footbase_tui.core.exchange import ExchangeError, check_known, export_doc, in_period, read_export
 from footbase_tui.core.localtime import iso_utc, parse_day
-from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows
+from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows, safe_cell
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
@@ -49,7 +51,8 @@ def _csv_text(*tables: tuple[str | None, list[Row]]) -> str:
             writer.writerow([])
         if title:
             writer.writerow([title])
-        writer.writerows(table)
+        # Every text cell once more, whatever made the rows: no cell may start a formula.
+        writer.writerows([safe_cell(c) if isinstance(c, str) else c for c in row] for row in table)
     return buf.getvalue()
 
 
@@ -111,7 +114,7 @@ def _json_text(ctx: Context, snap: Snapshot, since: date | None, until: date | N
         store_format=FORMAT,
         levels=[c for c in snap.level_changes if in_period(c.date, since, until)],
     )
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_shown(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _names(ctx: Context) -> dict[str, str]:
@@ -141,7 +144,7 @@ def _report(ctx: Context, snap: Snapshot, since: date | None, until: date | None
     first = min(first, last)
     plan = ctx.practice.plan(snap.meta, today)
     if plan.warning:
-        print(f"footbase: {plan.warning}", file=sys.stderr)
+        print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
     program, start = plan.program, plan.start
     cells = ctx.practice.cells(snap, first, last)
     by_day = {c.day: c for c in cells}
@@ -213,7 +216,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
         _write_new(Path(output), files[""])
         where = output
     counts = _counts(snap, since, until)
-    print(f"exported: {counts} to {where}")
+    report_saved(f"exported: {counts} to {where}")
     return 0
 
 
@@ -256,11 +259,15 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         found = read_export(data, FORMAT)
     except ExchangeError as exc:
         raise UsageError(f"{label}: {exc}; nothing was imported") from None
+    try:
+        check_known(found, exercises=ctx.catalog.exercises, programs=ctx.catalog.programs)
+    except ExchangeError as exc:
+        raise UsageError(f"{label}: {exc}; nothing was imported") from None
     program = (found.program, found.start) if found.program and found.start else None
     counts = ctx.store.merge(
         found.pain, found.sessions, found.plans, program_if_new=program, levels=found.levels
     )
-    print(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
+    report_saved(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 import re
 import sys
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.localtime import (
@@ -17,6 +18,7 @@ from footbase_tui.core.localtime import (
     wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 
 JOURNAL_DEFAULT = 20
@@ -26,9 +28,15 @@ STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character l
 def _read_note(value: str | None) -> str | None:
     if value != "-":
         return value
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or stream.closed:  # `footbase pain 3 --note - <&-`
+        raise UsageError("no note on standard input (it is closed); pipe one in or use --note TEXT")
     if sys.stdin.isatty():
         print("type the note, end with ctrl-D", file=sys.stderr)
-    data = sys.stdin.buffer.read(STDIN_MAX + 1)
+    try:
+        data: bytes = stream.read(STDIN_MAX + 1)
+    except (OSError, ValueError):
+        raise UsageError("no note on standard input (it cannot be read); use --note TEXT") from None
     if len(data) > STDIN_MAX:
         raise PainInputError(
             f"the note on standard input is over {STDIN_MAX // 1_000_000} MB; "
@@ -68,7 +76,7 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"while {entry.context}")
     day = "today" if entry.date == ctx.today() else entry.date.strftime("%a %d %b")
     parts.append(f"({day} {wall:%H:%M})")
-    print(" ".join(parts))
+    report_saved(" ".join(parts))
     return 0
 
 
@@ -106,18 +114,17 @@ def run_journal(ctx: Context, args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_shown(json.dumps(out, ensure_ascii=False, indent=2)))
         return 0
     if not entries:
         print("no pain entries yet; log one with: footbase pain LEVEL")
         return 0
     for e in entries:
         wall = wall_time(e.utc, e.tz)
-        where = ",".join(e.where) or "-"
-        head = f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {e.context or '-':<9} "
+        where = shown(",".join(e.where)) or "-"
+        head = f"{e.date} {wall:%H:%M}  {e.level:>2}/10  {where:<18} {shown(e.context or '-'):<9} "
         first, *more = e.note.split("\n") if e.note else [""]
-        print(f"{head}{first}".rstrip())
+        print(f"{head}{shown(first)}".rstrip())
         for line in more:  # a multi-line note: every line, under the note's column
-            print(f"{' ' * len(head)}{line}".rstrip())
+            print(f"{' ' * len(head)}{shown(line)}".rstrip())
     return 0

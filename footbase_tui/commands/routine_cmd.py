@@ -8,12 +8,14 @@ import sys
 from collections.abc import Mapping
 from datetime import date
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.levels import LevelView
 from footbase_tui.core.localtime import from_iso_utc, iso_in_zone, iso_utc, parse_day, stamp_after
 from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import PainEntry, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
+from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.progression import Progression
 from footbase_tui.store import Snapshot
@@ -34,7 +36,7 @@ def _day(ctx: Context, text: str | None) -> date:
 def _routine(ctx: Context, snap: Snapshot, day: date) -> DayRoutine:
     plan = ctx.practice.plan(snap.meta, day)
     if plan.warning:
-        print(f"footbase: {plan.warning}", file=sys.stderr)
+        print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
     return ctx.practice.routine(snap, day, plan)
 
 
@@ -104,14 +106,13 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
             doc["pain_note"] = (
                 None if note is None else {"sign": note.sign, "reason": note.reason, "text": note.text}
             )
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_shown(json.dumps(doc, ensure_ascii=False, indent=2)))
         return 0
-    head = f"{day:%A %d %B %Y} · {r.program.name}"
+    head = f"{day:%A %d %B %Y} · {shown(r.program.name)}"
     if r.before_start:
         print(f"{head} · starts {r.start:%a %d %b}")
         return 0
-    print(f"{head} · week {r.week}, day {r.day_in_week} · {r.phase}")
+    print(f"{head} · week {r.week}, day {r.day_in_week} · {shown(r.phase)}")
     if r.rest_day:
         print(
             "Rest day: nothing planned. Feeling like moving? 'footbase program' lists a gentle short routine."
@@ -119,11 +120,11 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         if note is not None:
             print(f"A note: {note.reason}. {note.text}")
         return 0
-    width = max(len(i.id) for i in r.items)
+    width = max(len(shown(i.id)) for i in r.items)
     for i in r.items:
         dose = dosage_text(i.dosage, i.exercise.per_side)
-        extra = f"  ({i.reason})" if i.reason else ""
-        print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
+        extra = f"  ({shown(i.reason)})" if i.reason else ""
+        print(f"  {MARKS.get(i.status, '[ ]')} {shown(i.id):<{width}}  L{i.level}  {dose}{extra}")
     print(f"{r.done}/{r.total} done")
     for view in views.values():
         if view.suggestion is not None:
@@ -173,7 +174,7 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     )
     ctx.store.save_session(session, program_if_new=(r.program.id, min(r.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
-    print(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
+    report_saved(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
     return 0
 
 
@@ -249,7 +250,7 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         plan = ctx.practice.plan(snap.meta)
         program, start = plan.program, plan.start
         if plan.warning:
-            print(f"footbase: {plan.warning}", file=sys.stderr)
+            print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
         if args.json:
             from footbase_tui.commands.jsonout import print_json
 
@@ -267,10 +268,10 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
                 }
             )
         chosen = "" if snap.meta.program else " (not chosen yet: starts with your first practice)"
-        print(f"following: {program.id} — {program.name}, day 1 = {start}{chosen}")
+        print(f"following: {shown(program.id)} — {shown(program.name)}, day 1 = {start}{chosen}")
         for p in ctx.catalog.programs.values():
             gentle = " (gentle)" if p.gentle else ""
-            print(f"  {p.id:<14} {p.name}{gentle}: {p.description}")
+            print(f"  {shown(p.id):<14} {shown(p.name)}{gentle}: {shown(p.description)}")
         return 0
     if ctx.catalog.program(args.program) is None:
         known = ", ".join(sorted(ctx.catalog.programs))
@@ -281,5 +282,5 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
         from footbase_tui.commands.jsonout import print_json
 
         return print_json({"saved": True, "following": args.program, "start": start.isoformat()})
-    print(f"saved: following {args.program} from {start}")
+    report_saved(f"saved: following {args.program} from {start}")
     return 0

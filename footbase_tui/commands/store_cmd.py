@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
+from footbase_tui.core.text import clean_text, shown
 from footbase_tui.errors import UsageError
 
 
@@ -45,16 +48,22 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
         if not backups:
             print("no backups yet (one is kept each day the store changes, the last 7)")
             return 0
+        damaged = 0
         for path in backups:
+            healthy, what = store.describe_backup(path)  # reads only: a listing writes nothing
+            damaged += not healthy
             try:
-                _, snap = store.read_backup(path.name)
-                what = f"{len(snap.pain)} pain entries, {len(snap.sessions)} sessions"
-            except Exception as exc:  # a damaged backup is listed, not fatal
-                what = f"unreadable: {exc}"
-            print(f"{path.name}  {path.stat().st_size:>9} bytes  {what}")
+                size = f"{path.stat(follow_symlinks=False).st_size:>9} bytes"
+            except OSError:
+                size = f"{'?':>9} bytes"
+            print(f"{shown(path.name)}  {size}  {shown(what)}")
+        if damaged:
+            many = "s" if damaged > 1 else ""
+            print(f"{damaged} damaged backup{many} cannot be restored; restore another one")
         return 0
+    _check_backup_name(args.backup, store.backups())
     path = store.restore(args.backup)
-    print(f"restored {path.name}; the previous store was kept beside it as a .before-restore copy")
+    report_saved(f"restored {path.name}; the previous store was kept beside it as a .before-restore copy")
     return 0
 
 
@@ -71,3 +80,17 @@ def _backups_json(ctx: Context) -> int:
             item.update(pain_entries=None, sessions=None, error=str(exc))
         out.append(item)
     return print_json(out)
+
+
+def _check_backup_name(name: str, backups: list[Path]) -> None:
+    """A backup is named as 'restore --list' shows it: refuse a path and an unknown name as
+    bad input (exit 2), before anything is read."""
+    shown = clean_text(name, multiline=False)
+    if "/" in name or "\\" in name or ".." in name or shown != name:
+        raise UsageError(
+            f"{shown!r} is a path, not a backup name; give a name from 'footbase restore --list'"
+        )
+    known = {p.name for p in backups} | {p.stem for p in backups}
+    if name not in known and f"footbase-{name}" not in known:
+        listed = ", ".join(clean_text(p.name, multiline=False) for p in backups) or "none yet"
+        raise UsageError(f"no backup called {shown!r}; backups: {listed}")

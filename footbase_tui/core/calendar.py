@@ -17,6 +17,10 @@ from footbase_tui.core.records import DayFacts
 
 __all__ = ["DayFacts"]
 
+# Bump when a rule below changes how a day counts (a streak, the strength, a state): the
+# calendar's memo of old days is keyed on it, so a remembered total is never one counted
+# by other rules.
+RULES_VERSION = 1
 HALF_LIFE_DAYS = 13
 MULTIPLIER = 0.5 ** (1 / HALF_LIFE_DAYS)  # Loop Habit Tracker's daily-habit smoothing
 

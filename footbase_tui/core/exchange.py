@@ -46,12 +46,12 @@ merges by id (day plans by date), so importing the same file twice changes nothi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from footbase_tui.core.localtime import TimeInputError, zone_from_name
+from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, TimeInputError, in_bounds, zone_from_name
 from footbase_tui.core.records import (
     NOTE_MAX,
     DayPlan,
@@ -79,6 +79,7 @@ ITEM_LEVELS = (1, 4)  # an exercise has 2 to 4 levels (see core.catalog)
 COUNT_MAX = 100_000  # sets, reps, seconds of one result
 WORD_MAX = 80  # ids, places, contexts, programs: short single-line words
 PLAN_REASONS = ("pain", "choice")
+SESSION_KINDS = ("manual", "walkthrough")  # `done` (and ticks in the app), the walkthrough
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$", re.ASCII)
 
@@ -236,8 +237,8 @@ def _check_items(doc: dict[str, Any], where: str) -> None:
 
 def _check_session(raw: Any, index: int) -> Session:
     rid, doc, where = _record(raw, "sessions", index)
-    if "kind" in doc:
-        _word(doc["kind"], "'kind'", where)
+    if "kind" in doc and doc["kind"] not in SESSION_KINDS:
+        raise ExchangeError(f"{where}: 'kind' is not one of {', '.join(SESSION_KINDS)}")
     _check_items(doc, where)
     try:
         s = session_from_doc(rid, doc)
@@ -287,9 +288,29 @@ def _check_meta(value: Any) -> tuple[str | None, date | None]:
     try:
         if not isinstance(start, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", start, re.ASCII):
             raise ValueError
-        return program, date.fromisoformat(start)
+        day = date.fromisoformat(start)
     except ValueError:
         raise ExchangeError("meta: 'start' is not a date") from None
+    if not in_bounds(day):
+        raise ExchangeError(f"meta: 'start' is not a date from {FIRST_DAY} to {LAST_DAY}")
+    return program, day
+
+
+def check_known(found: ExportData, exercises: Container[str], programs: Container[str]) -> None:
+    """Refuse (ExchangeError) an export that names an exercise or a program this catalog does
+    not have: a made-up id would show in reports and spreadsheets as if it were one."""
+    if found.program is not None and found.program not in programs:
+        raise ExchangeError(f"meta: program {found.program[:40]!r} is not in the catalog")
+    for n, s in enumerate(found.sessions):
+        where = f"sessions[{n}] (id {s.id})"
+        if s.program not in programs:
+            raise ExchangeError(f"{where}: program {s.program[:40]!r} is not in the catalog")
+        for item in s.items:
+            if item.exercise not in exercises:
+                raise ExchangeError(f"{where}: exercise {item.exercise[:40]!r} is not in the catalog")
+    for n, p in enumerate(found.plans):
+        if p.program not in programs:
+            raise ExchangeError(f"day_plans[{n}]: program {p.program[:40]!r} is not in the catalog")
 
 
 def _unique(keys: Iterable[str], what: str) -> None:

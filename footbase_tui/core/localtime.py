@@ -66,6 +66,17 @@ class LocalTime:
         return aware
 
 
+# Every date footbase accepts, typed or imported: far enough either way for a real life, and
+# far from date.min/date.max, where a week or a month of arithmetic overflows.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+def in_bounds(day: date) -> bool:
+    """Whether `day` lies between FIRST_DAY and LAST_DAY, the dates footbase works with."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
 
 
@@ -82,9 +93,12 @@ def parse_date(text: str) -> date:
     if not re.match(r"^\d{4}-\d{2}-\d{2}$", text.strip(), re.ASCII):
         raise TimeInputError(f"'{text}' is not a date; use YYYY-MM-DD")
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise TimeInputError(f"'{text}' is not a real date") from None
+    if not in_bounds(day):
+        raise TimeInputError(f"'{text}' is out of range; give a date from {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 def parse_day(text: str, today: date) -> date:

@@ -9,10 +9,10 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from footbase_tui.core.localtime import from_iso_utc
+from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, from_iso_utc, in_bounds
 
 NOTE_MAX = 2000
 STATUSES = ("done", "partial", "skipped", "todo")
@@ -168,15 +168,20 @@ def _req(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], rid: str)
     return value
 
 
+_SLACK = timedelta(days=1)
+
+
 def is_utc_stamp(value: object) -> bool:
     """A stored UTC instant: YYYY-MM-DDTHH:MM:SS[.ffffff]Z, and a real time."""
     if not isinstance(value, str) or not _UTC.match(value):
         return False
     try:
-        from_iso_utc(value)
+        instant = from_iso_utc(value)
     except ValueError:
         return False
-    return True
+    # A day's slack either way: 1970-01-01 00:30 in Berlin is still 1969 in UTC.
+    day = instant.date()
+    return FIRST_DAY - _SLACK <= day <= LAST_DAY + _SLACK
 
 
 def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
@@ -184,7 +189,7 @@ def _utc(doc: dict[str, Any], key: str, rid: str) -> str:
     if not _UTC.match(value):
         raise RecordError(f"record {rid}: field '{key}' is not a UTC time")
     if not is_utc_stamp(value):
-        raise RecordError(f"record {rid}: field '{key}' is not a real time")
+        raise RecordError(f"record {rid}: field '{key}' is not a real time from {FIRST_DAY} to {LAST_DAY}")
     return str(value)
 
 
@@ -193,9 +198,12 @@ def _date(doc: dict[str, Any], key: str, rid: str) -> date:
     try:
         if not _DATE.match(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise RecordError(f"record {rid}: field '{key}' is not a date") from None
+    if not in_bounds(day):
+        raise RecordError(f"record {rid}: field '{key}' is not a date from {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 # The fields each kind of record may have. Anything else in a store of this format is

@@ -19,6 +19,7 @@ from footbase_tui.core.records import (
     PainEntry,
     Session,
 )
+from footbase_tui.core.text import shown
 from footbase_tui.core.trends import CORRELATION_NOTE, is_meaningful
 from footbase_tui.core.weekchart import week_rows
 
@@ -42,9 +43,15 @@ EXERCISE_COLUMNS = (
 Row = list[str | int]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # the OWASP rule for CSV injection
+
+
 def safe_cell(text: str) -> str:
-    """User text for a spreadsheet: a leading = + - @ would start a formula, so a ' goes first."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Text for a spreadsheet cell: no escape sequence, and a cell that would start a formula
+    (= + - @ tab or carriage return first, after any spaces) gets a ' first. Idempotent."""
+    text = shown(text, multiline=True)
+    lead = text.lstrip(" ")[:1]
+    return "'" + text if lead and lead in FORMULA_STARTS else text
 
 
 def pain_rows(entries: Iterable[PainEntry]) -> list[Row]:
@@ -54,11 +61,11 @@ def pain_rows(entries: Iterable[PainEntry]) -> list[Row]:
         wall = wall_time(e.utc, e.tz)
         rows.append(
             [
-                e.id,
+                safe_cell(e.id),
                 e.date.isoformat(),
                 f"{wall:%H:%M}",
                 e.utc,
-                e.tz,
+                safe_cell(e.tz),
                 e.level,
                 safe_cell(";".join(e.where)),
                 safe_cell(e.context or ""),
@@ -76,18 +83,18 @@ def exercise_rows(sessions: Iterable[Session], names: Mapping[str, str]) -> list
         for i in s.items:
             rows.append(
                 [
-                    s.id,
+                    safe_cell(s.id),
                     s.date.isoformat(),
-                    i.exercise,
+                    safe_cell(i.exercise),
                     safe_cell(names.get(i.exercise, "")),
                     i.level,
-                    i.status,
+                    safe_cell(i.status),
                     i.sets,
                     i.reps,
                     i.seconds,
                     safe_cell(i.reason or ""),
-                    s.program,
-                    s.kind,
+                    safe_cell(s.program),
+                    safe_cell(s.kind),
                 ]
             )
     return rows
@@ -213,7 +220,7 @@ def _before(utc_text: str, made_at: datetime | None) -> str:
 
 def _cell(text: str) -> str:
     """Text for a Markdown table cell: one line, no column breaks."""
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(shown(text).split()).replace("|", "\\|")
 
 
 def _pct(part: float) -> str:
@@ -224,7 +231,7 @@ def _levels_section(r: ReportInput) -> list[str]:
     lines = [
         "## Program and levels",
         "",
-        f"- Program: {_cell(r.program_name)} (`{r.program_id}`), day 1 = {r.program_start}",
+        f"- Program: {_cell(r.program_name)} (`{_cell(r.program_id)}`), day 1 = {r.program_start}",
     ]
     programs = Counter(s.program for s in r.sessions)
     if programs:
@@ -252,7 +259,7 @@ def _levels_section(r: ReportInput) -> list[str]:
     lines += ["| exercise | highest level done | times done | last done |", "|---|---|---|---|"]
     for ex in sorted(best, key=lambda x: (r.names.get(x, x).lower(), x)):
         name = r.names.get(ex)
-        label = f"{_cell(name)} (`{ex}`)" if name else f"`{ex}`"
+        label = f"{_cell(name)} (`{_cell(ex)}`)" if name else f"`{_cell(ex)}`"
         lines.append(f"| {label} | {best[ex]} | {times[ex]} | {last[ex]} |")
     return lines
 
@@ -364,7 +371,7 @@ def _notes_section(r: ReportInput) -> list[str]:
         lines.append(f"**{e.date} {wall:%H:%M} · pain {e.level}/10**{_before(e.utc, r.made_at)}")
         lines.append("")
         # Every line quoted: a note's own markup stays inside its quote.
-        lines += [f"> {line}".rstrip() for line in e.note.split("\n")]
+        lines += [f"> {line}".rstrip() for line in shown(e.note, multiline=True).split("\n")]
         lines.append("")
     return lines[:-1]
 

@@ -55,3 +55,31 @@ def first_line(text: str, width: int = 60) -> str:
     if len(line) > width:
         return line[: width - 1] + "…"
     return line
+
+
+def shown(text: object, *, multiline: bool = False) -> str:
+    """`text` (user text, or foreign text such as a file name or an error) made safe to
+    print or draw: no escape sequence, C0/C1 control, DEL or bidi override survives, and
+    with multiline=False no line break either. The one sanitiser every output goes through.
+
+    Unlike clean_text (for input), plain text is returned as it is, spaces included.
+    """
+    value = str(text)
+    if value.isprintable():  # no Cc/Cf/Cs/Zl/Zp character: nothing to strip (the common case)
+        return value
+    return clean_text(value, multiline=multiline)
+
+
+def json_shown(text: str) -> str:
+    """JSON text that is safe on a terminal and still says the same: every control,
+    format or surrogate character left in it (json.dumps with ensure_ascii=False keeps C1
+    controls and bidi overrides) is written as a \\uXXXX escape."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch != "\u200d":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

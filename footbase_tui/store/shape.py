@@ -40,13 +40,13 @@ def parse_tables(raw: bytes) -> dict[str, Any]:
         raise NotAStore("is not UTF-8 text") from None
     # Parsing makes tens of thousands of objects, which set off full collections of
     # the whole heap on the way (22-43 ms of a 4 MB parse, measured with Textual
-    # loaded); JSON has no cycles to collect, so the collector waits. Afterwards the
-    # objects are frozen, out of its reach: they live as long as the snapshot.
+    # loaded); JSON has no cycles to collect, so the collector waits until the parse is
+    # done. Nothing is frozen (gc.freeze would keep every object alive at that moment,
+    # dismissed dialogs included, for the rest of the process).
     collecting = gc.isenabled()
     gc.disable()
     try:
         data: Any = orjson.loads(raw)  # refuses NaN and Infinity, like JSON itself
-        gc.freeze()
     except orjson.JSONDecodeError as exc:
         raise NotAStore(f"is not valid JSON ({exc})") from None
     finally:

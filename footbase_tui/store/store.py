@@ -80,6 +80,7 @@ class Store:
         # store that was there before and is gone is said to be missing, never silently
         # replaced by a new, empty one. None: not remembered (tests, probes of backups).
         self.known = known
+        self.writes = 0  # files this Store replaced: an error after one must not say "nothing saved"
 
     @property
     def lock_path(self) -> Path:
@@ -221,6 +222,7 @@ class Store:
             atomic_write(self.path, payload)
             if raw is None:
                 self._remember()
+            self.writes += 1
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
                 write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False), payload))
@@ -383,6 +385,24 @@ class Store:
         probe = Store(path, self.clock)
         return path, probe._snapshot(probe._parse(raw))
 
+    def describe_backup(self, path: Path) -> tuple[bool, str]:
+        """(healthy, what it holds or what is wrong with it) for `restore --list`: reads the
+        backup and every record in it, and writes nothing, not even a copy of a damaged one."""
+        raw = read_nofollow(path)
+        if raw is None:
+            return False, "gone"
+        try:
+            data = parse_tables(raw)
+        except NotAStore as exc:
+            return False, f"damaged: {exc}"
+        if data["meta"]["meta"]["format"] <= FORMAT:
+            damage = first_damage(data)
+            if damage is not None:
+                return False, f"damaged: {damage}"
+        pain, sessions = len(data["pain"]), len(data["sessions"])
+        entries = f"{pain} pain entr{'y' if pain == 1 else 'ies'}"
+        return True, f"{entries}, {sessions} session{'' if sessions == 1 else 's'}"
+
     def restore(self, name: str) -> Path:
         """Replace the store with a backup; the current file is kept as a backup itself."""
         path, _ = self.read_backup(name)
@@ -397,6 +417,7 @@ class Store:
                 keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}-{digest}")
                 atomic_write(keep, current)
             atomic_write(self.path, raw)
+            self.writes += 1
         return path
 
     def merge(

@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from footbase_tui.context import Context
-from footbase_tui.errors import not_saved_message
+from footbase_tui.core.text import shown
+from footbase_tui.errors import NotSaved, internal_error_line, not_saved_message
 from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
 from footbase_tui.tui.screens.base import FootbaseScreen
@@ -85,6 +86,7 @@ class FootbaseApp(App[None]):
         self._hold_after = 0.0  # keys typed after this moment are held
         self._key_time = 0.0  # when the key being handled was typed
         self._hold_timer: Timer | None = None
+        self.crash_line: str | None = None  # what to print after a crash (see _handle_exception)
         from footbase_tui.tui.screens.today import TodayScreen
         from footbase_tui.tui.themes import ThemeMemory, check_theme
 
@@ -100,6 +102,47 @@ class FootbaseApp(App[None]):
         self.add_mode("today", lambda: TodayScreen())
         self.add_mode("calendar", _calendar_screen)  # imported when first opened
         self.add_mode("journal", _journal_screen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification shows plain text: an error may quote a file, a table name such
+        as `[/]` or a note, which must neither style the screen nor reach the terminal raw."""
+        super().notify(
+            shown(message, multiline=True),
+            title=shown(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual prints a crash as a traceback with local variables, and one of them may
+        hold a note: print the CLI's one line instead (a damaged store: what is wrong and
+        how to recover), with a traceback without locals only under FOOTBASE_DEBUG=1."""
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it at the end of a test
+            self._exception = error
+            self._exception_event.set()
+        if isinstance(error, StoreError):
+            line = not_saved_message(error) if isinstance(error, NotSaved) else str(error)
+        else:
+            line = internal_error_line(error, self.ctx.store.writes > 0)
+        # Printed by run_app once the terminal is back to normal: one line, not cropped.
+        self.crash_line = f"footbase: {shown(line)}"
+        if os.environ.get("FOOTBASE_DEBUG"):
+            from rich.traceback import Traceback
+
+            trace = Traceback.from_exception(type(error), error, error.__traceback__, show_locals=False)
+            self._exit_renderables.append(trace)
+        self.bell()
+        self._close_messages_no_wait()
 
     # ---- start and stop ------------------------------------------------------------------
 
@@ -162,17 +205,30 @@ class FootbaseApp(App[None]):
         """Reload when another process changed the store, or a new day began (cheap: one
         stat a second)."""
         if self._store_stamp() != self._stamp or self.ctx.today() != self._day:
-            self.reload()
+            self.reload(check=True)
 
-    def reload(self) -> None:
+    def reload(self, check: bool = False) -> None:
+        """Read the store again and redraw. With `check` (another program changed the file),
+        every record is read now: a damaged one is a notification, never a crash later on
+        whichever screen reads it first (our own saves write only checked records)."""
         self._stamp = self._store_stamp()
         self._day = self.ctx.today()
+        before = self.snapshot
         try:
-            self.snapshot = self.ctx.store.load()
+            snapshot = self.ctx.store.load()
+            if check:
+                _ = snapshot.pain, snapshot.sessions, snapshot.day_plans  # raise StoreCorrupt now
+            self.snapshot = snapshot
+            # The screens in view redraw now; the others when they are shown again. A record
+            # damaged by another program shows up here, as records are read when drawn.
+            self._redraw()
         except StoreError as exc:
             self.notify(str(exc), title="Store", severity="error", timeout=10)
-            return
-        # The screens in view redraw now; the others when they are shown again.
+            self.snapshot = before  # keep showing what was read last
+            with contextlib.suppress(StoreError):
+                self._redraw()
+
+    def _redraw(self) -> None:
         for s in self.screen_stack:
             if isinstance(s, FootbaseScreen) and s.is_mounted:
                 s.show_latest()
@@ -277,7 +333,12 @@ class FootbaseApp(App[None]):
 
         if isinstance(self.screen, PainEntryModal):
             return
-        self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored))
+        editing = None
+        if draft is not None and getattr(draft, "editing", None):
+            # A draft of an edit comes back as that edit (if the entry is gone: as a new one).
+            with contextlib.suppress(StoreError):
+                editing = next((e for e in self.snapshot.pain if e.id == draft.editing), None)
+        self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored, editing=editing))
 
     def action_help(self) -> None:
         from footbase_tui.tui.modals.help import HelpModal

@@ -18,6 +18,7 @@ class PainDraft:
     where: tuple[str, ...] = ()
     context: str | None = None
     note: str = ""
+    editing: str | None = None  # the id of the entry this is an edit of (None: a new entry)
 
     @property
     def empty(self) -> bool:
@@ -46,6 +47,7 @@ class DraftBox:
                 where=tuple(str(w) for w in where) if isinstance(where, list) else (),
                 context=str(data["context"]) if data.get("context") else None,
                 note=clean_text(str(data.get("note", ""))),
+                editing=str(data["editing"])[:80] if isinstance(data.get("editing"), str) else None,
             )
         except (StoreError, ValueError, UnicodeDecodeError, AttributeError):
             return None

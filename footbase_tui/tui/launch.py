@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from footbase_tui.context import Context
 
 
@@ -10,4 +12,6 @@ def run_app(ctx: Context) -> int:
 
     app = FootbaseApp(ctx)
     app.run()
+    if app.crash_line is not None:
+        print(app.crash_line, file=sys.stderr)
     return app.return_code or 0

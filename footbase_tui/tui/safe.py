@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from footbase_tui.core.text import clean_text
+from footbase_tui.core.text import shown
 
 
 def plain(text: str, style: str = "") -> Text:
     """A Text that shows `text` literally: `[/]` stays `[/]`, escapes are stripped."""
-    return Text(clean_text(text), style=style)
+    return Text(shown(text, multiline=True), style=style)

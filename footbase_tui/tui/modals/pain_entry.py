@@ -18,7 +18,7 @@ from footbase_tui.core.errors import PainInputError
 from footbase_tui.core.localtime import LocalTime, TimeInputError, iso_utc, parse_at, wall_time
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.records import PainEntry
-from footbase_tui.core.text import clean_text
+from footbase_tui.core.text import clean_text, shown
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
@@ -39,7 +39,7 @@ def describe(e: PainEntry) -> str:
         first = e.note.splitlines()[0]
         more = len(first) > 40 or "\n" in e.note.strip()
         parts.append(f'"{first[:40]}{"…" if more else ""}"')
-    return " · ".join(parts)
+    return shown(" · ".join(parts))
 
 
 class PainEntryModal(ModalScreen[bool]):
@@ -67,12 +67,20 @@ class PainEntryModal(ModalScreen[bool]):
         super().__init__()
         self.config = config
         self.editing = editing
-        if editing is not None:
-            draft = PainDraft(str(editing.level), editing.where, editing.context, editing.note)
+        if editing is not None and draft is None:
+            # A record from elsewhere may carry escapes: the fields draw what they hold.
+            draft = PainDraft(
+                str(editing.level), editing.where, editing.context, shown(editing.note, multiline=True)
+            )
         self.draft = draft or PainDraft(context=context)
         self.when_typed = ""
         if editing is not None:
             self.when_typed = f"{wall_time(editing.utc, editing.tz):%Y-%m-%d %H:%M}"
+        # An edit keeps the entry's places and activity even when the config no longer lists
+        # them: they are shown (marked), kept unless unticked, and accepted on save.
+        self.outside_where = tuple(w for w in editing.where if w not in config.locations) if editing else ()
+        kept_context = editing.context if editing and editing.context not in config.contexts else None
+        self.outside_context = (kept_context,) if kept_context else ()
         self.restored = restored
         self._unhook: object = None
         self._saving = False
@@ -87,6 +95,7 @@ class PainEntryModal(ModalScreen[bool]):
             title = "Log pain — restored draft" if self.restored else "Log pain"
             if self.editing is not None:
                 title = f"Edit pain entry of {self.editing.date:%a %d %b %Y}"
+                title += " — restored draft" if self.restored else ""
             yield Label(title, id="pain-title")
             with Horizontal(id="pain-level-row"):
                 yield Label("Level 0-10 ")
@@ -101,10 +110,13 @@ class PainEntryModal(ModalScreen[bool]):
                     yield Label(" at ")
                     yield Field(self.when_typed, placeholder="YYYY-MM-DD HH:MM", id="pain-when")
             with Horizontal(id="pain-lists"):
-                yield CheckGrid(self.config.locations, self.draft.where, id="pain-where")
+                yield CheckGrid(
+                    self.config.locations, self.draft.where, outside=self.outside_where, id="pain-where"
+                )
                 yield ChoiceList(
                     self.config.contexts,
                     [self.draft.context] if self.draft.context else [],
+                    outside=self.outside_context,
                     id="pain-context",
                 )
             yield Field(self.draft.note, placeholder="note (optional)", id="pain-note")
@@ -156,7 +168,8 @@ class PainEntryModal(ModalScreen[bool]):
         """Called when the terminal goes away: keep what was typed (0600) for next time."""
         draft = self.current()
         if not draft.empty:
-            self.fb.drafts.save(draft)
+            # An edit's draft names the entry, so that it comes back as that edit, not a new one.
+            self.fb.drafts.save(replace(draft, editing=self.editing.id if self.editing else None))
 
     def _error(self, message: str) -> None:
         error = self.query_one("#pain-error", Static)
@@ -195,8 +208,8 @@ class PainEntryModal(ModalScreen[bool]):
                 PainInput(int(draft.level), draft.where, draft.context, clean_text(draft.note)),
                 at=ctx.clock.now(),
                 local=ctx.local,
-                locations=self.config.locations,
-                contexts=self.config.contexts,
+                locations=(*self.config.locations, *self.outside_where),
+                contexts=(*self.config.contexts, *self.outside_context),
                 source="app",
             )
         except PainInputError as exc:
@@ -267,6 +280,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._error(f"Not saved ({exc}) — your text is still here; try again.")
             return
         self.fb.reload()
+        if self.restored:
+            self.fb.drafts.clear()  # the draft was this edit: it is on disk now
         self.fb.notify(f"Saved: pain {mine.level}/10.", timeout=3)
         self.dismiss(True)
 

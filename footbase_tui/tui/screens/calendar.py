@@ -216,9 +216,9 @@ class CalendarScreen(FootbaseScreen):
             wall = wall_time(entry.utc, entry.tz)
             t.append(f"pain {entry.level}/10 at {wall:%H:%M}", style="bold")
             if entry.where:
-                t.append(f" · {', '.join(entry.where)}")
+                t.append_text(plain(f" · {', '.join(entry.where)}"))
             if entry.context:
-                t.append(f" · {entry.context}")
+                t.append_text(plain(f" · {entry.context}"))
             if entry.note:
                 t.append(" · ")
                 t.append_text(plain(entry.note.split("\n", 1)[0]))

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from footbase_tui.core.localtime import wall_time
 from footbase_tui.core.records import PainEntry
+from footbase_tui.core.text import shown as shown_text
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.key_bar import KeyBar
@@ -147,9 +148,9 @@ class JournalScreen(FootbaseScreen):
             )
         self.query_one(PainTable).show(rows)
         self.draw_detail()
-        label = Text(self.filters.text(), style="dim")
+        label = Text(shown_text(self.filters.text()), style="dim")
         if not rows:
-            label = Text("No entries here. a adds one; " + self.filters.text(), style="dim")
+            label = Text("No entries here. a adds one; " + shown_text(self.filters.text()), style="dim")
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_detail(self) -> None:

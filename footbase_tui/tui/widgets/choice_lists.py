@@ -22,8 +22,14 @@ from textual.widgets.option_list import Option
 class _GlyphList(OptionList):
     BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
-    def __init__(self, values: Iterable[str], chosen: Iterable[str], **kwargs: object) -> None:
+    def __init__(
+        self, values: Iterable[str], chosen: Iterable[str], outside: Iterable[str] = (), **kwargs: object
+    ) -> None:
         self.values = list(values)
+        # Values kept from a record though no longer in the vocabulary (an edit of an
+        # imported entry, a trimmed config): listed after it, marked, and ticked as they were.
+        self.outside = [v for v in dict.fromkeys(outside) if v not in self.values]
+        self.values += self.outside
         self.chosen: list[str] = [v for v in chosen if v in self.values]
         super().__init__(*self._glyph_options(), **kwargs)  # type: ignore[arg-type]
 
@@ -31,7 +37,13 @@ class _GlyphList(OptionList):
         raise NotImplementedError
 
     def _glyph_options(self) -> list[Option]:
-        return [Option(Text(f"{self._mark(v in self.chosen)} {v}"), id=v) for v in self.values]
+        return [
+            Option(
+                Text(f"{self._mark(v in self.chosen)} {v}{' (not in config)' if v in self.outside else ''}"),
+                id=v,
+            )
+            for v in self.values
+        ]
 
     def _redraw(self) -> None:
         keep = self.highlighted
@@ -104,13 +116,22 @@ class CheckGrid(Widget, can_focus=True):
     class Submitted(Message):
         """Enter on the grid."""
 
-    def __init__(self, values: Iterable[str], chosen: Iterable[str], **kwargs: Any) -> None:
+    def __init__(
+        self, values: Iterable[str], chosen: Iterable[str], outside: Iterable[str] = (), **kwargs: Any
+    ) -> None:
+        """`outside`: values no longer in the vocabulary (an edited entry's old places):
+        listed last, marked "(not listed)", and kept unless unticked."""
         super().__init__(**kwargs)
         self.values = list(values)
+        self.outside = [v for v in dict.fromkeys(outside) if v not in self.values]
+        self.values += self.outside
         self.chosen: list[str] = [v for v in chosen if v in self.values]
         self.columns = 1 if len(self.values) <= 5 else 2
         self.rows = max(1, -(-len(self.values) // self.columns))
-        self.cell = max((len(v) for v in self.values), default=0) + 4
+        self.cell = max((len(self._label(v)) for v in self.values), default=0) + 4
+
+    def _label(self, value: str) -> str:
+        return f"{value} (not listed)" if value in self.outside else value
 
     def _at(self, row: int, column: int) -> int:
         return column * self.rows + row
@@ -134,7 +155,7 @@ class CheckGrid(Widget, can_focus=True):
                 value = self.values[i]
                 mark = "[x]" if value in self.chosen else "[ ]"
                 style = "reverse" if i == self.cursor and self.has_focus else ""
-                line.append(f"{mark} {value}".ljust(self.cell), style=style)
+                line.append(f"{mark} {self._label(value)}".ljust(self.cell), style=style)
             lines.append(line)
         return Text("\n", no_wrap=True).join(lines)
 

@@ -13,7 +13,7 @@ from footbase_tui.core.practice_pain import (
     missing_note,
     trend_sentence,
 )
-from footbase_tui.core.text import clean_text
+from footbase_tui.core.text import shown
 from footbase_tui.core.trends import CORRELATION_NOTE, Change
 from footbase_tui.core.weekchart import column_chart, weeks_per_column
 
@@ -65,7 +65,7 @@ def trend_text(v: TrendView, width: int, scope: str, chart_weeks: int, chart_row
     t.append(keys + "\n", style="dim")
     for line in column_chart(v.chart[-chart_weeks:], max(12, width), chart_rows, key=chart_rows > 1):
         t.append(line + "\n")
-    scope = clean_text(scope, multiline=False)
+    scope = shown(scope)
     t.append(f"Practice and pain, {scope}\n", style="bold")
     for c in v.comparisons:
         t.append(comparison_sentence(c) + "\n")
@@ -84,7 +84,7 @@ def trend_text(v: TrendView, width: int, scope: str, chart_weeks: int, chart_row
         t.append(f"By place, {scope}: ", style="bold")
         t.append(
             " · ".join(
-                f"{clean_text(p.place, multiline=False)} {p.entries}× avg {p.average:.1f}"
+                f"{shown(p.place)} {p.entries}× avg {p.average:.1f}"
                 + {"better": " ↓", "worse": " ↑"}.get(p.change.direction, "")
                 for p in v.places[:4]
             )
