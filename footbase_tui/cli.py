@@ -106,8 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(or a name ending in /) gets pain.csv and exercises.csv",
     )
 
-    s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
-    s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
+    s = sub.add_parser(
+        "import", help="merge a JSON export or another store file into this store (newest version wins)"
+    )
+    s.add_argument(
+        "file",
+        metavar="FILE",
+        help="a file made by 'footbase export --format json', another machine's store file, or - for stdin",
+    )
 
     s = sub.add_parser("program", help="show the program, or choose one")
     s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")

@@ -14,10 +14,13 @@ from footbase_tui.core.records import (
     meta_from_doc,
     pain_from_doc,
     session_from_doc,
+    tomb_from_doc,
 )
 
-FORMAT = 1
-TABLES = ("meta", "pain", "sessions", "days")
+# 2: records carry their change stamp ('chg') and deletions leave tombstones ('tombs').
+# A format-1 file is read as it is and written back as format 2.
+FORMAT = 2
+TABLES = ("meta", "pain", "sessions", "days", "tombs")
 REQUIRED_TABLES = ("meta", "pain", "sessions")
 
 
@@ -81,6 +84,7 @@ def first_damage(data: dict[str, Any]) -> str | None:
             ("pain", pain_from_doc),
             ("sessions", session_from_doc),
             ("days", day_plan_from_doc),
+            ("tombs", tomb_from_doc),
         ):
             for rid, doc in data[name].items():
                 convert(rid, doc)

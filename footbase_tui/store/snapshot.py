@@ -19,10 +19,12 @@ from footbase_tui.core.records import (
     PainEntry,
     RecordError,
     Session,
+    Tomb,
     day_plan_from_doc,
     pain_from_doc,
     session_from_doc,
     stamp_key,
+    tomb_from_doc,
 )
 from footbase_tui.errors import StoreCorrupt
 
@@ -74,6 +76,13 @@ class Snapshot:
     def day_plans(self) -> dict[date, DayPlan]:
         plans = [self._convert(day_plan_from_doc, rid, doc) for rid, doc in self._table("days").items()]
         return {p.date: p for p in plans}
+
+    @cached_property
+    def tombs(self) -> list[Tomb]:
+        """The deletions the store remembers (see store.sync), by kind and id."""
+        tombs = [self._convert(tomb_from_doc, key, doc) for key, doc in self._table("tombs").items()]
+        tombs.sort(key=lambda t: (t.kind, t.id))
+        return tombs
 
     @cached_property
     def _session_ids_by_date(self) -> dict[str, list[str]]:
