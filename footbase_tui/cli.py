@@ -152,6 +152,10 @@ HANDLERS = {
 }
 
 
+# Commands that write: each first merges any sync conflict copy beside the store.
+WRITING = frozenset(("pain", "done", "import", "edit", "delete", "undo"))
+
+
 def _handler(command: str) -> Callable[..., int]:
     import importlib
 
@@ -187,6 +191,9 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
             from footbase_tui.tui.launch import run_app
 
             return run_app(ctx)
+        if args.command in WRITING or (args.command == "program" and args.program):
+            for done in ctx.store.merge_conflict_copies():
+                print(f"footbase: {_printable(done.line())}", file=sys.stderr)
         return _handler(args.command)(ctx, args)
     except (UsageError, TimeInputError, PainInputError) as exc:
         return _fail(str(exc), EXIT_USAGE)

@@ -35,6 +35,7 @@ from tinydb.table import Document
 from footbase_tui.core.exchange import ExchangeError, as_records, read_export
 from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs, horizon, next_stamp, plan_merge, version
 from footbase_tui.core.records import stamp_key, tomb_key
+from footbase_tui.core.text import clean_text
 from footbase_tui.errors import StoreError
 from footbase_tui.fileio import ensure_private_dir, fsync_dir, read_nofollow
 from footbase_tui.store.shape import FORMAT
@@ -200,13 +201,15 @@ class ConflictMerge:
     problem: str | None = None
 
     def line(self) -> str:
-        """One line for the person."""
+        """One line for the person (a file name could carry an escape sequence: cleaned)."""
+        name = clean_text(self.name, multiline=False)
         if self.plan is None:
-            return f"conflict copy {self.name} was not merged ({self.problem}); it was left where it is"
+            return f"sync conflict copy {name} was not merged ({self.problem}); it was left where it is"
         p = self.plan
+        where = clean_text(str(self.kept.parent if self.kept else ""), multiline=False)
         return (
-            f"merged sync conflict copy {self.name}: {p.added} added, {p.updated} updated, "
-            f"{p.deleted} deleted, {p.unchanged} unchanged; kept in {self.kept}"
+            f"merged sync conflict copy {name}: {p.added} added, {p.updated} updated, "
+            f"{p.deleted} deleted, {p.unchanged} unchanged; the copy is kept in {where}"
         )
 
 
