@@ -66,6 +66,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note", metavar="TEXT", help="a note; '-' reads it from standard input")
     s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
 
+    s = sub.add_parser(
+        "edit", help="change a pain entry (by id, as 'journal --json' shows it) and print one line"
+    )
+    s.add_argument("id", metavar="ID", help="the entry's id, or a unique start of it (4+ characters)")
+    s.add_argument("--level", type=_level, metavar="N", help="0 (no pain) to 10")
+    s.add_argument(
+        "--where", action="append", metavar="LOC", help="where it hurts (replaces the places); '' for none"
+    )
+    s.add_argument("--context", metavar="CTX", help="what you were doing; '' for none")
+    s.add_argument(
+        "--note", metavar="TEXT", help="the new note ('' removes it); '-' reads it from standard input"
+    )
+    s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+
+    s = sub.add_parser("delete", help="delete a pain entry (by id, as 'journal --json' shows it)")
+    s.add_argument("id", metavar="ID", help="the entry's id, or a unique start of it (4+ characters)")
+
+    sub.add_parser("undo", help="take back the last edit or delete made from the shell today")
+
     s = sub.add_parser("journal", help="list pain entries")
     s.add_argument("--last", type=_positive, metavar="N", help="only the last N entries")
     s.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
@@ -139,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
 HANDLERS = {
     "pain": ("pain", "run_pain"),
     "journal": ("pain", "run_journal"),
+    "edit": ("entry_cmd", "run_edit"),
+    "delete": ("entry_cmd", "run_delete"),
+    "undo": ("entry_cmd", "run_undo"),
     "today": ("routine_cmd", "run_today"),
     "done": ("routine_cmd", "run_done"),
     "status": ("routine_cmd", "run_status"),
