@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from footbase_tui.core.exchange import ExchangeError, as_records, read_export
 from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs, horizon, next_stamp, plan_merge, version
 from footbase_tui.core.records import stamp_key, tomb_key
 from footbase_tui.core.text import clean_text
@@ -145,6 +144,8 @@ class Incoming:
 
 def read_incoming(raw: bytes) -> Incoming:
     """Parse and check a JSON export or a store file whole; ExchangeError says why not."""
+    from footbase_tui.core.exchange import ExchangeError, as_records, read_export  # not on quick paths
+
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -223,7 +224,7 @@ def merge_copies(store: Store) -> list[ConflictMerge]:
             continue
         try:
             incoming = read_incoming(raw)
-        except ExchangeError as exc:
+        except ValueError as exc:  # ExchangeError: not an export or a store
             done.append(ConflictMerge(path.name, problem=str(exc)))
             continue
         plan = store.merge(incoming.records, incoming.tombs, program_if_new=incoming.program)
