@@ -102,7 +102,8 @@ def _tombs_by_kind(db: TinyDB) -> dict[str, dict[str, str]]:
 def merge_into(db: TinyDB, records: Docs, tombs: Tombs) -> MergePlan:
     """Plan the merge against what `db` holds and apply it (in bulk: TinyDB rewrites a whole
     table on each insert or remove)."""
-    local = {kind: {str(d.doc_id): d for d in db.table(kind, cache_size=0).all()} for kind in records}
+    kinds = set(records) | set(tombs)
+    local = {kind: {str(d.doc_id): d for d in db.table(kind, cache_size=0).all()} for kind in kinds}
     mine = _tombs_by_kind(db)
     plan = plan_merge(local, mine, records, tombs)
     for kind in sorted(set(plan.put) | set(plan.drop)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from typing import Any
 
@@ -96,11 +97,13 @@ def test_an_ambiguous_prefix_is_refused(run: Run, ctx: Context) -> None:
     assert [e["id"][:5] for e in journal(run)] == ["abcd2"]
 
 
-def test_delete_then_undo_brings_it_back_exactly(run: Run, logged: dict[str, Any]) -> None:
+def test_delete_then_undo_brings_it_back_exactly(run: Run, ctx: Context, logged: dict[str, Any]) -> None:
     r = run("delete", logged["id"][:6])
     assert r.code == 0, r.err
     assert r.out == f"deleted pain 7/10 (today 09:00, {logged['id'][:8]}); 'footbase undo' brings it back\n"
     assert journal(run) == []
+    remembered = ctx.paths.data_dir / "undo.json"  # the cache folder in real use (no cache in tests)
+    assert stat.S_IMODE(remembered.stat().st_mode) == 0o600  # it holds the entry's note
     r = run("undo")
     assert r.code == 0, r.err
     assert r.out == f"undone: deleted pain 7/10 (today 09:00, {logged['id'][:8]}) is back\n"

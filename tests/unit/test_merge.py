@@ -182,6 +182,15 @@ def test_an_edit_supersedes_a_version_from_a_clock_that_runs_ahead(origin: Store
     assert ahead.load().pain == []
 
 
+def test_tombstones_alone_delete_records_of_their_kind(origin: Store) -> None:
+    s = session()
+    origin.save_session(s)
+    later = "2026-03-04T08:00:00.000000Z"
+    plan = origin.merge({}, {"sessions": {s.id: later}})
+    assert plan.deleted == 1 and origin.load().sessions == []
+    assert tables(origin)["tombs"] == {f"sessions/{s.id}": {"kind": "sessions", "id": s.id, "at": later}}
+
+
 def test_undo_of_a_delete_supersedes_the_tombstone(origin: Store, tmp_path: Path) -> None:
     e = pain(4)
     origin.add_pain(e)
