@@ -224,6 +224,6 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"{name}: {exc}; nothing was imported") from None
     if args.file != "-" and path.resolve() == ctx.paths.db.resolve():
         raise UsageError(f"{name} is this store itself; nothing to import")
-    p = ctx.store.merge(found.records, found.tombs, program_if_new=found.program)
+    p = ctx.store.merge_docs(found.records, found.tombs, program_if_new=found.program)
     print(f"imported: {p.added} added, {p.updated} updated, {p.deleted} deleted, {p.unchanged} unchanged")
     return 0

@@ -311,6 +311,21 @@ class Store:
 
     def merge(
         self,
+        pain: list[PainEntry],
+        sessions: list[Session],
+        plans: list[DayPlan],
+        program_if_new: tuple[str, date] | None = None,
+    ) -> MergePlan:
+        """Merge records given as dataclasses (see `merge_docs`; day plans by date)."""
+        records: dict[str, dict[str, dict[str, Any]]] = {
+            "pain": {e.id: pain_to_doc(e) for e in pain},
+            "sessions": {s.id: session_to_doc(s) for s in sessions},
+            "days": {p.date.isoformat(): day_plan_to_doc(p) for p in plans},
+        }
+        return self.merge_docs(records, {}, program_if_new)
+
+    def merge_docs(
+        self,
         records: Docs,
         tombs: Tombs,
         program_if_new: tuple[str, date] | None = None,

@@ -228,7 +228,7 @@ def merge_copies(store: Store) -> list[ConflictMerge]:
         except ValueError as exc:  # ExchangeError: not an export or a store
             done.append(ConflictMerge(path.name, problem=str(exc)))
             continue
-        plan = store.merge(incoming.records, incoming.tombs, program_if_new=incoming.program)
+        plan = store.merge_docs(incoming.records, incoming.tombs, program_if_new=incoming.program)
         done.append(ConflictMerge(path.name, plan, _keep(path, store.backup_dir)))
     return done
 

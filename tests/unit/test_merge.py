@@ -62,7 +62,7 @@ def tables(store: Store) -> dict[str, Any]:
 def exchange(into: Store, other: Store) -> Any:
     """`into` imports `other`'s store file, as `footbase import` does."""
     found = read_incoming(other.path.read_bytes())
-    return into.merge(found.records, found.tombs)
+    return into.merge_docs(found.records, found.tombs)
 
 
 def twin(tmp_path: Path, origin: Store, name: str, skew: float) -> Store:
@@ -150,7 +150,7 @@ def test_an_older_export_neither_reverts_an_edit_nor_revives_a_deletion(
     origin.update_pain(replace(kept, note="after"))
     origin.delete_pain(doomed.id)
     found = read_incoming(old.read_bytes())
-    plan = origin.merge(found.records, found.tombs)
+    plan = origin.merge_docs(found.records, found.tombs)
     assert (plan.added, plan.updated, plan.deleted, plan.unchanged) == (0, 0, 0, 2)
     assert [e.note for e in origin.load().pain] == ["after"]
 
@@ -186,7 +186,7 @@ def test_tombstones_alone_delete_records_of_their_kind(origin: Store) -> None:
     s = session()
     origin.save_session(s)
     later = "2026-03-04T08:00:00.000000Z"
-    plan = origin.merge({}, {"sessions": {s.id: later}})
+    plan = origin.merge_docs({}, {"sessions": {s.id: later}})
     assert plan.deleted == 1 and origin.load().sessions == []
     assert tables(origin)["tombs"] == {f"sessions/{s.id}": {"kind": "sessions", "id": s.id, "at": later}}
 
@@ -217,7 +217,7 @@ def test_a_format_1_store_opens_merges_and_is_upgraded(origin: Store) -> None:
     origin.path.write_bytes(json.dumps(old).encode())
     assert [e.level for e in origin.load().pain] == [3]
     newer = {"a1": {**old["pain"]["a1"], "level": 6, "chg": "2026-03-02T08:00:00.000000Z"}}  # type: ignore[dict-item]
-    plan = origin.merge({"pain": newer}, {})
+    plan = origin.merge_docs({"pain": newer}, {})
     assert plan.updated == 1
     data = json.loads(origin.path.read_bytes())
     assert data["meta"]["meta"]["format"] == FORMAT and data["tombs"] == {}
