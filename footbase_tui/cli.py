@@ -91,6 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
         "'last mon 8:30': before today), '2h ago' or YYYY-MM-DDTHH:MM; never in the future",
     )
 
+    s = sub.add_parser(
+        "edit", help="change a pain entry (by id, as 'journal --json' shows it) and print one line"
+    )
+    s.add_argument("id", metavar="ID", help="the entry's id, or a unique start of it (4+ characters)")
+    s.add_argument("--level", type=_level, metavar="N", help="0 (no pain) to 10")
+    s.add_argument(
+        "--where", action="append", metavar="LOC", help="where it hurts (replaces the places); '' for none"
+    )
+    s.add_argument("--context", metavar="CTX", help="what you were doing; '' for none")
+    s.add_argument(
+        "--note", metavar="TEXT", help="the new note ('' removes it); '-' reads it from standard input"
+    )
+    s.add_argument("--at", metavar="WHEN", help="HH:MM, 'yesterday HH:MM' or YYYY-MM-DDTHH:MM")
+
+    s = sub.add_parser("delete", help="delete a pain entry (by id, as 'journal --json' shows it)")
+    s.add_argument("id", metavar="ID", help="the entry's id, or a unique start of it (4+ characters)")
+
+    sub.add_parser("undo", help="take back the last edit or delete made from the shell today")
+
     s = sub.add_parser("journal", help="list pain entries (the last 20 unless told; --json: all)")
     s.add_argument(
         "--last", type=_positive, metavar="N", help="only the last N entries (default: 20, all with --json)"
@@ -142,9 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(or a name ending in /) gets pain.csv and exercises.csv",
     )
 
-    s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
+    s = sub.add_parser(
+        "import", help="merge a JSON export or another store file into this store (newest version wins)"
+    )
     s.add_argument(
-        "file", metavar="FILE", help="a file made by 'footbase export --format json', or - for standard input"
+        "file",
+        metavar="FILE",
+        help="a file made by 'footbase export --format json', another machine's store file, or - for stdin",
     )
 
     s = sub.add_parser("level", help="move an exercise up or down a level, or hold it there")
@@ -178,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
     s.add_argument("--json", action="store_true", help="with --list: print JSON")
+
     s = sub.add_parser(
         "doctor",
         help="check the store, its folders, zone, config, catalog and terminal (exit 1 on a problem)",
@@ -193,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
 HANDLERS = {
     "pain": ("pain", "run_pain"),
     "journal": ("pain", "run_journal"),
+    "edit": ("entry_cmd", "run_edit"),
+    "delete": ("entry_cmd", "run_delete"),
+    "undo": ("entry_cmd", "run_undo"),
     "today": ("routine_cmd", "run_today"),
     "done": ("routine_cmd", "run_done"),
     "status": ("routine_cmd", "run_status"),
@@ -208,6 +235,10 @@ HANDLERS = {
     "completion": ("completion_cmd", "run_completion"),
     "doctor": ("doctor_cmd", "run_doctor"),
 }
+
+
+# Commands that write: each first merges any sync conflict copy beside the store.
+WRITING = frozenset(("pain", "done", "import", "edit", "delete", "undo", "level"))
 
 
 def _handler(command: str) -> Callable[..., int]:
@@ -255,6 +286,9 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
             from footbase_tui.tui.launch import run_app
 
             return run_app(ctx)
+        if args.command in WRITING or (args.command == "program" and args.program):
+            for done in ctx.store.merge_conflict_copies():
+                print(f"footbase: {_printable(done.line())}", file=sys.stderr)
         return _handler(args.command)(ctx, args)
     except (UsageError, TimeInputError, PainInputError) as exc:
         return _fail(str(exc), EXIT_USAGE)

@@ -19,13 +19,14 @@ from pathlib import Path
 from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import grid, months_back, week_start_of
-from footbase_tui.core.exchange import ExchangeError, check_known, export_doc, in_period, read_export
+from footbase_tui.core.exchange import ExchangeError, check_known, export_doc, in_period
 from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows, safe_cell
 from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
+from footbase_tui.store.sync import read_incoming
 
 IMPORT_MAX_BYTES = 512 * 1024 * 1024
 HEATMAP_MONTHS = 12
@@ -113,6 +114,7 @@ def _json_text(ctx: Context, snap: Snapshot, since: date | None, until: date | N
         exported_at=iso_utc(ctx.clock.now()),
         store_format=FORMAT,
         levels=[c for c in snap.level_changes if in_period(c.date, since, until)],
+        tombs=snap.tombs,
     )
     return json_shown(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
@@ -236,11 +238,12 @@ def _read_import(path: Path) -> bytes:
         return data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the file made by 'footbase export --format json'")
-    try:
-        with open(path, "rb") as f:
-            data = f.read(IMPORT_MAX_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    else:
+        try:
+            with open(path, "rb") as f:
+                data = f.read(IMPORT_MAX_BYTES + 1)
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > IMPORT_MAX_BYTES:
         raise UsageError(f"{path} is larger than {IMPORT_MAX_BYTES >> 20} MB; not a footbase export")
     return data
@@ -249,27 +252,19 @@ def _read_import(path: Path) -> bytes:
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     raw = _read_import(path)
-    label = "standard input" if args.file == "-" else str(path)
+    name = "standard input" if args.file == "-" else str(path)
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
-        raise UsageError(f"{label}: not a footbase export ({reason})") from None
-    try:
-        found = read_export(data, FORMAT)
+        found = read_incoming(raw)
     except ExchangeError as exc:
-        raise UsageError(f"{label}: {exc}; nothing was imported") from None
+        raise UsageError(f"{name}: {exc}; nothing was imported") from None
     try:
-        check_known(found, exercises=ctx.catalog.exercises, programs=ctx.catalog.programs)
+        check_known(found.export, exercises=ctx.catalog.exercises, programs=ctx.catalog.programs)
     except ExchangeError as exc:
-        raise UsageError(f"{label}: {exc}; nothing was imported") from None
-    program = (found.program, found.start) if found.program and found.start else None
-    counts = ctx.store.merge(
-        found.pain, found.sessions, found.plans, program_if_new=program, levels=found.levels
+        raise UsageError(f"{name}: {exc}; nothing was imported") from None
+    if args.file != "-" and path.resolve() == ctx.paths.db.resolve():
+        raise UsageError(f"{name} is this store itself; nothing to import")
+    p = ctx.store.merge_docs(found.records, found.tombs, program_if_new=found.program)
+    report_saved(
+        f"imported: {p.added} added, {p.updated} updated, {p.deleted} deleted, {p.unchanged} unchanged"
     )
-    report_saved(f"imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")
     return 0
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not JSON")

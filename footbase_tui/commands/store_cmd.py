@@ -34,6 +34,10 @@ def run_locate(ctx: Context, args: argparse.Namespace) -> int:
     print(f"backups: {ctx.paths.backups}")
     if ctx.paths.cache is not None:
         print(f"cache:   {ctx.paths.cache}{'' if ctx.paths.cache.exists() else ' (not created)'}")
+    print(
+        f"to sync between machines: sync the data folder {ctx.paths.data_dir} (the store and "
+        "backups/), never the cache; conflict copies there are merged on the next change"
+    )
     return 0
 
 

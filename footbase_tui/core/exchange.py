@@ -35,12 +35,19 @@ by date), so the same records always give the same text::
         {"id": "<uuid>", "ex": "short-foot", "from": 1, "to": 2,
          "why": "accepted" | "up" | "down" | "hold" | "pain",
          "at": "<utc>", "tz": "Europe/Berlin", "date": "2026-03-03"}
-      ]                                      # each step of a level, oldest first
+      ],                                     # each step of a level, oldest first
+      "tombstones": [                        # deleted records (store format 2 on)
+        {"kind": "pain" | "sessions" | "days", "id": "<uuid or date>", "at": "<utc>"}
+      ]
     }
 
 The records are exactly the store's own shapes (`core.records.*_to_doc`) with the id in
-front. Dates are local dates as stored; `--since`/`--until` filter on them. An importer
-merges by id (day plans by date), so importing the same file twice changes nothing.
+front; from store format 2 on each carries "chg", when that version was made. Dates are
+local dates as stored; `--since`/`--until` filter the records on them (tombstones are
+always all exported). An importer merges by id (day plans by date) by core.merge's rules
+(newest wins, a newer tombstone deletes), so importing the same file twice changes nothing.
+A store file itself (another machine's footbase.json) is read as the export of everything
+in it. Exports without "tombstones" (store format 1) are read as having none.
 """
 
 from __future__ import annotations
@@ -59,6 +66,7 @@ from footbase_tui.core.records import (
     Meta,
     PainEntry,
     Session,
+    Tomb,
     day_plan_from_doc,
     day_plan_to_doc,
     is_utc_stamp,
@@ -69,6 +77,7 @@ from footbase_tui.core.records import (
     session_from_doc,
     session_to_doc,
     stamp_key,
+    tomb_to_doc,
 )
 from footbase_tui.core.text import clean_text
 
@@ -119,6 +128,7 @@ def export_doc(
     exported_at: str,
     store_format: int,
     levels: Iterable[LevelChange] = (),
+    tombs: Iterable[Tomb] = (),
 ) -> dict[str, Any]:
     """The export object (see the module docstring); lists come out sorted."""
     return {
@@ -132,6 +142,7 @@ def export_doc(
         "levels": [
             {"id": c.id, **level_to_doc(c)} for c in sorted(levels, key=lambda c: (stamp_key(c.at), c.id))
         ],
+        "tombstones": [tomb_to_doc(t) for t in sorted(tombs, key=lambda t: (t.kind, t.id))],
     }
 
 
@@ -145,6 +156,25 @@ class ExportData:
     sessions: list[Session]
     plans: list[DayPlan]
     levels: list[LevelChange] = field(default_factory=list)
+    tombs: list[Tomb] = field(default_factory=list)
+
+
+KINDS = ("pain", "sessions", "days", "levels")  # the store tables records of an export merge into
+
+
+def as_records(found: ExportData) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[str, dict[str, str]]]:
+    """The export's records in the stored shape, by kind and id, and its tombstones by kind
+    and id (their deleted-at): what core.merge.plan_merge takes."""
+    records: dict[str, dict[str, dict[str, Any]]] = {
+        "pain": {e.id: pain_to_doc(e) for e in found.pain},
+        "sessions": {s.id: session_to_doc(s) for s in found.sessions},
+        "days": {p.date.isoformat(): day_plan_to_doc(p) for p in found.plans},
+        "levels": {c.id: level_to_doc(c) for c in found.levels},
+    }
+    tombs: dict[str, dict[str, str]] = {}
+    for t in found.tombs:
+        tombs.setdefault(t.kind, {})[t.id] = t.at
+    return records, tombs
 
 
 def _word(value: object, what: str, where: str) -> str:
@@ -321,10 +351,61 @@ def _unique(keys: Iterable[str], what: str) -> None:
         seen.add(key)
 
 
+def _check_tomb(raw: Any, index: int) -> Tomb:
+    where = f"tombstones[{index}]"
+    if not isinstance(raw, dict) or set(raw) != {"kind", "id", "at"}:
+        raise ExchangeError(f"{where} is not an object with exactly 'kind', 'id' and 'at'")
+    kind, rid, at = raw["kind"], raw["id"], raw["at"]
+    if kind not in KINDS:
+        raise ExchangeError(f"{where}: 'kind' is not one of {', '.join(KINDS)}")
+    if not isinstance(rid, str) or not _ID.match(rid):
+        raise ExchangeError(f"{where}: 'id' is missing or not an id")
+    if not is_utc_stamp(at):
+        raise ExchangeError(f"{where}: 'at' is not a UTC time")
+    return Tomb(kind, rid, at)
+
+
+def store_as_export(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A parsed store file (another machine's footbase.json) as the export of everything in
+    it, to be checked like one; None if `data` does not look like a store."""
+    meta_table = data.get("meta")
+    meta = meta_table.get("meta") if isinstance(meta_table, dict) else None
+    if not isinstance(meta, dict) or "format" not in meta:
+        return None
+    tables = {}
+    for name in ("pain", "sessions", "days", "levels", "tombs"):
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise ExchangeError(f"a store file whose table '{name}' is not a mapping")
+        tables[name] = table
+
+    def rows(name: str) -> list[Any]:
+        return [{"id": rid, **doc} if isinstance(doc, dict) else doc for rid, doc in tables[name].items()]
+
+    created = meta.get("created")
+    return {
+        "footbase_export": EXPORT_VERSION,
+        "exported_at": created if is_utc_stamp(created) else "1970-01-01T00:00:00Z",
+        "store_format": meta["format"],
+        "meta": {"program": meta.get("program"), "start": meta.get("start")},
+        "pain": rows("pain"),
+        "sessions": rows("sessions"),
+        "day_plans": list(tables["days"].values()),
+        "levels": rows("levels"),
+        "tombstones": list(tables["tombs"].values()),
+    }
+
+
 def read_export(data: Any, store_format: int) -> ExportData:
-    """Check a parsed export completely; ExchangeError names the first problem."""
+    """Check a parsed export (or store file, see `store_as_export`) completely;
+    ExchangeError names the first problem."""
     if not isinstance(data, dict):
         raise ExchangeError("not a footbase export (expected a JSON object)")
+    if "footbase_export" not in data:
+        as_export = store_as_export(data)
+        if as_export is None:
+            raise ExchangeError("not a footbase export or store (no 'footbase_export' version)")
+        data = as_export
     version = data.get("footbase_export")
     if version is None:
         raise ExchangeError("not a footbase export (no 'footbase_export' version)")
@@ -355,11 +436,17 @@ def read_export(data: Any, store_format: int) -> ExportData:
     levels = (
         [_check_level(raw, i) for i, raw in enumerate(_records(data, "levels"))] if "levels" in data else []
     )
+    tombs = (
+        [_check_tomb(raw, i) for i, raw in enumerate(_records(data, "tombstones"))]
+        if "tombstones" in data
+        else []
+    )
     _unique((e.id for e in pain), "pain entry")
     _unique((c.id for c in levels), "level change")
     _unique((s.id for s in sessions), "session")
     _unique((p.date.isoformat() for p in plans), "day plan for")
-    return ExportData(program, start, pain, sessions, plans, levels)
+    _unique((f"{t.kind} {t.id}" for t in tombs), "tombstone of")
+    return ExportData(program, start, pain, sessions, plans, levels, tombs)
 
 
 # ---- CSV -----------------------------------------------------------------------------------

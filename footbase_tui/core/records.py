@@ -38,6 +38,8 @@ class PainEntry:
     note: str = ""
     source: str = "cli"
     updated: str | None = None
+    # When this version was made (see core.merge); not part of what the entry says.
+    changed: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Session:
     program: str
     kind: str = "manual"
     items: tuple[ItemResult, ...] = field(default_factory=tuple)
+    changed: str | None = field(default=None, compare=False)
 
 
 def join_by_hand(day_record: Session, marks: Session) -> Session:
@@ -103,6 +106,16 @@ class DayPlan:
     date: date
     program: str
     reason: str  # "pain" (the day is "adapted") or "choice"
+    at: str
+    changed: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Tomb:
+    """A deleted record: its kind (the store table), its id and when it was deleted."""
+
+    kind: str
+    id: str
     at: str
 
 
@@ -208,10 +221,11 @@ def _date(doc: dict[str, Any], key: str, rid: str) -> date:
 
 # The fields each kind of record may have. Anything else in a store of this format is
 # damage (a flipped byte in a key would otherwise make a note silently disappear).
-PAIN_KEYS = frozenset(("utc", "tz", "date", "level", "where", "context", "note", "src", "upd"))
+PAIN_KEYS = frozenset(("utc", "tz", "date", "level", "where", "context", "note", "src", "upd", "chg"))
 ITEM_KEYS = frozenset(("ex", "lv", "st", "at", "sets", "of", "reps", "secs", "why"))
-SESSION_KEYS = frozenset(("date", "tz", "start", "end", "program", "kind", "items"))
-PLAN_KEYS = frozenset(("date", "program", "reason", "at"))
+SESSION_KEYS = frozenset(("date", "tz", "start", "end", "program", "kind", "items", "chg"))
+PLAN_KEYS = frozenset(("date", "program", "reason", "at", "chg"))
+TOMB_KEYS = frozenset(("kind", "id", "at"))
 META_KEYS = frozenset(("format", "created", "program", "start"))
 LEVEL_KEYS = frozenset(("ex", "from", "to", "why", "at", "tz", "date"))
 
@@ -233,7 +247,13 @@ def pain_to_doc(e: PainEntry) -> dict[str, Any]:
     doc["src"] = e.source
     if e.updated:
         doc["upd"] = e.updated
+    if e.changed:
+        doc["chg"] = e.changed
     return doc
+
+
+def _changed(doc: dict[str, Any], rid: str) -> str | None:
+    return _utc(doc, "chg", rid) if "chg" in doc else None
 
 
 def pain_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> PainEntry:
@@ -260,6 +280,7 @@ def pain_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Pain
         note=note,
         source=str(doc.get("src", "cli")),
         updated=doc.get("upd") if isinstance(doc.get("upd"), str) else None,
+        changed=_changed(doc, rid),
     )
 
 
@@ -306,7 +327,7 @@ def item_from_doc(rid: str, doc: Any, extra_ok: bool = False) -> ItemResult:
 
 
 def session_to_doc(s: Session) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "date": s.date.isoformat(),
         "tz": s.tz,
         "start": s.start,
@@ -315,6 +336,9 @@ def session_to_doc(s: Session) -> dict[str, Any]:
         "kind": s.kind,
         "items": [item_to_doc(i) for i in s.items],
     }
+    if s.changed:
+        doc["chg"] = s.changed
+    return doc
 
 
 def session_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Session:
@@ -332,6 +356,7 @@ def session_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> S
         program=_req(doc, "program", str, rid),
         kind=str(doc.get("kind", "manual")),
         items=tuple(item_from_doc(rid, i, extra_ok) for i in items),
+        changed=_changed(doc, rid),
     )
 
 
@@ -357,7 +382,10 @@ def meta_from_doc(doc: dict[str, Any], extra_ok: bool = False) -> Meta:
 
 
 def day_plan_to_doc(p: DayPlan) -> dict[str, Any]:
-    return {"date": p.date.isoformat(), "program": p.program, "reason": p.reason, "at": p.at}
+    doc: dict[str, Any] = {"date": p.date.isoformat(), "program": p.program, "reason": p.reason, "at": p.at}
+    if p.changed:
+        doc["chg"] = p.changed
+    return doc
 
 
 def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> DayPlan:
@@ -367,6 +395,7 @@ def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> 
         program=_req(doc, "program", str, rid),
         reason=_req(doc, "reason", str, rid),
         at=_utc(doc, "at", rid),
+        changed=_changed(doc, rid),
     )
 
 
@@ -403,3 +432,21 @@ def level_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Lev
         tz=_req(doc, "tz", str, rid),
         date=_date(doc, "date", rid),
     )
+
+
+def tomb_key(kind: str, rid: str) -> str:
+    """A tombstone's id in the store's tombstone table."""
+    return f"{kind}/{rid}"
+
+
+def tomb_to_doc(t: Tomb) -> dict[str, Any]:
+    return {"kind": t.kind, "id": t.id, "at": t.at}
+
+
+def tomb_from_doc(key: str, doc: dict[str, Any], extra_ok: bool = False) -> Tomb:
+    """A stored tombstone; refuses one whose key is not its kind and id."""
+    _known(doc, TOMB_KEYS, key, extra_ok)
+    tomb = Tomb(kind=_req(doc, "kind", str, key), id=_req(doc, "id", str, key), at=_utc(doc, "at", key))
+    if tomb_key(tomb.kind, tomb.id) != key:
+        raise RecordError(f"record {key}: a tombstone's key is not its kind and id")
+    return tomb

@@ -15,12 +15,15 @@ from footbase_tui.core.records import (
     meta_from_doc,
     pain_from_doc,
     session_from_doc,
+    tomb_from_doc,
 )
 
-FORMAT = 1
+# 2: records carry their change stamp ('chg') and deletions leave tombstones ('tombs').
+# A format-1 file is read as it is and written back as format 2.
+FORMAT = 2
 # "levels" (level changes) is written only with the first change, so a store without one
-# stays readable and writable by a footbase from before levels.
-TABLES = ("meta", "pain", "sessions", "days", "levels")
+# stays readable.
+TABLES = ("meta", "pain", "sessions", "days", "levels", "tombs")
 REQUIRED_TABLES = ("meta", "pain", "sessions")
 
 
@@ -85,6 +88,7 @@ def first_damage(data: dict[str, Any]) -> str | None:
             ("sessions", session_from_doc),
             ("days", day_plan_from_doc),
             ("levels", level_from_doc),
+            ("tombs", tomb_from_doc),
         ):
             for rid, doc in data[name].items():
                 convert(rid, doc)

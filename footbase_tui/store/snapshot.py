@@ -20,11 +20,13 @@ from footbase_tui.core.records import (
     PainEntry,
     RecordError,
     Session,
+    Tomb,
     day_plan_from_doc,
     level_from_doc,
     pain_from_doc,
     session_from_doc,
     stamp_key,
+    tomb_from_doc,
 )
 from footbase_tui.errors import StoreCorrupt
 
@@ -83,6 +85,13 @@ class Snapshot:
         changes = [self._convert(level_from_doc, rid, doc) for rid, doc in self._table("levels").items()]
         changes.sort(key=lambda c: (stamp_key(c.at), c.id))
         return changes
+
+    @cached_property
+    def tombs(self) -> list[Tomb]:
+        """The deletions the store remembers (see store.sync), by kind and id."""
+        tombs = [self._convert(tomb_from_doc, key, doc) for key, doc in self._table("tombs").items()]
+        tombs.sort(key=lambda t: (t.kind, t.id))
+        return tombs
 
     @cached_property
     def _session_ids_by_date(self) -> dict[str, list[str]]:

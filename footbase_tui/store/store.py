@@ -11,17 +11,17 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
 import orjson
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
+from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs
 from footbase_tui.core.records import (
     DayPlan,
     LevelChange,
@@ -29,10 +29,8 @@ from footbase_tui.core.records import (
     PainEntry,
     RecordError,
     Session,
-    day_plan_from_doc,
     day_plan_to_doc,
     join_by_hand,
-    level_from_doc,
     level_to_doc,
     meta_from_doc,
     meta_to_doc,
@@ -56,6 +54,14 @@ from footbase_tui.fileio import (
 )
 from footbase_tui.store.shape import FORMAT, NotAStore, first_damage, parse_tables
 from footbase_tui.store.snapshot import Snapshot
+from footbase_tui.store.sync import (
+    ConflictMerge,
+    delete_record,
+    merge_copies,
+    merge_into,
+    put_record,
+    upgrade_and_compact,
+)
 from footbase_tui.store.tables import Database, MemoryStorage, Records
 
 BACKUPS_KEPT = 7
@@ -195,6 +201,7 @@ class Store:
                     "pain": {},
                     "sessions": {},
                     "days": {},
+                    "tombs": {},
                 }
             else:
                 data = self._parse(raw)
@@ -211,6 +218,7 @@ class Store:
             assert isinstance(storage, MemoryStorage)
             if not storage.changed and raw is not None:
                 return
+            upgrade_and_compact(storage.data, self.clock.now())
             if not storage.data.get("levels"):  # see shape.TABLES: kept out until needed
                 storage.data.pop("levels", None)
             try:
@@ -267,7 +275,7 @@ class Store:
     def add_pain(self, entry: PainEntry) -> None:
         """Save a new pain entry; returns only once it is on disk."""
         with self._write() as db:
-            Records(db, "pain").insert(entry.id, pain_to_doc(entry))
+            put_record(db, "pain", entry.id, pain_to_doc(entry), self.clock.now())
 
     def update_pain(self, entry: PainEntry, expected: PainEntry | None = None) -> PainEntry:
         """Replace an entry. With `expected` (the entry as it was when editing began), refuse
@@ -282,21 +290,18 @@ class Store:
             elif current is None:
                 raise NotSaved(f"not saved: entry {entry.id[:8]} no longer exists")
             updated = replace(entry, updated=iso_utc(self.clock.now()))
-            table.put(entry.id, pain_to_doc(updated))
-            return updated
+            doc = put_record(db, "pain", entry.id, pain_to_doc(updated), self.clock.now())
+            return replace(updated, changed=doc[CHANGED])
 
     def restore_pain(self, entry: PainEntry) -> None:
-        """Put a deleted entry back exactly as it was (undo)."""
+        """Put a deleted entry back as it was (undo); it supersedes its deletion."""
         with self._write() as db:
-            Records(db, "pain").put(entry.id, pain_to_doc(entry))
+            put_record(db, "pain", entry.id, pain_to_doc(entry), self.clock.now())
 
     def delete_pain(self, entry_id: str) -> bool:
+        """Remove an entry, leaving a tombstone; False if there was none."""
         with self._write() as db:
-            table = Records(db, "pain")
-            if not table.contains(entry_id):
-                return False
-            table.remove(entry_id)
-            return True
+            return delete_record(db, "pain", entry_id, self.clock.now())
 
     def save_session(
         self,
@@ -321,25 +326,19 @@ class Store:
                 if found:
                     day = min(found, key=lambda s: (stamp_key(s.start), s.id))
                     session = join_by_hand(day, session)
-            table.put(session.id, session_to_doc(session))
+            put_record(db, "sessions", session.id, session_to_doc(session), self.clock.now())
 
     def delete_session(self, session_id: str) -> bool:
         with self._write() as db:
-            table = Records(db, "sessions")
-            if not table.contains(session_id):
-                return False
-            table.remove(session_id)
-            return True
+            return delete_record(db, "sessions", session_id, self.clock.now())
 
     def set_day_plan(self, plan: DayPlan | None, day: date) -> None:
         """Follow another program on `day` (None: back to the planned one)."""
         with self._write() as db:
-            table = Records(db, "days")
             if plan is None:
-                if table.contains(day.isoformat()):
-                    table.remove(day.isoformat())
+                delete_record(db, "days", day.isoformat(), self.clock.now())
             else:
-                table.put(day.isoformat(), day_plan_to_doc(plan))
+                put_record(db, "days", day.isoformat(), day_plan_to_doc(plan), self.clock.now())
 
     def change_level(self, change: LevelChange) -> None:
         """Save a level change, under the lock: refused with NotSaved when the exercise's
@@ -427,73 +426,36 @@ class Store:
         plans: list[DayPlan],
         program_if_new: tuple[str, date] | None = None,
         levels: list[LevelChange] | None = None,
-    ) -> MergeCounts:
-        """Add or replace records by id (day plans by date) in one write; the given version
-        wins. Counts what was new, replaced with different content, or already identical
-        (compared in the stored shape); when nothing differs the file is not written.
-        `program_if_new` sets the program and its start only if none is chosen yet."""
+    ) -> MergePlan:
+        """Merge records given as dataclasses (see `merge_docs`; day plans by date)."""
+        records: dict[str, dict[str, dict[str, Any]]] = {
+            "pain": {e.id: pain_to_doc(e) for e in pain},
+            "sessions": {s.id: session_to_doc(s) for s in sessions},
+            "days": {p.date.isoformat(): day_plan_to_doc(p) for p in plans},
+            "levels": {c.id: level_to_doc(c) for c in levels or ()},
+        }
+        return self.merge_docs(records, {}, program_if_new)
 
-        def pain_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
-            return pain_to_doc(pain_from_doc(rid, doc))
-
-        def session_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
-            return session_to_doc(session_from_doc(rid, doc))
-
-        def plan_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
-            return day_plan_to_doc(day_plan_from_doc(rid, doc))
-
-        def level_doc(rid: str, doc: dict[str, Any]) -> dict[str, Any]:
-            return level_to_doc(level_from_doc(rid, doc))
-
-        kinds: list[tuple[str, dict[str, dict[str, Any]], Callable[[str, dict[str, Any]], dict[str, Any]]]]
-        kinds = [
-            ("pain", {e.id: pain_to_doc(e) for e in pain}, pain_doc),
-            ("sessions", {s.id: session_to_doc(s) for s in sessions}, session_doc),
-            ("days", {p.date.isoformat(): day_plan_to_doc(p) for p in plans}, plan_doc),
-            ("levels", {c.id: level_to_doc(c) for c in levels or ()}, level_doc),
-        ]
-        added = updated = unchanged = 0
+    def merge_docs(
+        self,
+        records: Docs,
+        tombs: Tombs,
+        program_if_new: tuple[str, date] | None = None,
+    ) -> MergePlan:
+        """Merge records (kind -> id -> stored shape, as footbase writes it) and tombstones
+        into the store in one write, by the rules of core.merge: newest wins per id, a newer
+        tombstone wins, equal versions stay. Returns the plan with its counts; when nothing
+        differs the file is not written. `program_if_new` sets the program and its start
+        only if none is chosen yet."""
         with self._write() as db:
             if program_if_new:
                 self._ensure_program(db, *program_if_new)
-            for name, docs, normal in kinds:
-                records = Records(db, name)
-                replaced: list[str] = []
-                new: dict[str, dict[str, Any]] = {}
-                for rid, doc in docs.items():
-                    current = records.get(rid)
-                    if current is None:
-                        added += 1
-                        new[rid] = doc
-                        continue
-                    try:
-                        same = current == doc or normal(rid, current) == doc
-                    except (ValueError, TypeError):  # a damaged stored record: the file's wins
-                        same = False
-                    if same:
-                        unchanged += 1
-                    else:
-                        updated += 1
-                        replaced.append(rid)
-                        new[rid] = doc
-                # In bulk: TinyDB rewrites the whole table on each insert or remove.
-                table: Any = db.table(name, cache_size=0)
-                if replaced:
-                    table.remove(doc_ids=replaced)
-                if new:
-                    table.insert_multiple(
-                        [Document(doc, doc_id=rid) for rid, doc in new.items()]  # type: ignore[arg-type]
-                    )
-        return MergeCounts(added, updated, unchanged)
+            return merge_into(db, records, tombs)
 
-
-@dataclass(frozen=True)
-class MergeCounts:
-    """What Store.merge did: records new to the store, replaced, and already identical."""
-
-    added: int
-    updated: int
-    unchanged: int
+    def merge_conflict_copies(self) -> list[ConflictMerge]:
+        """Merge each file-sync conflict copy beside the store (see store.sync), then move
+        it into backups/; what each one did, or why it was left where it is."""
+        return merge_copies(self)
 
 
 def backup_day(path: Path) -> date | None:

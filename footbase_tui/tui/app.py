@@ -157,6 +157,20 @@ class FootbaseApp(App[None]):
         draft = self.drafts.load()
         if draft is not None:
             self.call_after_refresh(self.open_pain, draft, True)
+        self.call_after_refresh(self.merge_conflict_copies)
+
+    async def merge_conflict_copies(self) -> None:
+        """Merge the sync conflict copies beside the store (off the event loop), say what
+        each did in one line, and show the merged records."""
+        try:
+            merged = await asyncio.to_thread(self.ctx.store.merge_conflict_copies)
+        except StoreError as exc:
+            self.notify(str(exc), title="Sync conflict copy", severity="error", timeout=10, markup=False)
+            return
+        for done in merged:
+            self.notify(done.line(), title="Sync conflict copy", timeout=10, markup=False)
+        if merged:
+            self.reload()
 
     def keep_theme(self, name: str) -> None:
         """A theme picked (ctrl+p, "Change theme"): remember it for the next start."""

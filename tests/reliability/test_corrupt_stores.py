@@ -414,13 +414,13 @@ NOT_UTF8, NOT_JSON, NOT_STORE = "is not UTF-8 text", "is not valid JSON", "is no
         ("the level is NaN", lambda s: s.replace(b'"level":3', b'"level":NaN', 1), NOT_JSON),
         ("the level is Infinity", lambda s: s.replace(b'"level":3', b'"level":Infinity', 1), NOT_JSON),
         ("the level is -Infinity", lambda s: s.replace(b'"level":3', b'"level":-Infinity', 1), NOT_JSON),
-        ("the format is NaN", lambda s: s.replace(b'"format":1', b'"format":NaN', 1), NOT_JSON),
+        ("the format is NaN", lambda s: s.replace(b'"format":2', b'"format":NaN', 1), NOT_JSON),
         ("a list at the top", lambda s: b"[" + s + b"]", NOT_STORE),
         ("a number at the top", lambda s: b"42", NOT_STORE),
         ("an empty object", lambda s: b"{}", NOT_STORE),
         ("meta is a number", lambda s: b'{"meta": 1}', NOT_STORE),
-        ("meta without format", lambda s: s.replace(b'"format":1,', b"", 1), "no format version"),
-        ("the format is text", lambda s: s.replace(b'"format":1', b'"format":"1"', 1), "no format version"),
+        ("meta without format", lambda s: s.replace(b'"format":2,', b"", 1), "no format version"),
+        ("the format is text", lambda s: s.replace(b'"format":2', b'"format":"1"', 1), "no format version"),
         ("the pain table is a list", lambda s: b'{"meta":{"meta":{"format":1}},"pain":[]}', "'pain'"),
         ("a pain record is a number", lambda s: s.replace(b'"pain":{"', b'"pain":{"x":1,"', 1), "'pain'"),
     ],
@@ -515,7 +515,7 @@ def test_a_damaged_session_item_gives_one_line_on_reading(
 def test_a_newer_format_is_read_but_not_written(
     ctx: Context, run: Callable[..., Any], sample: bytes, tmp_path: Path, tally: Counter[str]
 ) -> None:
-    raw = sample.replace(b'"format":1', b'"format":99', 1)
+    raw = sample.replace(b'"format":2', b'"format":99', 1)
     assert raw != sample
     install(ctx, raw)
     facts = classify(raw, tmp_path / "probe", ctx.clock)

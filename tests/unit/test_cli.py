@@ -241,6 +241,7 @@ def test_locate_honours_the_overrides(ctx: Context, tmp_path: Path) -> None:
         [sys.executable, "-m", "footbase_tui", "locate"], env=env, capture_output=True, text=True, check=True
     ).stdout
     assert f"store:   {ctx.paths.db}" in out and f"config:  {ctx.paths.config}" in out
+    assert f"sync the data folder {ctx.paths.db.parent} (the store and backups/), never the cache" in out
     other = tmp_path / "other.json"
     out = subprocess.run(
         [sys.executable, "-m", "footbase_tui", "--db", str(other), "locate"],

@@ -153,12 +153,24 @@ def test_json_shape_and_version(run: Run, seeded: Context) -> None:
         "sessions",
         "day_plans",
         "levels",
+        "tombstones",
     ]
     assert data["footbase_export"] == EXPORT_VERSION == 1
     assert data["exported_at"] == "2026-03-03T08:01:00Z" and data["store_format"] == FORMAT
     assert data["meta"] == {"program": "foundation", "start": "2026-03-02"}
     assert [p["level"] for p in data["pain"]] == [6, 4, 2, 3, 1, 0, 3]
-    assert set(data["pain"][0]) == {"id", "utc", "tz", "date", "level", "where", "context", "note", "src"}
+    assert set(data["pain"][0]) == {
+        "id",
+        "utc",
+        "tz",
+        "date",
+        "level",
+        "where",
+        "context",
+        "note",
+        "src",
+        "chg",
+    }
     assert [s["date"] for s in data["sessions"]] == ["2026-03-02", "2026-03-03"]  # by start
     assert [i["ex"] for i in data["sessions"][0]["items"]] == [
         "barefoot-walk",
@@ -167,8 +179,15 @@ def test_json_shape_and_version(run: Run, seeded: Context) -> None:
         "short-foot",
     ]
     assert data["day_plans"] == [
-        {"date": "2026-02-28", "program": "desk-five", "reason": "pain", "at": "2026-02-28T08:00:00Z"}
+        {
+            "date": "2026-02-28",
+            "program": "desk-five",
+            "reason": "pain",
+            "at": "2026-02-28T08:00:00Z",
+            "chg": "2026-03-03T08:01:00.000000Z",  # when it was set
+        }
     ]
+    assert data["tombstones"] == []
 
 
 def test_since_and_until_filter_by_local_date(run: Run, seeded: Context) -> None:
@@ -323,7 +342,7 @@ def test_round_trip_gives_the_same_json(run: Run, seeded: Context, tmp_path: Pat
     other = tmp_path / "other" / "footbase.json"
     r = run_in(seeded, other, "import", str(path))
     assert r.code == 0, r.err
-    assert r.out == "imported: 10 added, 0 updated, 0 unchanged\n"
+    assert r.out == "imported: 10 added, 0 updated, 0 deleted, 0 unchanged\n"
     assert run_in(seeded, other, "export", "--format", "json").out == path.read_text()
     assert run_in(seeded, other, "export", "--format", "md").out == run("export", "--format", "md").out
 
@@ -332,11 +351,12 @@ def test_import_counts_and_is_idempotent(run: Run, seeded: Context, tmp_path: Pa
     path, data = exported(run, tmp_path)
     before = seeded.paths.db.read_bytes()
     r = run("import", str(path))
-    assert r.out == "imported: 0 added, 0 updated, 10 unchanged\n"
+    assert r.out == "imported: 0 added, 0 updated, 0 deleted, 10 unchanged\n"
     assert seeded.paths.db.read_bytes() == before  # nothing new: not even rewritten
-    data["pain"][0]["level"] = 7
-    data["pain"][0]["note"] = "edited elsewhere"
+    later = "2026-03-03T09:00:00.000000Z"  # edited elsewhere after this store's versions
+    data["pain"][0].update(level=7, note="edited elsewhere", chg=later)
     data["sessions"][1]["items"][0]["st"] = "skipped"
+    data["sessions"][1]["chg"] = later
     new = dict(data["pain"][1], id="0f7e5a9c-0000-4000-8000-000000000001", level=5)
     data["pain"].append(new)
     data["day_plans"].append(
@@ -346,12 +366,12 @@ def test_import_counts_and_is_idempotent(run: Run, seeded: Context, tmp_path: Pa
     changed.write_text(json.dumps(data))
     r = run("import", str(changed))
     assert r.code == 0, r.err
-    assert r.out == "imported: 2 added, 2 updated, 8 unchanged\n"
+    assert r.out == "imported: 2 added, 2 updated, 0 deleted, 8 unchanged\n"
     snap = seeded.store.load()
     assert len(snap.pain) == 8 and len(snap.sessions) == 2 and len(snap.day_plans) == 2
     first = next(e for e in snap.pain if e.id == data["pain"][0]["id"])
-    assert (first.level, first.note) == (7, "edited elsewhere")  # the file's version wins
-    assert run("import", str(changed)).out == "imported: 0 added, 0 updated, 12 unchanged\n"
+    assert (first.level, first.note) == (7, "edited elsewhere")  # the newer version wins
+    assert run("import", str(changed)).out == "imported: 0 added, 0 updated, 0 deleted, 12 unchanged\n"
 
 
 def test_import_keeps_the_chosen_program(run: Run, seeded: Context, tmp_path: Path) -> None:
@@ -521,3 +541,41 @@ def test_report_period_bounds_on_one_side(run: Run, seeded: Context) -> None:
     assert "No pain entries in this period." in only_until
     only_since = run("export", "--format", "md", "--since", "2026-03-10").out
     assert "Period: 2026-03-10 to 2026-03-10 (1 day)" in only_since
+
+
+def test_import_of_another_store_file_and_of_stdin(run: Run, seeded: Context, tmp_path: Path) -> None:
+    other = tmp_path / "other" / "footbase.json"
+    r = run_in(seeded, other, "import", str(seeded.paths.db))  # the other machine's store file
+    assert r.code == 0, r.err
+    assert r.out == "imported: 10 added, 0 updated, 0 deleted, 0 unchanged\n"
+    assert run("journal", "--json").out == run_in(seeded, other, "journal", "--json").out
+    doomed = json.loads(run("journal", "--json").out)[0]["id"]
+    seeded.store.delete_pain(doomed)
+    raw = seeded.paths.db.read_text()
+    import_other = Context(Paths(db=other, config=seeded.paths.config), clock=seeded.clock, lock_timeout=0.5)
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(raw.encode("utf-8")), encoding="utf-8")
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(["import", "-"], context=import_other)
+    finally:
+        sys.stdin = old_stdin
+    assert code == 0, err.getvalue()
+    assert out.getvalue() == "imported: 0 added, 0 updated, 1 deleted, 9 unchanged\n"
+    assert doomed not in run_in(seeded, other, "journal", "--json").out
+
+
+def test_import_refuses_a_store_of_a_newer_format_and_the_store_itself(
+    run: Run, seeded: Context, tmp_path: Path
+) -> None:
+    data = json.loads(seeded.paths.db.read_text())
+    data["meta"]["meta"]["format"] = FORMAT + 1
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data))
+    before = seeded.paths.db.read_bytes()
+    r = run("import", str(newer))
+    one_line_error(r)
+    assert "newer footbase" in r.err and "nothing was imported" in r.err
+    one_line_error(run("import", str(seeded.paths.db)))
+    assert seeded.paths.db.read_bytes() == before

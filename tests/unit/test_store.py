@@ -16,6 +16,7 @@ from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import ItemResult, PainEntry, Session, new_id
 from footbase_tui.fileio import exclusive_lock
 from footbase_tui.store import (
+    FORMAT,
     InsecurePath,
     LockTimeout,
     NotSaved,
@@ -60,7 +61,7 @@ def test_records_are_keyed_by_uuid_not_tinydb_integers(store: Store) -> None:
     store.add_pain(e)
     raw = json.loads(store.path.read_text())
     assert list(raw["pain"]) == [e.id]
-    assert raw["meta"]["meta"]["format"] == 1
+    assert raw["meta"]["meta"]["format"] == FORMAT
 
 
 def test_files_are_private_even_under_umask_000(tmp_path: Path, clock: FakeClock) -> None:
