@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = csub.add_parser("check", help="validate a catalog file or folder")
     c.add_argument("path", nargs="?", metavar="PATH", help="file or folder (default: your catalog folder)")
 
+    sub.add_parser("warning-signs", help="back-pain warning signs: when to get help, and how soon")
+
     sub.add_parser("locate", help="print where the store and the config live")
 
     s = sub.add_parser("restore", help="list backups, or put one back")
@@ -141,6 +143,7 @@ HANDLERS = {
     "export": ("export_cmd", "run_export"),
     "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),
+    "warning-signs": ("safety_cmd", "run_warning_signs"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
 }

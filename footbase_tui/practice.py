@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
@@ -88,6 +89,10 @@ class Practice:
         """What the program plans for the day, ignoring what was done or swapped."""
         plan = plan or self.plan(snap.meta, day)
         return routine_for(self.ctx.catalog, plan.program, plan.start, day, (), None)
+
+    def bad_day(self, snap: Snapshot, day: date) -> PainOffer | None:
+        """Why `day` is a bad pain day (latest pain 7+, or 2+ above the usual), or None."""
+        return gentle_offer(snap.pain_since(day - timedelta(days=WINDOW_DAYS)), day)
 
     def streak(self, snap: Snapshot, day: date | None = None) -> int:
         """Days practised in a row up to `day` (today by default); may walk years, so the

@@ -16,6 +16,7 @@ from footbase_tui.core.localtime import (
     wall_time,
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
+from footbase_tui.core.warning_signs import pointer_line, warrants_pointer
 
 STDIN_MAX = 4_000_000  # bytes: escapes are stripped before the 2000-character limit
 
@@ -59,6 +60,8 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
     day = "today" if entry.date == ctx.today() else entry.date.strftime("%a %d %b")
     parts.append(f"({day} {wall:%H:%M})")
     print(" ".join(parts))
+    if warrants_pointer(entry.level):
+        print(pointer_line(entry.level))
     return 0
 
 

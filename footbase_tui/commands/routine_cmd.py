@@ -57,13 +57,39 @@ def routine_json(r: DayRoutine) -> dict[str, object]:
     }
 
 
+def _bad_day_lines(reason: str) -> None:
+    from footbase_tui.commands.safety_cmd import print_tiers
+
+    print()
+    print(f"{reason.capitalize()}: go gently today (in the app, g swaps in the gentle program).")
+    print("Stop exercising and get help if any of these apply:")
+    print_tiers()
+
+
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
-    r = _routine(ctx, ctx.store.load(), day)
+    snap = ctx.store.load()
+    r = _routine(ctx, snap, day)
+    offer = ctx.practice.bad_day(snap, day)
     if args.json:
-        json.dump(routine_json(r), sys.stdout, ensure_ascii=False, indent=2)
+        data = routine_json(r)
+        if offer is not None:
+            from footbase_tui.core.warning_signs import TIERS
+
+            data["bad_day"] = {
+                "reason": offer.reason,
+                "warning_signs": [{"tier": t.key, "action": t.action, "signs": list(t.signs)} for t in TIERS],
+            }
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    code = _print_today(r, day)
+    if offer is not None:
+        _bad_day_lines(offer.reason)
+    return code
+
+
+def _print_today(r: DayRoutine, day: date) -> int:
     head = f"{day:%A %d %B %Y} · {r.program.name}"
     if r.before_start:
         print(f"{head} · starts {r.start:%a %d %b}")

@@ -271,6 +271,7 @@ sys.exit(code)
         ["done", "short-foot"],
         ["catalog", "list"],
         ["locate"],
+        ["warning-signs"],
         ["restore", "--list"],
     ],
 )

@@ -25,6 +25,7 @@ from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
 from footbase_tui.tui.widgets.field import Field
+from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
 
 
 def describe(e: PainEntry) -> str:
@@ -194,7 +195,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._error("Not saved — your text is still here; try again.")
             return
         self.fb.drafts.clear()
-        self.fb.notify(f"Saved: pain {entry.level}/10.", timeout=3)
+        n = saved_pain_notice(entry.level)
+        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.dismiss(True)
 
     async def _save_edit(self, mine: PainEntry, expected: PainEntry | None) -> None:
@@ -228,7 +230,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._error(f"Not saved ({exc}) — your text is still here; try again.")
             return
         self.fb.reload()
-        self.fb.notify(f"Saved: pain {mine.level}/10.", timeout=3)
+        n = saved_pain_notice(mine.level)
+        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
-from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
+from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
@@ -22,6 +22,7 @@ from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
+from footbase_tui.tui.widgets.warning_signs import tiers_text
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,7 @@ class TodayView:
     streak: int | None  # None until counted, just after the first frame
 
 
-def warning_text() -> Text:
-    t = Text("Stop and get medical help, not exercise, if you have: ", style="bold")
-    t.append("; ".join(WARNING_SIGNS) + ".", style="")
-    return t
+BANNER_HINT = "▼ more: shift+tab, then ↓ to read it all"
 
 
 class TodayScreen(FootbaseScreen):
@@ -54,7 +52,9 @@ class TodayScreen(FootbaseScreen):
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
-        yield Static(id="banner")
+        with VerticalScroll(id="banner"):
+            yield Static(id="banner-text")
+        yield Static(BANNER_HINT, id="banner-hint", markup=False)
         with Container(id="today-body"):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
@@ -65,6 +65,7 @@ class TodayScreen(FootbaseScreen):
 
     def on_mount(self) -> None:
         # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
+        self.watch(self.query_one("#banner", VerticalScroll), "scroll_y", self._banner_hint, init=False)
         self.show_latest()
         self._started = True
         self.query_one(RoutineList).focus()
@@ -151,8 +152,20 @@ class TodayScreen(FootbaseScreen):
         self._show_detail()
         self.refresh_bindings()
 
+    def _banner_hint(self, *_: object) -> None:
+        """The hint shows while part of the banner is out of sight below; the banner takes
+        focus (to scroll by keys) only when it has more than fits."""
+        box = self.query_one("#banner", VerticalScroll)
+        more = box.display and box.max_scroll_y > 0
+        box.can_focus = more
+        self.query_one("#banner-hint").display = more and box.scroll_y < box.max_scroll_y
+
+    def on_resize(self, event: events.Resize) -> None:
+        # (Textual also calls SizeGuard.on_resize: handlers run for each class.)
+        self.call_after_refresh(self._banner_hint)
+
     def _show_banner(self, v: TodayView) -> None:
-        banner = self.query_one("#banner", Static)
+        banner = self.query_one("#banner-text", Static)
         gentle = self.fb.ctx.catalog.gentle_program()
         gentle_name = gentle.name if gentle else "the gentle program"
         t = Text()
@@ -165,13 +178,15 @@ class TodayScreen(FootbaseScreen):
         elif v.offer is not None:
             t.append(f"{v.offer.reason.capitalize()}. ", style="bold")
             t.append(f"g: do {gentle_name} today instead (the day counts as adapted, not missed).\n")
-            t.append_text(warning_text())
+            t.append_text(tiers_text())
         elif v.routine.before_start:
             t.append(f"{v.routine.program.name} starts on {v.routine.start:%a %d %b}.")
         elif v.routine.total and v.routine.done == v.routine.total:
             t.append("All done for today. Well kept.", style="bold green")
         banner.update(t)
-        banner.display = bool(t.plain)
+        self.query_one("#banner").display = bool(t.plain)
+        self.query_one("#banner-hint").display = False
+        self.call_after_refresh(self._banner_hint)
 
     def selected(self) -> RoutineItem | None:
         if self.view is None:

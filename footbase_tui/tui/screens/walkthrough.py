@@ -367,7 +367,10 @@ class WalkthroughScreen(FootbaseScreen):
             ok, _ = await self.fb.save(ctx.store.add_pain, entry)
             if not ok:
                 return
-            self.notify(f"Saved: pain {entry.level}/10 after practice.", timeout=3)
+            from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
+
+            n = saved_pain_notice(entry.level, " after practice")
+            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
