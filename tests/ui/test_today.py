@@ -43,7 +43,7 @@ async def test_today_shows_the_day_the_routine_and_details(make_app: MakeApp) ->
         assert "Barefoot walk" in screen_text(app).split("Steps")[0]
         await pilot.press("down")
         text = screen_text(app)
-        assert "Hand glove" in text and "Common mistakes" in text and "Stop if" in text
+        assert "Hand glove" in text and "Common mistakes" in text and "When to stop" in text
 
 
 async def test_space_marks_done_by_hand_and_back(make_app: MakeApp, ctx: Context) -> None:

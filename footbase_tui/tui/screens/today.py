@@ -140,7 +140,7 @@ class TodayScreen(FootbaseScreen):
                 i.exercise.name,
                 i.level,
                 dosage_text(i.dosage, i.exercise.per_side),
-                i.exercise.equipment[0] if i.exercise.equipment else "",
+                i.exercise.equipment_at(i.level)[0] if i.exercise.equipment_at(i.level) else "",
                 i.status,
                 i.reason,
             )
@@ -198,7 +198,10 @@ class TodayScreen(FootbaseScreen):
     def _show_detail(self) -> None:
         item = self.selected()
         detail = self.query_one(ExerciseDetail)
-        detail.show(item.exercise if item else None, item.level if item else 1)
+        if item is None:
+            detail.show(None)
+        else:
+            detail.show(item.exercise, item.level, item.dosage)
         self.query_one("#detail-scroll").display = item is not None
 
     @on(OptionList.OptionHighlighted, "#routine")

@@ -60,11 +60,21 @@ def plan_item(item: RoutineItem) -> PlanItem:
         tempo_s=d.tempo_s,
         rest_rep_s=d.rest_rep_s,
         rest_set_s=d.rest_set_s,
+        sides=item.exercise.sides,
+        switch_s=item.exercise.switch_s,
+        holds=item.exercise.holds,
     )
+
+
+def phase_word(p: Phase) -> str:
+    """What the phase is called on screen: a named hold ("SQUEEZE"), else its kind's word."""
+    return p.label or WORDS[p.kind]
 
 
 def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
     parts = [f"set {p.set_no} of {p.sets}"]
+    if p.kind == PhaseKind.REST:  # a rest is before the next set, not part of the last one
+        parts = [f"next: set {p.set_no + 1} of {p.sets}"]
     if p.rep_no is not None and p.reps:
         parts.append(f"rep {p.rep_no} of {p.reps}")
     elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
@@ -180,13 +190,13 @@ class WalkthroughScreen(FootbaseScreen):
             next_text = self.items[following.item].exercise.name
         else:
             secs = f" {seconds_text(round(following.seconds))}" if following.seconds else ""
-            next_text = f"{WORDS[following.kind].split(' —')[0].lower()}{secs}"
+            next_text = f"{phase_word(following).split(' —')[0].lower()}{secs}"
         overall = (self.routine.done + phase.item) / max(1, self.routine.total)
         self.query_one(PhaseDisplay).show(
             PhaseView(
                 exercise=item.exercise.name,
                 level=item.level,
-                phase_word=WORDS[phase.kind],
+                phase_word=phase_word(phase),
                 remaining=engine.remaining(now),
                 position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
                 next_text=next_text,
@@ -198,9 +208,10 @@ class WalkthroughScreen(FootbaseScreen):
         )
 
     def show_steps(self, index: int) -> None:
-        ex = self.items[index].exercise
+        item = self.items[index]
+        ex = item.exercise
         t = Text()
-        for n, step in enumerate(ex.steps, 1):
+        for n, step in enumerate(ex.steps_at(item.level), 1):
             t.append(f"{n}. ")
             t.append_text(plain(step))
             t.append("\n")
@@ -208,6 +219,8 @@ class WalkthroughScreen(FootbaseScreen):
             t.append("• ", style="dim")
             t.append_text(plain(cue, "italic"))
             t.append("\n")
+        t.append("When to stop: ", style="bold")
+        t.append_text(plain(ex.caution))
         self.query_one("#wt-steps-text", Static).update(t)
 
     # ---- recording -----------------------------------------------------------------------

@@ -5,11 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from footbase_tui.core.catalog import Exercise
+from footbase_tui.core.catalog import Dosage, Exercise
+from footbase_tui.core.routine import dosage_line
 from footbase_tui.tui.safe import plain
 
 
-def detail_text(ex: Exercise, level: int) -> Text:
+def detail_text(ex: Exercise, level: int, dosage: Dosage | None = None) -> Text:
+    """The exercise at `level` (its position, steps and equipment only), with `dosage`
+    (today's, overrides included) or the level's own."""
     lv = ex.level(level)
     t = Text()
     t.append_text(plain(ex.name, "bold"))
@@ -18,11 +21,15 @@ def detail_text(ex: Exercise, level: int) -> Text:
     t.append("\n")
     t.append_text(plain(ex.purpose, "italic"))
     t.append("\n\n")
-    side = "each foot in turn" if ex.per_side else "both feet"
-    t.append(f"{ex.position.capitalize()}, {side}. Equipment: ", style="dim")
-    t.append_text(plain(", ".join(ex.equipment) or "none", "dim"))
+    side = "both feet"
+    if ex.per_side:
+        side = "all sets on one foot, then the other" if ex.sides == "block" else "each foot in turn"
+    t.append(f"{ex.position_at(level).capitalize()}, {side}. Equipment: ", style="dim")
+    t.append_text(plain(", ".join(ex.equipment_at(level)) or "none", "dim"))
+    t.append("\n")
+    t.append_text(plain(dosage_line(dosage or lv.dosage, ex.per_side), "dim"))
     t.append("\n\nSteps\n", style="bold")
-    for n, step in enumerate(ex.steps, 1):
+    for n, step in enumerate(ex.steps_at(level), 1):
         t.append(f"{n}. ")
         t.append_text(plain(step))
         t.append("\n")
@@ -36,7 +43,7 @@ def detail_text(ex: Exercise, level: int) -> Text:
         t.append("• ")
         t.append_text(plain(m))
         t.append("\n")
-    t.append("\nStop if ", style="bold")
+    t.append("\nWhen to stop\n", style="bold")
     t.append_text(plain(ex.caution))
     t.append("\n\nMove up when ", style="bold")
     t.append_text(plain(lv.move_up_when))
@@ -46,5 +53,5 @@ def detail_text(ex: Exercise, level: int) -> Text:
 class ExerciseDetail(Static):
     """Shows the exercise it is given; shows nothing when given None."""
 
-    def show(self, exercise: Exercise | None, level: int = 1) -> None:
-        self.update(detail_text(exercise, level) if exercise else Text(""))
+    def show(self, exercise: Exercise | None, level: int = 1, dosage: Dosage | None = None) -> None:
+        self.update(detail_text(exercise, level, dosage) if exercise else Text(""))
