@@ -42,6 +42,13 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _yes_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word not in ("y", "yes", "n", "no"):
+        raise argparse.ArgumentTypeError(f"expected yes or no, got {text!r}")
+    return word.startswith("y")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="footbase",
@@ -123,6 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("warning-signs", help="back-pain warning signs: when to get help, and how soon")
 
+    s = sub.add_parser(
+        "screening", help="a few safety questions that adjust the routine (asked on a terminal)"
+    )
+    for flag, what in (
+        ("--foot-sensation", "feet that have lost feeling, diabetes, poor circulation or foot wounds"),
+        ("--falls", "a fall in the last year, dizziness or unsteadiness"),
+        ("--recent-injury", "a recent injury or operation on a foot, ankle, leg or the back"),
+    ):
+        s.add_argument(flag, type=_yes_no, metavar="yes|no", help=what)
+    s.add_argument("--show", action="store_true", help="print the answers without asking")
+
     sub.add_parser("locate", help="print where the store and the config live")
 
     s = sub.add_parser("restore", help="list backups, or put one back")
@@ -144,6 +162,7 @@ HANDLERS = {
     "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),
     "warning-signs": ("safety_cmd", "run_warning_signs"),
+    "screening": ("safety_cmd", "run_screening"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
 }

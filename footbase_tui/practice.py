@@ -9,13 +9,16 @@ figures), so a command prints it and a widget draws it. Built from the `Context`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
+from footbase_tui.core.records import DayPlan
 from footbase_tui.core.routine import DayRoutine, routine_for
+from footbase_tui.core.screening import Effect, apply_screening
 from footbase_tui.core.trends import (
     TrendView,
     after_practice,
@@ -50,6 +53,15 @@ class Plan:
     warning: str | None = None
 
 
+@dataclass(frozen=True)
+class Screened:
+    """A day's routine after the screening: `effects` for the day, `notes` per exercise id."""
+
+    routine: DayRoutine
+    effects: tuple[Effect, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
 class Practice:
     """The use-case layer over one Context (store, catalog, config, clock)."""
 
@@ -79,11 +91,25 @@ class Practice:
         return Plan(program, meta.start or min(day or today, today), warning)
 
     def routine(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
-        """The day's routine with each item's status from that day's sessions and day plan."""
+        """The day's routine with each item's status from that day's sessions and day plan,
+        adjusted for the screening answers (see `screened`)."""
+        return self.screened(snap, day, plan).routine
+
+    def screened(self, snap: Snapshot, day: date, plan: Plan | None = None) -> Screened:
+        """The day's routine adjusted for the screening answers, with the notes saying why:
+        a recent injury puts the gentle program in place of the planned one (a day plan
+        chosen for the day still wins); see core.screening for the rest."""
         plan = plan or self.plan(snap.meta, day)
-        return routine_for(
-            self.ctx.catalog, plan.program, plan.start, day, snap.sessions_on(day), snap.day_plans.get(day)
+        day_plan = snap.day_plans.get(day)
+        screening = self.ctx.config.screening
+        gentle = self.ctx.catalog.gentle_program()
+        if screening.recent_injury and day_plan is None and gentle is not None:
+            day_plan = DayPlan(day, gentle.id, "choice", "")
+        routine = routine_for(
+            self.ctx.catalog, plan.program, plan.start, day, snap.sessions_on(day), day_plan
         )
+        adjusted, effects, notes = apply_screening(routine, screening)
+        return Screened(adjusted, effects, notes)
 
     def planned(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """What the program plans for the day, ignoring what was done or swapped."""

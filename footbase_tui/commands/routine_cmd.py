@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from datetime import date
 
 from footbase_tui.context import Context
@@ -69,10 +70,23 @@ def _bad_day_lines(reason: str) -> None:
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
     snap = ctx.store.load()
-    r = _routine(ctx, snap, day)
+    plan = ctx.practice.plan(snap.meta, day)
+    if plan.warning:
+        print(f"footbase: {plan.warning}", file=sys.stderr)
+    screened = ctx.practice.screened(snap, day, plan)
+    r = screened.routine
     offer = ctx.practice.bad_day(snap, day)
     if args.json:
         data = routine_json(r)
+        data["screening"] = {
+            "asked": ctx.config.screening_asked,
+            "answers": ctx.config.screening.as_dict(),
+            "effects": [{"key": e.key, "note": e.note} for e in screened.effects],
+        }
+        items = data["items"]
+        assert isinstance(items, list)
+        for entry in items:
+            entry["adjusted"] = screened.notes.get(entry["exercise"])
         if offer is not None:
             from footbase_tui.core.warning_signs import TIERS
 
@@ -83,13 +97,17 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    code = _print_today(r, day)
+    code = _print_today(r, day, screened.notes)
+    for effect in screened.effects:
+        print(f"Note: {effect.note}")
+    if not ctx.config.screening_asked:
+        print("Three safety questions are not answered yet: footbase screening")
     if offer is not None:
         _bad_day_lines(offer.reason)
     return code
 
 
-def _print_today(r: DayRoutine, day: date) -> int:
+def _print_today(r: DayRoutine, day: date, notes: Mapping[str, str]) -> int:
     head = f"{day:%A %d %B %Y} · {r.program.name}"
     if r.before_start:
         print(f"{head} · starts {r.start:%a %d %b}")
@@ -105,6 +123,8 @@ def _print_today(r: DayRoutine, day: date) -> int:
         dose = dosage_text(i.dosage, i.exercise.per_side)
         extra = f"  ({i.reason})" if i.reason else ""
         print(f"  {MARKS.get(i.status, '[ ]')} {i.id:<{width}}  L{i.level}  {dose}{extra}")
+        if i.id in notes:
+            print(f"  {'':<3} {'':<{width}}  {notes[i.id]}")
     print(f"{r.done}/{r.total} done")
     return 0
 

@@ -20,3 +20,52 @@ def run_warning_signs(ctx: Context, args: argparse.Namespace) -> int:
     print_tiers()
     print(NOT_ADVICE)
     return 0
+
+
+def _ask(question: str, why: str, current: bool | None) -> bool | None:
+    """One yes/no question on the terminal; enter keeps the current answer."""
+    from footbase_tui.core.screening import parse_answer
+
+    now = {True: "yes", False: "no", None: "not answered"}[current]
+    print(f"{question}\n  ({why})")
+    while True:
+        text = input(f"  yes / no, enter keeps '{now}': ")
+        if not text.strip():
+            return current
+        try:
+            return parse_answer(text)
+        except ValueError:
+            print("  please type yes or no")
+
+
+def run_screening(ctx: Context, args: argparse.Namespace) -> int:
+    import sys
+    from dataclasses import replace
+
+    from footbase_tui.config import save_screening
+    from footbase_tui.core.screening import KEYS, QUESTIONS, because
+
+    current = ctx.config.screening
+    given = {k: getattr(args, k) for k in KEYS if getattr(args, k) is not None}
+    if given:
+        answers = replace(current, **given)
+    elif sys.stdin.isatty() and not args.show:
+        print("A few safety questions. Answers stay in your config file; nothing is sent anywhere.")
+        print(NOT_ADVICE)
+        answers = replace(current, **{q.key: _ask(q.ask, q.why, getattr(current, q.key)) for q in QUESTIONS})
+    else:
+        for q in QUESTIONS:
+            value = getattr(current, q.key)
+            print(f"{q.key}: {'not answered' if value is None else 'yes' if value else 'no'}  — {q.ask}")
+        if not current.answered:
+            print(
+                "not answered yet: run 'footbase screening' in a terminal, or pass --foot-sensation, "
+                "--falls and --recent-injury (yes or no)"
+            )
+        return 0
+    save_screening(ctx.paths.config, answers)
+    print(f"saved: screening in {ctx.paths.config}")
+    for q in QUESTIONS:
+        if getattr(answers, q.key):
+            print(f"  {because(q.key)}: see 'footbase today'")
+    return 0

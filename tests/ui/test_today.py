@@ -194,3 +194,17 @@ async def test_the_warning_signs_scroll_whole_with_a_hint_at_50x16(make_app: Mak
         read = " ".join(" ".join(seen).split())
         for sign in all_signs():
             assert sign in read
+
+
+async def test_screening_effects_show_on_today_and_in_the_detail(make_app: MakeApp, ctx: Context) -> None:
+    ctx.paths.config.write_text(
+        "timezone: Europe/Berlin\nscreening: {foot_sensation: true, falls: false, recent_injury: null}\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Check your feet today" in text
+        assert "Walk at home in socks or soft shoes" in text
+        assert "Adjusted: in socks with grip or soft, flexible indoor shoes, not barefoot" in text

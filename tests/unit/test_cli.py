@@ -127,6 +127,7 @@ def test_today_json_and_done(run: Run) -> None:
         "hold_s",
         "per_side",
         "status",
+        "adjusted",
     }
     assert [i["status"] for i in data["items"]] == ["todo"] * 4
     walk = next(i for i in data["items"] if i["exercise"] == "barefoot-walk")

@@ -18,6 +18,8 @@ from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
+from footbase_tui.practice import Screened
+from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
@@ -32,6 +34,7 @@ class TodayView:
     plan: DayPlan | None
     offer: PainOffer | None
     streak: int | None  # None until counted, just after the first frame
+    screened: Screened | None = None  # what the screening answers changed, and why
 
 
 BANNER_HINT = "▼ more: shift+tab, then ↓ to read it all"
@@ -79,12 +82,13 @@ class TodayScreen(FootbaseScreen):
         chosen = ctx.practice.plan(snap.meta, today)
         program = chosen.program
         plan = snap.day_plans.get(today)
-        routine = ctx.practice.routine(snap, today, chosen)
+        screened = ctx.practice.screened(snap, today, chosen)
+        routine = screened.routine
         planned = ctx.practice.planned(snap, today, chosen)
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
-        return TodayView(routine, program, plan, offer, None)
+        return TodayView(routine, program, plan, offer, None, screened)
 
     def count_streak(self) -> None:
         """The streak may walk years of history: it is counted in a thread, so the routine
@@ -183,6 +187,9 @@ class TodayScreen(FootbaseScreen):
             t.append(f"{v.routine.program.name} starts on {v.routine.start:%a %d %b}.")
         elif v.routine.total and v.routine.done == v.routine.total:
             t.append("All done for today. Well kept.", style="bold green")
+        for effect in v.screened.effects if v.screened else ():
+            t.append("\n" if t.plain else "")
+            t.append_text(plain(effect.note))
         banner.update(t)
         self.query_one("#banner").display = bool(t.plain)
         self.query_one("#banner-hint").display = False
@@ -201,7 +208,8 @@ class TodayScreen(FootbaseScreen):
         if item is None:
             detail.show(None)
         else:
-            detail.show(item.exercise, item.level, item.dosage)
+            note = self.view.screened.notes.get(item.id) if self.view and self.view.screened else None
+            detail.show(item.exercise, item.level, item.dosage, note)
         self.query_one("#detail-scroll").display = item is not None
 
     @on(OptionList.OptionHighlighted, "#routine")

@@ -10,11 +10,15 @@ from footbase_tui.core.routine import dosage_line
 from footbase_tui.tui.safe import plain
 
 
-def detail_text(ex: Exercise, level: int, dosage: Dosage | None = None) -> Text:
+def detail_text(ex: Exercise, level: int, dosage: Dosage | None = None, note: str | None = None) -> Text:
     """The exercise at `level` (its position, steps and equipment only), with `dosage`
-    (today's, overrides included) or the level's own."""
+    (today's, overrides included) or the level's own, and `note` (why it was adjusted)."""
     lv = ex.level(level)
     t = Text()
+    if note:
+        t.append("Adjusted: ", style="bold")
+        t.append_text(plain(note))
+        t.append("\n")
     t.append_text(plain(ex.name, "bold"))
     t.append(f" — level {lv.level}: ")
     t.append_text(plain(lv.name))
@@ -53,5 +57,7 @@ def detail_text(ex: Exercise, level: int, dosage: Dosage | None = None) -> Text:
 class ExerciseDetail(Static):
     """Shows the exercise it is given; shows nothing when given None."""
 
-    def show(self, exercise: Exercise | None, level: int = 1, dosage: Dosage | None = None) -> None:
-        self.update(detail_text(exercise, level, dosage) if exercise else Text(""))
+    def show(
+        self, exercise: Exercise | None, level: int = 1, dosage: Dosage | None = None, note: str | None = None
+    ) -> None:
+        self.update(detail_text(exercise, level, dosage, note) if exercise else Text(""))
