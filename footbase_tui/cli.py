@@ -116,8 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="merge a JSON export into the store (by id, never twice)")
     s.add_argument("file", metavar="FILE", help="a file made by 'footbase export --format json'")
 
-    s = sub.add_parser("program", help="show the program, or choose one")
-    s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
+    s = sub.add_parser(
+        "program",
+        help="show the program, or choose one; 'program show [ID]' prints each phase's days and minutes",
+    )
+    s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on, or 'show'")
+    s.add_argument("show_id", nargs="?", metavar="SHOW_ID", help="with 'show': the program (default: yours)")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
 
     s = sub.add_parser("catalog", help="list, show or check exercises and programs")

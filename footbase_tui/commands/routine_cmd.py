@@ -203,7 +203,46 @@ def _ago(ctx: Context, utc: str) -> str:
     return f"{round(seconds / 86400)} days ago"
 
 
+def _show_program(ctx: Context, program_id: str | None) -> int:
+    from footbase_tui.core.program_load import program_load
+
+    if program_id is None:
+        program = ctx.practice.plan(ctx.store.load().meta).program
+    else:
+        found = ctx.catalog.program(program_id)
+        if found is None:
+            known = ", ".join(sorted(ctx.catalog.programs))
+            raise UsageError(f"no program called '{program_id}'; programs: {known}")
+        program = found
+    print(f"{program.name} ({program.id}){' — gentle' if program.gentle else ''}")
+    print(program.description)
+    for load, phase in zip(program_load(ctx.catalog, program), program.phases, strict=True):
+        weeks = (
+            f"weeks {load.from_week}-{load.until_week}"
+            if load.until_week and load.until_week != load.from_week
+            else f"week {load.from_week}"
+            if load.until_week
+            else f"week {load.from_week} on"
+        )
+        print(
+            f"{load.name} ({weeks}): {load.days_per_week} days a week, "
+            f"about {round(load.minutes)} min a day, {load.exercises} exercises"
+        )
+        for item in phase.items:
+            ex = ctx.catalog.exercises.get(item.exercise)
+            if ex is not None:
+                print(f"  - {ex.name}, up to level {item.level}")
+    print("Minutes are the walkthrough's own timing (get-ready, rests and side switches included).")
+    return 0
+
+
 def run_program(ctx: Context, args: argparse.Namespace) -> int:
+    if args.program == "show":
+        return _show_program(ctx, args.show_id)
+    if args.show_id is not None:
+        raise UsageError(
+            f"one program at a time: 'footbase program {args.program}', or 'footbase program show ID'"
+        )
     snap = ctx.store.load()
     if args.program is None:
         plan = ctx.practice.plan(snap.meta)

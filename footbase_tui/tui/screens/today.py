@@ -178,7 +178,7 @@ class TodayScreen(FootbaseScreen):
             t.append("g: back to the planned routine.", style="dim")
         elif v.routine.rest_day:
             t.append("Rest day: nothing planned. ", style="bold")
-            t.append(f"Want to move anyway? g: {gentle_name}, about five minutes.")
+            t.append(f"Want to move anyway? g: {gentle_name}, a short seated routine.")
         elif v.offer is not None:
             t.append(f"{v.offer.reason.capitalize()}. ", style="bold")
             t.append(f"g: do {gentle_name} today instead (the day counts as adapted, not missed).\n")
