@@ -139,3 +139,24 @@ def test_a_bad_guidance_field_is_one_precise_error(
     with pytest.raises(CatalogError) as err:
         check_path(path)
     assert err.value.field == field and expected in err.value.expected
+
+
+SHOPS_AND_CONTENT = (
+    "askvity",
+    "newsbytesapp",
+    "shoetalk",
+    "lemsshoes",
+    "terrun",
+    "barefootshoes",
+    "thebarefootsole",
+)
+
+
+def test_every_dosage_says_where_it_comes_from(catalog: Catalog) -> None:
+    for ex in catalog.exercises.values():
+        said = [s for s in ex.sources if s.startswith(("Dosage", "Times per level", "Holds of"))]
+        assert len(said) == 1, ex.id
+        if any(shop in s for s in ex.sources for shop in SHOPS_AND_CONTENT):
+            # a shop or content page is named: the note says what it is used for, or that
+            # the dosage is footbase's own choice
+            assert "own choice" in said[0] or "used only for" in said[0], ex.id
