@@ -8,6 +8,6 @@ from footbase_tui.context import Context
 def run_app(ctx: Context) -> int:
     from footbase_tui.tui.app import FootbaseApp
 
-    app = FootbaseApp(ctx)
+    app = FootbaseApp(ctx, first_start=True)
     app.run()
     return app.return_code or 0
