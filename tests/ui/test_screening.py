@@ -10,7 +10,10 @@ from footbase_tui.tui.screens.today import TodayScreen
 from tests.uikit import keys_now, screen_text, settle
 
 
-def first_start_app(ctx: Context) -> FootbaseApp:
+def first_start_app(ctx: Context, fresh: bool = True) -> FootbaseApp:
+    """The app as the command line starts it; `fresh`: a config that never had the questions."""
+    if fresh:
+        ctx.paths.config.write_text("timezone: Europe/Berlin\n", encoding="utf-8")
     return FootbaseApp(Context(ctx.paths, clock=ctx.clock, lock_timeout=0.5), 3600, 0, first_start=True)
 
 
@@ -41,7 +44,7 @@ async def test_first_start_asks_and_a_burst_of_answers_lands(ctx: Context) -> No
         saved = ctx.paths.config.read_text(encoding="utf-8")
         assert "foot_sensation: true" in saved and "falls: false" in saved and "recent_injury: null" in saved
         assert "Check your feet today" in screen_text(app)
-    again = first_start_app(ctx)
+    again = first_start_app(ctx, fresh=False)
     async with again.run_test(size=(50, 16)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, TodayScreen)  # asked once, not every start
@@ -64,3 +67,23 @@ async def test_skipping_says_so_once_and_is_not_asked_again(ctx: Context) -> Non
         await settle(pilot)
         assert "recent_injury: true" in ctx.paths.config.read_text(encoding="utf-8")
         assert "clinician's go-ahead" in screen_text(app)
+
+
+async def test_pain_and_quit_still_work_over_the_questions(ctx: Context) -> None:
+    from footbase_tui.tui.modals.pain_entry import PainEntryModal
+
+    app = first_start_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ScreeningModal)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PainEntryModal)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ScreeningModal)  # back to the question
+        assert [e.level for e in ctx.store.load().pain] == [4]
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "screening:" not in ctx.paths.config.read_text(encoding="utf-8")  # quitting is not skipping

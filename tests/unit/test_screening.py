@@ -50,7 +50,8 @@ def effects(data: dict[str, object]) -> dict[str, str]:
     return {e["key"]: e["note"] for e in screening["effects"]}
 
 
-def test_unanswered_changes_nothing_and_today_says_so(run: Run) -> None:
+def test_unanswered_changes_nothing_and_today_says_so(run: Run, ctx: Context) -> None:
+    ctx.paths.config.write_text("timezone: Europe/Berlin\n", encoding="utf-8")
     data = today(run)
     assert effects(data) == {} and all(i["adjusted"] is None for i in items(data).values())
     assert "safety questions are not answered yet: footbase screening" in run("today").out

@@ -28,6 +28,9 @@ class ScreeningModal(ModalScreen[Screening | None]):
         Binding("n", "answer(False)", "No", id="screening-no"),
         Binding("s", "answer(None)", "Skip", id="screening-skip"),
         Binding("escape", "stop", "Skip the rest", id="screening-stop"),
+        # A modal hides the app's keys: quitting and logging pain still work from here.
+        Binding("q", "app.quit", "Quit", show=False),
+        Binding("p", "app.pain", "Pain", show=False),
     ]
 
     def __init__(self, current: Screening, first_start: bool = False) -> None:
