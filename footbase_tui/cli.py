@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="footbase",
         description="A daily foot-strength practice: routine, calendar and pain journal. "
         "With no command, opens the app.",
-        epilog="Exercise guidance, not medical advice.",
+        epilog="Exercise guidance, not medical advice. When to get help: footbase warning-signs.",
     )
     p.add_argument("--version", action="version", version=f"footbase {__version__}")
     p.add_argument("--db", metavar="PATH", help="store file (default: $FOOTBASE_DB or the data dir)")

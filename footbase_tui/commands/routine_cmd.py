@@ -165,7 +165,10 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
         kind="manual",
         items=results,
     )
-    ctx.store.save_session(session, program_if_new=(r.program.id, min(r.start, day)))
+    # The program chosen by the first practice is the planned one, not a stand-in for the
+    # day (the gentle program of a bad day, or of a recent injury until it is cleared).
+    planned = ctx.practice.plan(snap.meta, day)
+    ctx.store.save_session(session, program_if_new=(planned.program.id, min(planned.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
     print(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
     return 0

@@ -132,3 +132,12 @@ def test_recent_injury_means_a_clinicians_go_ahead_and_the_gentle_program(run: R
     assert "clinician's go-ahead" in effects(data)["recent_injury"]
     run("screening", "--recent-injury", "no")  # confirmed: back to the program
     assert today(run)["program"] == "foundation"
+
+
+def test_a_first_practice_during_a_recent_injury_keeps_the_planned_program(run: Run, ctx: Context) -> None:
+    run("screening", "--recent-injury", "yes")
+    r = run("done", "--all")
+    assert r.code == 0, r.err
+    assert ctx.store.load().meta.program == "foundation"  # the gentle program only stood in
+    run("screening", "--recent-injury", "no")
+    assert today(run)["program"] == "foundation"
