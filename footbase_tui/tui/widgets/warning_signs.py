@@ -30,8 +30,8 @@ def high_pain_note(level: int) -> str | None:
     if not warrants_pointer(level):
         return None
     return (
-        f"Pain {level}/10 is high. Check the warning signs: they are on Today, "
-        f"in help (?), and in '{COMMAND}'."
+        f"Pain {level}/10 is high. Check the warning signs: help (?) lists them, "
+        f"and so does '{COMMAND}'."
     )
 
 
