@@ -4,6 +4,7 @@ answers kept in the config and shown on Today."""
 from __future__ import annotations
 
 from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.modals.screening import ScreeningModal
 from footbase_tui.tui.screens.today import TodayScreen
@@ -87,3 +88,24 @@ async def test_pain_and_quit_still_work_over_the_questions(ctx: Context) -> None
         await pilot.pause()
     assert app.return_code == 0
     assert "screening:" not in ctx.paths.config.read_text(encoding="utf-8")  # quitting is not skipping
+
+
+async def test_a_first_walkthrough_during_a_recent_injury_keeps_the_planned_program(ctx: Context) -> None:
+    from tests.ui.test_walkthrough import advance
+
+    ctx.paths.config.write_text(
+        "timezone: Europe/Berlin\nscreening: {recent_injury: true}\n", encoding="utf-8"
+    )
+    app = first_start_app(ctx, fresh=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "clinician's go-ahead" in screen_text(app)
+        await pilot.press("s")  # the gentle program's first exercise
+        await pilot.pause()
+        assert isinstance(ctx.clock, FakeClock)
+        await advance(pilot, ctx.clock, 5 + 10 + 2 + 10)  # one squeeze and spread, then rest
+        await advance(pilot, ctx.clock, 600)
+        await settle(pilot)
+    snap = ctx.store.load()
+    assert snap.sessions and snap.sessions[0].program == "desk-five"
+    assert snap.meta.program == "foundation"

@@ -246,7 +246,7 @@ class TodayScreen(FootbaseScreen):
 
         if self.view is None or not self.view.routine.items:
             return
-        self.app.push_screen(WalkthroughScreen(self.view.routine, index))
+        self.app.push_screen(WalkthroughScreen(self.view.routine, index, self.view.planned.id))
 
     def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
         ctx = self.fb.ctx

@@ -100,9 +100,11 @@ class WalkthroughScreen(FootbaseScreen):
         Binding("minus", "adjust(-10)", "-10s", key_display="-", show=False, id="wt-minus"),
     ]
 
-    def __init__(self, routine: DayRoutine, start_index: int) -> None:
+    def __init__(self, routine: DayRoutine, start_index: int, planned: str | None = None) -> None:
         super().__init__()
         self.routine = routine
+        # The program a first practice chooses: the planned one, not a stand-in for the day.
+        self.planned = planned or routine.program.id
         first = routine.items[start_index]
         rest = [i for i in routine.items[start_index + 1 :] if i.status == "todo"]
         self.items: list[RoutineItem] = [first, *rest]
@@ -260,13 +262,13 @@ class WalkthroughScreen(FootbaseScreen):
     async def save(self, ended: bool = False) -> None:
         if not self.results:
             return
-        program = (self.routine.program.id, self.routine.day)
+        program = (self.planned, self.routine.day)
         await self.fb.save(self.fb.ctx.store.save_session, self.session(ended), program)
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
         if self.results:
-            self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
+            self.fb.ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
 
     # ---- actions -------------------------------------------------------------------------
 

@@ -29,10 +29,7 @@ def high_pain_note(level: int) -> str | None:
     """The notification after saving pain `level`: a pointer to the warning signs, or None."""
     if not warrants_pointer(level):
         return None
-    return (
-        f"Pain {level}/10 is high. Check the warning signs: help (?) lists them, "
-        f"and so does '{COMMAND}'."
-    )
+    return f"Pain {level}/10 is high. Check the warning signs: help (?) lists them, and so does '{COMMAND}'."
 
 
 @dataclass(frozen=True)
