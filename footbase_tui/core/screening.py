@@ -80,7 +80,7 @@ SUPPORT_STEP = (
 SOCKS = "in socks with grip or soft, flexible indoor shoes"
 FEET_CHECK = (
     "Check your feet today, soles and between the toes, for cuts, blisters, redness or "
-    "swelling; show any you find to a doctor or podiatrist."
+    "swelling; show any you find to a doctor or podiatrist"
 )
 
 
@@ -144,7 +144,7 @@ def apply_screening(
             )
         )
     if screening.foot_sensation:
-        effects.append(Effect("foot_sensation", f"{FEET_CHECK} ({because('foot_sensation')})"))
+        effects.append(Effect("foot_sensation", f"{FEET_CHECK} ({because('foot_sensation')})."))
     if screening.falls:
         effects.append(
             Effect(
