@@ -27,6 +27,7 @@ from footbase_tui.core.countdown import (
     build_phases,
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.program_load import plan_item_of
 from footbase_tui.core.records import ItemResult, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, item_result, seconds_text
 from footbase_tui.tui.safe import plain
@@ -48,22 +49,8 @@ WORDS = {
 
 
 def plan_item(item: RoutineItem) -> PlanItem:
-    d = item.dosage
-    return PlanItem(
-        name=item.exercise.name,
-        pace=item.exercise.pace,
-        per_side=item.exercise.per_side,
-        sets=d.sets,
-        reps=d.reps,
-        seconds=d.seconds,
-        hold_s=d.hold_s,
-        tempo_s=d.tempo_s,
-        rest_rep_s=d.rest_rep_s,
-        rest_set_s=d.rest_set_s,
-        sides=item.exercise.sides,
-        switch_s=item.exercise.switch_s,
-        holds=item.exercise.holds,
-    )
+    """The countdown engine's item for a routine item (sides, switch and named holds too)."""
+    return plan_item_of(item.exercise, item.dosage)
 
 
 def phase_word(p: Phase) -> str:
