@@ -141,3 +141,19 @@ def test_a_first_practice_during_a_recent_injury_keeps_the_planned_program(run: 
     assert ctx.store.load().meta.program == "foundation"  # the gentle program only stood in
     run("screening", "--recent-injury", "no")
     assert today(run)["program"] == "foundation"
+
+
+def test_on_a_terminal_it_asks_each_question_and_enter_keeps_the_answer(
+    run: Run, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    answers = iter(["maybe", "yes", "", "n"])  # a wrong word is asked again
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    r = run("screening")
+    assert r.code == 0, r.err
+    assert "please type yes or no" in r.out and "nothing is sent anywhere" in r.out
+    assert "Feet that feel less can be cut" in r.out  # each question says why it matters
+    text = ctx.paths.config.read_text(encoding="utf-8")
+    assert "foot_sensation: true" in text and "falls: null" in text and "recent_injury: false" in text
