@@ -6,6 +6,7 @@ import argparse
 
 from footbase_tui.context import Context
 from footbase_tui.core.warning_signs import NOT_ADVICE, tier_lines
+from footbase_tui.errors import UsageError
 
 
 def print_tiers() -> None:
@@ -29,7 +30,10 @@ def _ask(question: str, why: str, current: bool | None) -> bool | None:
     now = {True: "yes", False: "no", None: "not answered"}[current]
     print(f"{question}\n  ({why})")
     while True:
-        text = input(f"  yes / no, enter keeps '{now}': ")
+        try:
+            text = input(f"  yes / no, enter keeps '{now}': ")
+        except EOFError:
+            raise UsageError("input ended before the last answer; nothing was saved") from None
         if not text.strip():
             return current
         try:

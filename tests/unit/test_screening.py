@@ -157,3 +157,17 @@ def test_on_a_terminal_it_asks_each_question_and_enter_keeps_the_answer(
     assert "Feet that feel less can be cut" in r.out  # each question says why it matters
     text = ctx.paths.config.read_text(encoding="utf-8")
     assert "foot_sensation: true" in text and "falls: null" in text and "recent_injury: false" in text
+
+
+def test_input_ending_midway_saves_nothing(run: Run, ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    def ended(prompt: str = "") -> str:
+        raise EOFError
+
+    before = ctx.paths.config.read_text(encoding="utf-8")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", ended)
+    r = run("screening")
+    assert r.code == 2 and "nothing was saved" in r.err and r.err.count("\n") == 1
+    assert ctx.paths.config.read_text(encoding="utf-8") == before
