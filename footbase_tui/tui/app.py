@@ -254,7 +254,9 @@ class FootbaseApp(App[None]):
         try:
             await asyncio.to_thread(save_screening, self.ctx.paths.config, answers)
         except (StoreError, ConfigError) as exc:
-            self.notify(f"Screening not saved: {exc}", title="Not saved", severity="error", timeout=10)
+            # The message names a path, which may hold markup-like text: shown literally.
+            message = f"Screening not saved: {exc}"
+            self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
             return
         self.ctx.config = replace(self.ctx.config, screening=answers, screening_asked=True)
         if answers.answered:

@@ -109,3 +109,18 @@ async def test_a_first_walkthrough_during_a_recent_injury_keeps_the_planned_prog
     snap = ctx.store.load()
     assert snap.sessions and snap.sessions[0].program == "desk-five"
     assert snap.meta.program == "foundation"
+
+
+async def test_a_config_that_cannot_be_written_says_not_saved(ctx: Context) -> None:
+    app = first_start_app(ctx)
+    ctx.paths.config.parent.chmod(0o755)  # open to others: footbase refuses to write there
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("y", "y", "y")
+            await settle(pilot)
+            [(title, message)] = [(n.title, n.message) for n in app._notifications if n.severity == "error"]
+            assert title == "Not saved" and "Screening not saved" in message and "chmod 700" in message
+            assert "screening:" not in ctx.paths.config.read_text(encoding="utf-8")
+    finally:
+        ctx.paths.config.parent.chmod(0o700)
