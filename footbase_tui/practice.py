@@ -60,6 +60,9 @@ class Screened:
     routine: DayRoutine
     effects: tuple[Effect, ...] = ()
     notes: Mapping[str, str] = field(default_factory=dict)
+    # The day plan the screening stands in (the gentle program for a recent injury), not yet
+    # stored: whoever saves practice for the day stores it too, so the calendar counts it.
+    stand_in: DayPlan | None = None
 
 
 class Practice:
@@ -103,13 +106,16 @@ class Practice:
         day_plan = snap.day_plans.get(day)
         screening = self.ctx.config.screening
         gentle = self.ctx.catalog.gentle_program()
+        stand_in = None
         if screening.recent_injury and day_plan is None and gentle is not None:
-            day_plan = DayPlan(day, gentle.id, "choice", "")
+            from footbase_tui.core.localtime import iso_utc
+
+            day_plan = stand_in = DayPlan(day, gentle.id, "choice", iso_utc(self.ctx.clock.now()))
         routine = routine_for(
             self.ctx.catalog, plan.program, plan.start, day, snap.sessions_on(day), day_plan
         )
         adjusted, effects, notes = apply_screening(routine, screening)
-        return Screened(adjusted, effects, notes)
+        return Screened(adjusted, effects, notes, stand_in)
 
     def planned(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """What the program plans for the day, ignoring what was done or swapped."""

@@ -168,6 +168,9 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     # The program chosen by the first practice is the planned one, not a stand-in for the
     # day (the gentle program of a bad day, or of a recent injury until it is cleared).
     planned = ctx.practice.plan(snap.meta, day)
+    stand_in = ctx.practice.screened(snap, day, planned).stand_in
+    if stand_in is not None:  # the gentle program stands in today: the calendar counts it so
+        ctx.store.set_day_plan(stand_in, day)
     ctx.store.save_session(session, program_if_new=(planned.program.id, min(planned.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
     print(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")

@@ -109,6 +109,7 @@ async def test_a_first_walkthrough_during_a_recent_injury_keeps_the_planned_prog
     snap = ctx.store.load()
     assert snap.sessions and snap.sessions[0].program == "desk-five"
     assert snap.meta.program == "foundation"
+    assert snap.day_plans[snap.sessions[0].date].program == "desk-five"  # the calendar counts it so
 
 
 async def test_a_config_that_cannot_be_written_says_not_saved(ctx: Context) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from footbase_tui.context import Context
+from footbase_tui.core.clock import FakeClock
 from tests.conftest import Result
 
 Run = Callable[..., Result]
@@ -138,9 +139,18 @@ def test_a_first_practice_during_a_recent_injury_keeps_the_planned_program(run: 
     run("screening", "--recent-injury", "yes")
     r = run("done", "--all")
     assert r.code == 0, r.err
-    assert ctx.store.load().meta.program == "foundation"  # the gentle program only stood in
+    snap = ctx.store.load()
+    assert snap.meta.program == "foundation"  # the gentle program only stood in
+    day = ctx.today()
+    assert snap.day_plans[day].program == "desk-five"  # and the calendar counts the day by it
+    fresh = Context(ctx.paths, clock=ctx.clock)
+    [cell] = fresh.practice.cells(snap, day, day)
+    assert cell.state == "done" and cell.done == cell.planned == 4
     run("screening", "--recent-injury", "no")
-    assert today(run)["program"] == "foundation"
+    assert today(run)["program"] == "desk-five"  # the day was practised so; it stays
+    assert isinstance(ctx.clock, FakeClock)
+    ctx.clock.advance(86400)
+    assert today(run)["program"] == "foundation"  # the next day follows the program
 
 
 def test_on_a_terminal_it_asks_each_question_and_enter_keeps_the_answer(

@@ -246,6 +246,7 @@ class TodayScreen(FootbaseScreen):
 
         if self.view is None or not self.view.routine.items:
             return
+        self.run_worker(self._keep_stand_in())
         self.app.push_screen(WalkthroughScreen(self.view.routine, index, self.view.planned.id))
 
     def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
@@ -268,7 +269,15 @@ class TodayScreen(FootbaseScreen):
             return
         status = "todo" if item.status == "done" else "done"
         program = (self.view.planned.id, self.view.routine.day)
+        await self._keep_stand_in()
         await self.fb.save(self.fb.ctx.store.save_session, self._result(item, status), program)
+
+    async def _keep_stand_in(self) -> None:
+        """Store the day plan the screening stands in (the gentle program for a recent
+        injury) before practice is saved, so the calendar counts the day by it."""
+        stand_in = self.view.screened.stand_in if self.view and self.view.screened else None
+        if stand_in is not None:
+            await self.fb.save(self.fb.ctx.store.set_day_plan, stand_in, stand_in.date)
 
     def action_skip(self) -> None:
         from footbase_tui.tui.modals.skip_reason import SkipReasonModal
@@ -289,6 +298,7 @@ class TodayScreen(FootbaseScreen):
     async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
         assert self.view is not None
         session = self._result(item, "todo" if undo else "skipped", reason)
+        await self._keep_stand_in()
         await self.fb.save(
             self.fb.ctx.store.save_session, session, (self.view.planned.id, self.view.routine.day)
         )
