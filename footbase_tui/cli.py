@@ -55,13 +55,20 @@ def _cache_argparse_words() -> None:
         setattr(argparse, "_", functools.lru_cache(maxsize=512)(gettext.gettext))  # noqa: B010
 
 
+def _yes_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word not in ("y", "yes", "n", "no"):
+        raise argparse.ArgumentTypeError(f"expected yes or no, got {text!r}")
+    return word.startswith("y")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _cache_argparse_words()
     p = _Parser(
         prog="footbase",
         description="A daily foot-strength practice: routine, calendar and pain journal. "
         "With no command, opens the app.",
-        epilog="Exercise guidance, not medical advice.",
+        epilog="Exercise guidance, not medical advice. When to get help: footbase warning-signs.",
     )
     p.add_argument("--version", action="version", version=f"footbase {__version__}")
     p.add_argument("--db", metavar="PATH", help="store file (default: $FOOTBASE_DB or the data dir)")
@@ -179,8 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="up (to at most what the program allows now), down, or hold (stay; ask again later)",
     )
 
-    s = sub.add_parser("program", help="show the program, or choose one")
-    s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on")
+    s = sub.add_parser(
+        "program",
+        help="show the program, or choose one; 'program show [ID]' prints each phase's days and minutes",
+    )
+    s.add_argument("program", nargs="?", metavar="ID", help="program to follow from now on, or 'show'")
+    s.add_argument("show_id", nargs="?", metavar="SHOW_ID", help="with 'show': the program (default: yours)")
     s.add_argument("--start", metavar="DATE", help="its day 1 (default: today)")
     s.add_argument("--json", action="store_true", help="print JSON")
 
@@ -193,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print JSON: every field of the catalog entry")
     c = csub.add_parser("check", help="validate a catalog file or folder")
     c.add_argument("path", nargs="?", metavar="PATH", help="file or folder (default: your catalog folder)")
+
+    sub.add_parser("warning-signs", help="back-pain warning signs: when to get help, and how soon")
+
+    s = sub.add_parser(
+        "screening", help="a few safety questions that adjust the routine (asked on a terminal)"
+    )
+    for flag, what in (
+        ("--foot-sensation", "feet that have lost feeling, diabetes, poor circulation or foot wounds"),
+        ("--falls", "a fall in the last year, dizziness or unsteadiness"),
+        ("--recent-injury", "a recent injury or operation on a foot, ankle, leg or the back"),
+    ):
+        s.add_argument(flag, type=_yes_no, metavar="yes|no", help=what)
+    s.add_argument("--show", action="store_true", help="print the answers without asking")
 
     s = sub.add_parser("locate", help="print where the store and the config live")
     s.add_argument("--json", action="store_true", help="print JSON")
@@ -230,6 +254,8 @@ HANDLERS = {
     "export": ("export_cmd", "run_export"),
     "import": ("export_cmd", "run_import"),
     "catalog": ("catalog_cmd", "run_catalog"),
+    "warning-signs": ("safety_cmd", "run_warning_signs"),
+    "screening": ("safety_cmd", "run_screening"),
     "locate": ("store_cmd", "run_locate"),
     "restore": ("store_cmd", "run_restore"),
     "completion": ("completion_cmd", "run_completion"),

@@ -14,6 +14,8 @@ from footbase_tui.core.localtime import (
     parse_hhmm,
     zone_from_name,
 )
+from footbase_tui.core.screening import KEYS as SCREENING_KEYS
+from footbase_tui.core.screening import Screening
 from footbase_tui.system_zone import system_zone_name
 
 DEFAULT_LOCATIONS = (
@@ -44,13 +46,25 @@ class Config:
     contexts: tuple[str, ...] = DEFAULT_CONTEXTS
     pain_check: str = "session"  # one of PAIN_CHECKS: after the session, after each exercise, never
     theme: str | None = None  # a Textual theme name; the app checks it exists
+    screening: Screening = field(default_factory=Screening)
+    screening_asked: bool = False  # the config has a screening block (answered or skipped)
     source: Path | None = field(default=None, compare=False)
 
     def local_time(self) -> LocalTime:
         return LocalTime(self.timezone or system_zone_name(), self.day_starts_at)
 
 
-_KEYS = {"timezone", "day_starts_at", "bell", "week_starts", "locations", "contexts", "pain_check", "theme"}
+_KEYS = {
+    "timezone",
+    "day_starts_at",
+    "bell",
+    "week_starts",
+    "locations",
+    "contexts",
+    "pain_check",
+    "theme",
+    "screening",
+}
 
 
 def _words(value: Any, where: str, name: str) -> tuple[str, ...]:
@@ -137,7 +151,56 @@ def parse_config(data: Any, file: Path, line_of: Any = None) -> Config:
         # The contexts footbase writes itself (the check after a walkthrough) stay allowed.
         missing = tuple(c for c in RESERVED_CONTEXTS if c not in kwargs["contexts"])
         kwargs["contexts"] = (*kwargs["contexts"], *missing)
+    if "screening" in data:
+        kwargs["screening_asked"] = True
+        if data["screening"] is not None:
+            kwargs["screening"] = _screening(data["screening"], where("screening"))
     return Config(source=file, **kwargs)
+
+
+def _screening(value: Any, where: str) -> Screening:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: screening: expected a mapping of {', '.join(SCREENING_KEYS)}")
+    for key, answer in value.items():
+        if key not in SCREENING_KEYS:
+            raise ConfigError(
+                f"{where}: screening: {key}: unknown question; known: {', '.join(SCREENING_KEYS)}"
+            )
+        if answer is not None and not isinstance(answer, bool):
+            raise ConfigError(f"{where}: screening: {key}: expected true, false or null (not answered)")
+    return Screening(**{k: value.get(k) for k in SCREENING_KEYS})
+
+
+def save_screening(file: Path, screening: Screening) -> None:
+    """Write the answers into the config file's `screening:` block, keeping every other line
+    (and comment) as it is; a new file is 0600 in a 0700 folder. Refuses (ConfigError) when
+    the result would not read back as the same answers."""
+    from footbase_tui.fileio import atomic_write, ensure_private_dir
+
+    old = file.read_text(encoding="utf-8") if file.exists() else ""
+    kept: list[str] = []
+    inside = False
+    for line in old.splitlines():
+        if line.startswith("screening:"):
+            inside = True
+            continue
+        if inside and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        inside = False
+        kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    block = ["screening:  # footbase screening asks these again"]
+    for key, answer in screening.as_dict().items():
+        block.append(f"  {key}: {'null' if answer is None else str(answer).lower()}")
+    text = "\n".join([*kept, *block]) + "\n"
+    from footbase_tui.yamlio import parse_yaml
+
+    loc = parse_yaml(text, file)
+    if parse_config(loc.data, file, loc.line).screening != screening:
+        raise ConfigError(f"{file}: screening: could not be written back; edit the file by hand")
+    ensure_private_dir(file.parent)
+    atomic_write(file, text.encode("utf-8"))
 
 
 def load_config(file: Path) -> Config:

@@ -9,10 +9,12 @@ figures), so a command prints it and a widget draws it. Built from the `Context`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
 from footbase_tui.core.levels import current_levels
 from footbase_tui.core.practice_pain import (
@@ -22,7 +24,9 @@ from footbase_tui.core.practice_pain import (
     weekly_trend,
     weeks_of,
 )
+from footbase_tui.core.records import DayPlan
 from footbase_tui.core.routine import DayRoutine, routine_for
+from footbase_tui.core.screening import Effect, apply_screening
 from footbase_tui.core.trends import (
     after_practice,
     average_over,
@@ -51,6 +55,18 @@ class Plan:
     program: Program
     start: date
     warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A day's routine after the screening: `effects` for the day, `notes` per exercise id."""
+
+    routine: DayRoutine
+    effects: tuple[Effect, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+    # The day plan the screening stands in (the gentle program for a recent injury), not yet
+    # stored: whoever saves practice for the day stores it too, so the calendar counts it.
+    stand_in: DayPlan | None = None
 
 
 class Practice:
@@ -83,17 +99,34 @@ class Practice:
 
     def routine(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """The day's routine with each item's status from that day's sessions and day plan,
-        each item at the person's level capped by the program's (core.levels)."""
+        each item at the person's level capped by the program's (core.levels), adjusted for
+        the screening answers (see `screened`)."""
+        return self.screened(snap, day, plan).routine
+
+    def screened(self, snap: Snapshot, day: date, plan: Plan | None = None) -> Screened:
+        """The day's routine adjusted for the screening answers, with the notes saying why:
+        a recent injury puts the gentle program in place of the planned one (a day plan
+        chosen for the day still wins); see core.screening for the rest."""
         plan = plan or self.plan(snap.meta, day)
-        return routine_for(
+        day_plan = snap.day_plans.get(day)
+        screening = self.ctx.config.screening
+        gentle = self.ctx.catalog.gentle_program()
+        stand_in = None
+        if screening.recent_injury and day_plan is None and gentle is not None:
+            from footbase_tui.core.localtime import iso_utc
+
+            day_plan = stand_in = DayPlan(day, gentle.id, "choice", iso_utc(self.ctx.clock.now()))
+        routine = routine_for(
             self.ctx.catalog,
             plan.program,
             plan.start,
             day,
             snap.sessions_on(day),
-            snap.day_plans.get(day),
+            day_plan,
             self.levels(snap),
         )
+        adjusted, effects, notes = apply_screening(routine, screening)
+        return Screened(adjusted, effects, notes, stand_in)
 
     def levels(self, snap: Snapshot) -> dict[str, int]:
         """The person's recorded level of each exercise (one not named starts at level 1)."""
@@ -103,6 +136,10 @@ class Practice:
         """What the program plans for the day, ignoring what was done or swapped."""
         plan = plan or self.plan(snap.meta, day)
         return routine_for(self.ctx.catalog, plan.program, plan.start, day, (), None, self.levels(snap))
+
+    def bad_day(self, snap: Snapshot, day: date) -> PainOffer | None:
+        """Why `day` is a bad pain day (latest pain 7+, or 2+ above the usual), or None."""
+        return gentle_offer(snap.pain_since(day - timedelta(days=WINDOW_DAYS)), day)
 
     def streak(self, snap: Snapshot, day: date | None = None) -> int:
         """Days practised in a row up to `day` (today by default); may walk years, so the

@@ -19,6 +19,7 @@ from footbase_tui.core.localtime import (
 )
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.text import json_shown, shown
+from footbase_tui.core.warning_signs import pointer_line, warrants_pointer
 from footbase_tui.errors import UsageError
 
 JOURNAL_DEFAULT = 20
@@ -76,6 +77,8 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"while {entry.context}")
     day = "today" if entry.date == ctx.today() else entry.date.strftime("%a %d %b")
     parts.append(f"({day} {wall:%H:%M})")
+    if warrants_pointer(entry.level):
+        parts.append(f"\n{pointer_line(entry.level)}")
     report_saved(" ".join(parts))
     return 0
 

@@ -95,19 +95,66 @@ def _levels(ctx: Context, snap: Snapshot, r: DayRoutine) -> tuple[dict[str, Leve
     return views, progression.pain_note(snap, ctx.practice.planned(snap, r.day), r.day, pain)
 
 
+def _bad_day_lines(reason: str) -> None:
+    from footbase_tui.commands.safety_cmd import print_tiers
+
+    print()
+    print(f"{reason.capitalize()}: go gently today (in the app, g swaps in the gentle program).")
+    print("Stop exercising and get help if any of these apply:")
+    print_tiers()
+
+
 def run_today(ctx: Context, args: argparse.Namespace) -> int:
     day = _day(ctx, args.date)
     snap = ctx.store.load()
-    r = _routine(ctx, snap, day)
+    plan = ctx.practice.plan(snap.meta, day)
+    if plan.warning:
+        print(f"footbase: {shown(plan.warning)}", file=sys.stderr)
+    screened = ctx.practice.screened(snap, day, plan)
+    r = screened.routine
+    offer = ctx.practice.bad_day(snap, day)
     views, note = _levels(ctx, snap, r) if day == ctx.today() else ({}, None)
     if args.json:
-        doc = routine_json(r, views)
+        data = routine_json(r, views)
         if day == ctx.today():
-            doc["pain_note"] = (
+            data["pain_note"] = (
                 None if note is None else {"sign": note.sign, "reason": note.reason, "text": note.text}
             )
-        print(json_shown(json.dumps(doc, ensure_ascii=False, indent=2)))
+        data["screening"] = {
+            "asked": ctx.config.screening_asked,
+            "answers": ctx.config.screening.as_dict(),
+            "effects": [{"key": e.key, "note": e.note} for e in screened.effects],
+        }
+        items = data["items"]
+        assert isinstance(items, list)
+        for entry in items:
+            entry["adjusted"] = screened.notes.get(entry["exercise"])
+        if offer is not None:
+            from footbase_tui.core.warning_signs import TIERS
+
+            data["bad_day"] = {
+                "reason": offer.reason,
+                "warning_signs": [{"tier": t.key, "action": t.action, "signs": list(t.signs)} for t in TIERS],
+            }
+        print(json_shown(json.dumps(data, ensure_ascii=False, indent=2)))
         return 0
+    code = _print_today(r, day, screened.notes, views, note)
+    for effect in screened.effects:
+        print(f"Note: {shown(effect.note)}")
+    if not ctx.config.screening_asked:
+        print("Three safety questions are not answered yet: footbase screening")
+    if offer is not None:
+        _bad_day_lines(offer.reason)
+    return code
+
+
+def _print_today(
+    r: DayRoutine,
+    day: date,
+    notes: Mapping[str, str],
+    views: Mapping[str, LevelView],
+    note: PainNote | None,
+) -> int:
     head = f"{day:%A %d %B %Y} · {shown(r.program.name)}"
     if r.before_start:
         print(f"{head} · starts {r.start:%a %d %b}")
@@ -125,6 +172,8 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
         dose = dosage_text(i.dosage, i.exercise.per_side)
         extra = f"  ({shown(i.reason)})" if i.reason else ""
         print(f"  {MARKS.get(i.status, '[ ]')} {shown(i.id):<{width}}  L{i.level}  {dose}{extra}")
+        if i.id in notes:
+            print(f"  {'':<3} {'':<{width}}  {shown(notes[i.id])}")
     print(f"{r.done}/{r.total} done")
     for view in views.values():
         if view.suggestion is not None:
@@ -172,7 +221,13 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
         kind="manual",
         items=results,
     )
-    ctx.store.save_session(session, program_if_new=(r.program.id, min(r.start, day)))
+    # The program chosen by the first practice is the planned one, not a stand-in for the
+    # day (the gentle program of a bad day, or of a recent injury until it is cleared).
+    planned = ctx.practice.plan(snap.meta, day)
+    stand_in = ctx.practice.screened(snap, day, planned).stand_in
+    if stand_in is not None:  # the gentle program stands in today: the calendar counts it so
+        ctx.store.set_day_plan(stand_in, day)
+    ctx.store.save_session(session, program_if_new=(planned.program.id, min(planned.start, day)))
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
     report_saved(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
     return 0
@@ -244,7 +299,46 @@ def _ago(ctx: Context, utc: str) -> str:
     return f"{round(seconds / 86400)} days ago"
 
 
+def _show_program(ctx: Context, program_id: str | None) -> int:
+    from footbase_tui.core.program_load import program_load
+
+    if program_id is None:
+        program = ctx.practice.plan(ctx.store.load().meta).program
+    else:
+        found = ctx.catalog.program(program_id)
+        if found is None:
+            known = ", ".join(sorted(ctx.catalog.programs))
+            raise UsageError(f"no program called '{program_id}'; programs: {known}")
+        program = found
+    print(f"{program.name} ({program.id}){' — gentle' if program.gentle else ''}")
+    print(program.description)
+    for load, phase in zip(program_load(ctx.catalog, program), program.phases, strict=True):
+        weeks = (
+            f"weeks {load.from_week}-{load.until_week}"
+            if load.until_week and load.until_week != load.from_week
+            else f"week {load.from_week}"
+            if load.until_week
+            else f"week {load.from_week} on"
+        )
+        print(
+            f"{load.name} ({weeks}): {load.days_per_week} days a week, "
+            f"about {round(load.minutes)} min a day, {load.exercises} exercises"
+        )
+        for item in phase.items:
+            ex = ctx.catalog.exercises.get(item.exercise)
+            if ex is not None:
+                print(f"  - {ex.name}, up to level {item.level}")
+    print("Minutes are the walkthrough's own timing (get-ready, rests and side switches included).")
+    return 0
+
+
 def run_program(ctx: Context, args: argparse.Namespace) -> int:
+    if args.program == "show":
+        return _show_program(ctx, args.show_id)
+    if args.show_id is not None:
+        raise UsageError(
+            f"one program at a time: 'footbase program {args.program}', or 'footbase program show ID'"
+        )
     snap = ctx.store.load()
     if args.program is None:
         plan = ctx.practice.plan(snap.meta)

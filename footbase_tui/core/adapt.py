@@ -12,14 +12,6 @@ HIGH = 7
 JUMP = 2
 WINDOW_DAYS = 14
 
-WARNING_SIGNS = (
-    "new problems controlling your bladder or bowels",
-    "numbness around the groin, buttocks or inner thighs",
-    "weakness or numbness in both legs",
-    "pain after a fall or a major injury",
-    "fever together with back pain",
-)
-
 
 def median(values: Sequence[int]) -> float:
     """The middle value (the mean of the two middle ones for an even count)."""

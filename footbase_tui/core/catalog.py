@@ -12,6 +12,13 @@ from functools import partial
 from typing import Any
 
 from footbase_tui.core.errors import CatalogError
+from footbase_tui.core.guidance import (
+    DEFAULT_SWITCH_S,
+    EXERCISE_GUIDANCE_KEYS,
+    LEVEL_GUIDANCE_KEYS,
+    parse_exercise_guidance,
+    parse_level_guidance,
+)
 from footbase_tui.core.text import clean_text
 
 __all__ = ["CatalogError"]
@@ -56,6 +63,9 @@ class Level:
     dosage: Dosage
     move_up_when: str
     move_up: MoveUp | None = None  # None: the last level, or a user entry without a rule
+    position: str | None = None  # None: the exercise's position
+    steps: tuple[str, ...] = ()  # the steps at this level, instead of the exercise's
+    equipment: tuple[str, ...] = ()  # needed at this level on top of the exercise's
 
 
 @dataclass(frozen=True)
@@ -74,11 +84,26 @@ class Exercise:
     levels: tuple[Level, ...]
     sources: tuple[str, ...]
     origin: str = ""
+    sides: str = "alternate"  # per side: "alternate" feet each set, or "block" (all sets, then the other)
+    switch_s: int = DEFAULT_SWITCH_S  # the walkthrough's switch-side pause
+    holds: tuple[str, ...] = ()  # names of alternating holds, e.g. ("SQUEEZE", "SPREAD")
 
     def level(self, number: int) -> Level:
         """The level `number`, clamped to the levels that exist."""
         number = max(1, min(number, len(self.levels)))
         return self.levels[number - 1]
+
+    def position_at(self, number: int) -> str:
+        """The position at level `number` (the level's own, else the exercise's)."""
+        return self.level(number).position or self.position
+
+    def steps_at(self, number: int) -> tuple[str, ...]:
+        """The steps at level `number`: the level's own if it has them, else the exercise's."""
+        return self.level(number).steps or self.steps
+
+    def equipment_at(self, number: int) -> tuple[str, ...]:
+        """The equipment at level `number`: the exercise's, then that level's own."""
+        return self.equipment + self.level(number).equipment
 
 
 @dataclass(frozen=True)
@@ -274,7 +299,7 @@ def parse_move_up(ck: _Checker, value: Any, key: Key) -> MoveUp:
 
 def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
     ck = _Checker(file, line_of)
-    d = ck.mapping(data, (), _EXERCISE_KEYS, _EXERCISE_KEYS)
+    d = ck.mapping(data, (), _EXERCISE_KEYS | EXERCISE_GUIDANCE_KEYS, _EXERCISE_KEYS)
     pace = ck.choice(d["pace"], ("pace",), PACES)
     levels_raw = d["levels"]
     if not isinstance(levels_raw, list) or not 2 <= len(levels_raw) <= 4:
@@ -285,7 +310,7 @@ def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
         lv = ck.mapping(
             raw,
             key,
-            {"level", "name", "dosage", "move_up_when", "move_up"},
+            {"level", "name", "dosage", "move_up_when", "move_up"} | LEVEL_GUIDANCE_KEYS,
             {"level", "name", "dosage", "move_up_when"},
         )
         number = ck.integer(lv["level"], (*key, "level"), 1, 4)
@@ -304,24 +329,27 @@ def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
                 dosage=check_dosage(ck, fields, (*key, "dosage"), pace),
                 move_up_when=ck.text(lv["move_up_when"], (*key, "move_up_when"), 300),
                 move_up=move_up,
+                **parse_level_guidance(ck, lv, key, POSITIONS),
             )
         )
     equipment = d["equipment"]
+    per_side = ck.boolean(d["per_side"], ("per_side",))
     return Exercise(
         id=ck.ident(d["id"], ("id",)),
         name=ck.text(d["name"], ("name",), 60),
         purpose=ck.text(d["purpose"], ("purpose",), 120),
         position=ck.choice(d["position"], ("position",), POSITIONS),
-        per_side=ck.boolean(d["per_side"], ("per_side",)),
+        per_side=per_side,
         equipment=ck.texts(equipment, ("equipment",), 0, 8, 60),
         steps=ck.texts(d["steps"], ("steps",), 2, 8),
         cues=ck.texts(d["cues"], ("cues",), 1, 6),
         mistakes=ck.texts(d["mistakes"], ("mistakes",), 1, 6),
-        caution=ck.text(d["caution"], ("caution",), 300),
+        caution=ck.text(d["caution"], ("caution",), 600),
         pace=pace,
         levels=tuple(levels),
         sources=ck.texts(d["sources"], ("sources",), 1, 12, 300),
         origin=file,
+        **parse_exercise_guidance(ck, d, pace, per_side),
     )
 
 

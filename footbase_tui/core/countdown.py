@@ -38,6 +38,11 @@ class PlanItem:
     tempo_s: int | None = None  # tempo: seconds per rep
     rest_rep_s: int = 0  # hold: release between reps (none after the last rep of a side)
     rest_set_s: int = 30  # rest between sets (none after the last set)
+    sides: str = (
+        "alternate"  # per side: "alternate" (left, right each set) or "block" (all sets left, then right)
+    )
+    switch_s: float | None = None  # the switch-side pause; None: build_phases' default
+    holds: tuple[str, ...] = ()  # names of the holds, in turn by rep (e.g. SQUEEZE, SPREAD)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Phase:
     side: str | None  # "left" | "right" | None (not per side)
     completes_set: bool  # finishing this phase completes set `set_no` of the item
     completes_item: bool  # finishing this phase completes the item (its last work phase)
+    label: str | None = None  # a named hold ("SQUEEZE"), shown instead of the kind's word
 
 
 def _check(item: PlanItem) -> None:
@@ -69,6 +75,8 @@ def _check(item: PlanItem) -> None:
         raise ValueError(f"{item.name}: a tempo item needs tempo_s")
     if item.pace == "timed" and item.seconds is None:
         raise ValueError(f"{item.name}: a timed item needs seconds")
+    if item.sides not in ("alternate", "block"):
+        raise ValueError(f"{item.name}: unknown sides {item.sides!r}")
 
 
 def _phase(
@@ -100,7 +108,10 @@ def _work_block(item: PlanItem, index: int, set_no: int, side: str | None) -> li
         assert item.reps is not None and item.hold_s is not None
         block: list[Phase] = []
         for rep in range(1, item.reps + 1):
-            block.append(_phase(item, index, PhaseKind.HOLD, item.hold_s, set_no, side, rep))
+            hold = _phase(item, index, PhaseKind.HOLD, item.hold_s, set_no, side, rep)
+            if item.holds:
+                hold = replace(hold, label=item.holds[(rep - 1) % len(item.holds)])
+            block.append(hold)
             if rep < item.reps and item.rest_rep_s > 0:
                 block.append(_phase(item, index, PhaseKind.RELEASE, item.rest_rep_s, set_no, side, rep))
         return block
@@ -114,17 +125,37 @@ def _work_block(item: PlanItem, index: int, set_no: int, side: str | None) -> li
 
 
 def build_phases(items: Sequence[PlanItem], get_ready_s: float = 5, switch_s: float = 5) -> list[Phase]:
-    """Every phase of the routine, in order. GET_READY and REST carry the side that comes next."""
+    """Every phase of the routine, in order. GET_READY, SWITCH and REST carry the side that
+    comes next; REST carries the set just done (the next is set_no + 1). A per-side item
+    alternates feet within each set, or with sides="block" does all its sets on the left,
+    then switches once and does them on the right; either way set n counts as done when
+    both feet have done it."""
     phases: list[Phase] = []
     for index, item in enumerate(items):
         _check(item)
+        switch = switch_s if item.switch_s is None else item.switch_s
         sides: tuple[str | None, ...] = ("left", "right") if item.per_side else (None,)
         phases.append(_phase(item, index, PhaseKind.GET_READY, get_ready_s, 1, sides[0]))
-        for set_no in range(1, item.sets + 1):
-            block: list[Phase] = []
+        if item.per_side and item.sides == "block":
             for side in sides:
                 if side == "right":
-                    block.append(_phase(item, index, PhaseKind.SWITCH, switch_s, set_no, "right"))
+                    phases.append(_phase(item, index, PhaseKind.SWITCH, switch, 1, "right"))
+                for set_no in range(1, item.sets + 1):
+                    block = _work_block(item, index, set_no, side)
+                    if side == "right":
+                        last = max(i for i, phase in enumerate(block) if phase.kind in WORK_KINDS)
+                        block[last] = replace(
+                            block[last], completes_set=True, completes_item=set_no == item.sets
+                        )
+                    phases.extend(block)
+                    if set_no < item.sets and item.rest_set_s > 0:
+                        phases.append(_phase(item, index, PhaseKind.REST, item.rest_set_s, set_no, side))
+            continue
+        for set_no in range(1, item.sets + 1):
+            block = []
+            for side in sides:
+                if side == "right":
+                    block.append(_phase(item, index, PhaseKind.SWITCH, switch, set_no, "right"))
                 block.extend(_work_block(item, index, set_no, side))
             last = max(i for i, phase in enumerate(block) if phase.kind in WORK_KINDS)
             block[last] = replace(block[last], completes_set=True, completes_item=set_no == item.sets)
@@ -132,6 +163,11 @@ def build_phases(items: Sequence[PlanItem], get_ready_s: float = 5, switch_s: fl
             if set_no < item.sets and item.rest_set_s > 0:
                 phases.append(_phase(item, index, PhaseKind.REST, item.rest_set_s, set_no, sides[0]))
     return phases
+
+
+def planned_seconds(phases: Sequence[Phase], wait_s: float = 0) -> float:
+    """The phases' total planned length; each at-your-own-pace set counts `wait_s`."""
+    return sum(wait_s if p.seconds is None else p.seconds for p in phases)
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,24 @@ def dosage_text(dosage: Dosage, per_side: bool) -> str:
     return core
 
 
+def dosage_line(dosage: Dosage, per_side: bool) -> str:
+    """The full dosage: dosage_text, then the tempo and the rests, e.g. '2 x 10 reps,
+    each foot · 3 s per rep · rest 30 s between sets'."""
+    parts = [dosage_text(dosage, per_side)]
+    if dosage.tempo_s:
+        parts.append(f"{seconds_text(dosage.tempo_s)} per rep")
+    rests = []
+    if dosage.rest_rep_s and (dosage.reps or 0) > 1:
+        rests.append(f"{seconds_text(dosage.rest_rep_s)} between reps")
+    if dosage.sets > 1:
+        rests.append(
+            f"{seconds_text(dosage.rest_set_s)} between sets" if dosage.rest_set_s else "no rest between sets"
+        )
+    if rests:
+        parts.append("rest " + ", ".join(rests))
+    return " · ".join(parts)
+
+
 def routine_for(
     catalog: Catalog,
     program: Program,

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from footbase_tui.context import Context
+from footbase_tui.core.screening import Screening
 from footbase_tui.core.text import shown
 from footbase_tui.errors import NotSaved, internal_error_line, not_saved_message
 from footbase_tui.store import Snapshot, StoreError
@@ -67,10 +68,17 @@ class FootbaseApp(App[None]):
     ]
 
     def __init__(
-        self, ctx: Context, watch_interval: float = WATCH_INTERVAL_S, streak_delay: float = STREAK_DELAY_S
+        self,
+        ctx: Context,
+        watch_interval: float = WATCH_INTERVAL_S,
+        streak_delay: float = STREAK_DELAY_S,
+        first_start: bool = False,
     ) -> None:
         super().__init__()
         self.ctx = ctx
+        # The command line starts the app with first_start: the screening is asked then,
+        # once, until it is answered or skipped (tests start without it).
+        self.first_start = first_start
         # At start-up the streak (which may walk years) is counted after the first frame.
         self.streak_delay = streak_delay
         self.drafts = DraftBox(ctx.paths.draft)
@@ -157,6 +165,8 @@ class FootbaseApp(App[None]):
         draft = self.drafts.load()
         if draft is not None:
             self.call_after_refresh(self.open_pain, draft, True)
+        elif self.first_start and not self.ctx.config.screening_asked:
+            self.call_after_refresh(self.open_screening, True)
         self.call_after_refresh(self.merge_conflict_copies)
 
     async def merge_conflict_copies(self) -> None:
@@ -354,6 +364,40 @@ class FootbaseApp(App[None]):
                 editing = next((e for e in self.snapshot.pain if e.id == draft.editing), None)
         self.open_dialog(PainEntryModal(self.ctx.config, draft=draft, restored=restored, editing=editing))
 
+    def open_screening(self, first_start: bool = False) -> None:
+        """Ask the safety questions; the answers go to the config file (skipping counts as
+        asked, and says once how to come back)."""
+        from footbase_tui.tui.modals.screening import ScreeningModal
+
+        if isinstance(self.screen, ScreeningModal):
+            return
+
+        def done(answers: Screening | None) -> None:
+            if answers is not None:
+                self.run_worker(self._save_screening(answers))
+
+        self.push_screen(ScreeningModal(self.ctx.config.screening, first_start), done)
+
+    async def _save_screening(self, answers: Screening) -> None:
+        from dataclasses import replace
+
+        from footbase_tui.config import save_screening
+        from footbase_tui.core.errors import ConfigError
+
+        try:
+            await asyncio.to_thread(save_screening, self.ctx.paths.config, answers)
+        except (StoreError, ConfigError) as exc:
+            # The message names a path, which may hold markup-like text: shown literally.
+            message = f"Screening not saved: {exc}"
+            self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
+            return
+        self.ctx.config = replace(self.ctx.config, screening=answers, screening_asked=True)
+        if answers.answered:
+            self.notify("Saved: screening. Today shows what it adjusts.", timeout=4)
+        else:
+            self.notify("Screening skipped. ctrl+p, Screening, asks any time.", timeout=8)
+        self.reload()
+
     def action_help(self) -> None:
         from footbase_tui.tui.modals.help import HelpModal
 
@@ -369,5 +413,6 @@ class FootbaseApp(App[None]):
         yield SystemCommand("Journal", "Pain journal", lambda: self.action_mode("journal"))
         yield SystemCommand("Log pain", "Quick pain entry (0-10)", self.action_pain)
         yield SystemCommand("Help", "Every key on this screen", self.action_help)
+        yield SystemCommand("Screening", "The safety questions that adjust your routine", self.open_screening)
         if isinstance(screen, FootbaseScreen):
             yield from screen.commands()

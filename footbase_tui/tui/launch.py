@@ -10,7 +10,7 @@ from footbase_tui.context import Context
 def run_app(ctx: Context) -> int:
     from footbase_tui.tui.app import FootbaseApp
 
-    app = FootbaseApp(ctx)
+    app = FootbaseApp(ctx, first_start=True)
     app.run()
     if app.crash_line is not None:
         print(app.crash_line, file=sys.stderr)

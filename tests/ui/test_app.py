@@ -208,7 +208,7 @@ async def test_help_on_today_lists_every_key_and_escape_closes_it(make_app: Make
             assert keys.get(description) == key, (description, keys)
         text = help_text(app)
         assert "not medical advice" in text
-        assert "Stop and get medical help" in text
+        assert "stop exercising and get help" in text and "A&E now" in text and "See a GP" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
@@ -642,3 +642,18 @@ async def test_a_failed_save_keeps_the_entry_open_and_says_not_saved(
         assert not isinstance(app.screen, PainEntryModal)
     [entry] = ctx.store.load().pain
     assert entry.level == 5
+
+
+async def test_pain_of_seven_or_more_points_to_the_warning_signs(make_app: MakeApp, ctx: Context) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("8", "enter")
+        await settle(pilot)
+        [entry] = ctx.store.load().pain
+        assert entry.level == 8
+        [(title, message, severity)] = [n for n in notifications(app) if "pain 8/10" in n[1]]
+        assert title == "Warning signs" and severity == "warning"
+        assert "warning signs" in message and "footbase warning-signs" in message
+        assert "A&E now" in screen_text(app)  # and Today's banner lists them

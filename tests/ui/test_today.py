@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from footbase_tui.context import Context
@@ -16,6 +17,12 @@ from tests.uikit import screen_text, settle
 
 TODAY = date(2026, 3, 3)  # the fake clock's day in Berlin
 MakeApp = Callable[..., FootbaseApp]
+
+
+def visible_lines(app: FootbaseApp, region: Region) -> list[str]:
+    """The text a person sees in `region` of the screen right now."""
+    strips = app.screen._compositor.render_strips()
+    return [strip.text[region.x : region.right].strip() for strip in strips[region.y : region.bottom]]
 
 
 def pain(ctx: Context, level: int, day: date, hour: int = 7) -> None:
@@ -36,7 +43,7 @@ async def test_today_shows_the_day_the_routine_and_details(make_app: MakeApp) ->
         assert "Barefoot walk" in screen_text(app).split("Steps")[0]
         await pilot.press("down")
         text = screen_text(app)
-        assert "Hand glove" in text and "Common mistakes" in text and "Stop if" in text
+        assert "Hand glove" in text and "Common mistakes" in text and "When to stop" in text
 
 
 async def test_space_marks_done_by_hand_and_back(make_app: MakeApp, ctx: Context) -> None:
@@ -111,12 +118,13 @@ async def test_high_pain_offers_the_gentle_program_and_shows_the_warning_signs(
         await pilot.pause()
         text = screen_text(app)
         assert "Pain 8/10 today" in text
-        assert "Stop and get medical help" in text and "both legs" in text and "fever" in text
+        assert "Stop exercising and get help" in text and "both legs" in text and "fever" in text
+        assert "A&E now" in text and "urgent help the same day" in text and "See a GP" in text
         await pilot.press("g")
         await pilot.pause()
         text = screen_text(app)
         assert "adapted" in text and "Desk five" in text
-        assert "Stop and get medical help" not in text
+        assert "Stop exercising and get help" not in text
         assert ctx.store.load().day_plans[TODAY].reason == "pain"
 
 
@@ -136,7 +144,7 @@ async def test_no_offer_on_an_ordinary_day(make_app: MakeApp, ctx: Context) -> N
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Stop and get medical help" not in screen_text(app)
+        assert "Stop exercising and get help" not in screen_text(app)
 
 
 async def test_markup_in_a_user_catalog_is_shown_literally(make_app: MakeApp, ctx: Context) -> None:
@@ -156,3 +164,47 @@ async def test_markup_in_a_user_catalog_is_shown_literally(make_app: MakeApp, ct
         options = app.screen.query_one("#routine", OptionList)
         assert "Arch [/] [bold]lift" in str(options.get_option_at_index(3).prompt)
         assert app.is_running
+
+
+async def test_the_warning_signs_scroll_whole_with_a_hint_at_50x16(make_app: MakeApp, ctx: Context) -> None:
+    from textual.containers import VerticalScroll
+
+    from footbase_tui.core.warning_signs import all_signs
+
+    pain(ctx, 8, TODAY)
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#banner", VerticalScroll)
+        hint = app.screen.query_one("#banner-hint")
+        assert box.region.height >= 3 and box.max_scroll_y > 0
+        assert hint.display and hint.region.height == 1 and "more" in str(hint.render())
+        seen: list[str] = []
+        await pilot.press("shift+tab")
+        assert app.focused is box
+        for _ in range(40):  # read it the way a person does: one line down at a time
+            seen.extend(visible_lines(app, box.region))
+            if box.scroll_y >= box.max_scroll_y:
+                break
+            await pilot.press("down")
+            await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.pause()
+        assert not hint.display  # nothing is left below
+        read = " ".join(" ".join(seen).split())
+        for sign in all_signs():
+            assert sign in read
+
+
+async def test_screening_effects_show_on_today_and_in_the_detail(make_app: MakeApp, ctx: Context) -> None:
+    ctx.paths.config.write_text(
+        "timezone: Europe/Berlin\nscreening: {foot_sensation: true, falls: false, recent_injury: null}\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Check your feet today" in text
+        assert "Walk at home in socks or soft shoes" in text
+        assert "Adjusted: in socks with grip or soft, flexible indoor shoes, not barefoot" in text

@@ -96,16 +96,23 @@ async def test_holds_reps_sides_and_progress_saved_after_each_set(
         assert "Hand glove" in screen_text(app) and "left foot" in screen_text(app)
         await advance(pilot, fake_clock, 5)
         text = screen_text(app)
-        assert "HOLD" in text and "set 1 of 3 · rep 1 of 2 · left foot" in text
+        # the hand glove: named holds, every set on the left foot, then the right
+        assert "SQUEEZE" in text and "set 1 of 3 · rep 1 of 2 · left foot" in text
+        assert "Next: release 2 s" in text and "When to stop:" in text
         assert digits(app) == "10"
         await advance(pilot, fake_clock, 10)
-        assert "RELEASE" in screen_text(app)
+        assert "RELEASE" in screen_text(app) and "Next: spread 10 s" in screen_text(app)
         await advance(pilot, fake_clock, 2)
-        assert "rep 2 of 2" in screen_text(app)
+        assert "SPREAD" in screen_text(app) and "rep 2 of 2" in screen_text(app)
         await advance(pilot, fake_clock, 10)
-        assert "SWITCH SIDE" in screen_text(app)
+        text = screen_text(app)
+        assert "REST" in text and "next: set 2 of 3 · left foot" in text
         assert results(ctx) == {}  # nothing is saved until a whole set is done
-        await advance(pilot, fake_clock, 5 + 10 + 2 + 10)
+        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)
+        assert "SWITCH SIDE" in screen_text(app) and digits(app) == "15"
+        await advance(pilot, fake_clock, 15)
+        assert "SQUEEZE" in screen_text(app) and "set 1 of 3 · rep 1 of 2 · right foot" in screen_text(app)
+        await advance(pilot, fake_clock, 22)
         assert "REST" in screen_text(app)
         assert results(ctx) == {"toe-spread-glove": ("partial", 1)}  # saved after the set
 
@@ -116,13 +123,13 @@ async def test_n_back_and_restart(make_app: MakeApp, fake_clock: FakeClock) -> N
         await pilot.press("down", "enter")
         await pilot.press("n")
         await pilot.pause()
-        assert "HOLD" in screen_text(app)
+        assert "SQUEEZE" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
         assert "RELEASE" in screen_text(app)
         await pilot.press("b")
         await pilot.pause()
-        assert "HOLD" in screen_text(app) and digits(app) == "10"
+        assert "SQUEEZE" in screen_text(app) and digits(app) == "10"
 
 
 async def test_a_manual_set_waits_for_enter(make_app: MakeApp, fake_clock: FakeClock, ctx: Context) -> None:
@@ -239,7 +246,9 @@ async def test_a_hang_up_mid_walkthrough_keeps_the_sets_done(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")
-        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)  # one set, both feet
+        # the hand glove does all its sets on the left foot, then the right: set 1 is done
+        # once the right foot has done it
+        await advance(pilot, fake_clock, 5 + 3 * 22 + 2 * 5 + 15 + 22)
         app.hang_up()
         await pilot.pause()
     assert started == [True]

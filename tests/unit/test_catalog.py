@@ -50,7 +50,8 @@ def test_foundation_starts_with_the_basics_and_plans_rest(catalog: Catalog) -> N
     assert sum(r.rest_day for r in week1) >= 1
     week3 = plan_day(catalog, program, start, start + timedelta(days=14))
     assert len(week3.items) > len(day1.items)
-    assert max(i.level for i in week3.items) >= 2
+    week4 = plan_day(catalog, program, start, start + timedelta(days=21))
+    assert max(i.level for i in week4.items) >= 2
     maintenance = [plan_day(catalog, program, start, start + timedelta(days=7 * 6 + n)) for n in range(7)]
     practice = [r for r in maintenance if not r.rest_day]
     assert 3 <= len(practice) <= 5

@@ -138,6 +138,7 @@ def test_today_json_and_done(run: Run) -> None:
         "ceiling",
         "move_up",
         "suggestion",
+        "adjusted",
     }
     assert [i["status"] for i in data["items"]] == ["todo"] * 4
     walk = next(i for i in data["items"] if i["exercise"] == "barefoot-walk")
@@ -283,6 +284,7 @@ sys.exit(code)
         ["done", "short-foot"],
         ["catalog", "list"],
         ["locate"],
+        ["warning-signs"],
         ["restore", "--list"],
     ],
 )

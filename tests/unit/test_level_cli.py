@@ -21,10 +21,10 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def practised(run: Run, ctx: Context) -> Context:
-    """Foundation from Tue 02-17: every planned day of week 2 done; today (03-03) is the
-    first day of week 3 (Build), which allows short-foot at level 2."""
-    assert run("program", "foundation", "--start", "2026-02-17").code == 0
-    for day in ("2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27", "2026-02-28"):
+    """Foundation from Tue 02-03: every planned day of week 4 done; today (03-03) is the
+    first day of week 5 (Strengthen), which allows short-foot at level 2."""
+    assert run("program", "foundation", "--start", "2026-02-03").code == 0
+    for day in ("2026-02-24", "2026-02-25", "2026-02-26", "2026-02-28", "2026-03-01"):
         assert run("done", "--all", "--date", day).code == 0, day
     return ctx
 
@@ -41,10 +41,10 @@ def test_today_json_shows_level_progress_and_the_suggestion(run: Run, practised:
     assert (sf["level"], sf["own_level"], sf["ceiling"]) == (1, 1, 2)
     assert sf["move_up"] == {"done": 5, "needed": 5, "within_days": 10, "met": True, "text": "5 of 5"}
     assert sf["suggestion"] == {"to": 2, "why": "rule", "text": "5 of 5 sessions done: ready for level 2"}
-    tg = items["toe-spread-glove"]  # met too, but Build still allows only level 1
+    tg = items["toe-spread-glove"]  # met too, but Strengthen still allows only level 1
     assert tg["move_up"]["met"] is True and tg["suggestion"] is None  # type: ignore[index]
-    new = items["single-leg-balance"]  # new in Build
-    assert new["move_up"]["text"] == "0 of 5" and new["suggestion"] is None  # type: ignore[index]
+    hr = items["heel-raises"]  # at level 2 since week 4 would be allowed, but not yet chosen
+    assert hr["move_up"]["met"] is True and hr["suggestion"]["to"] == 2  # type: ignore[index]
     assert (
         "short-foot: 5 of 5 sessions done: ready for level 2 (footbase level short-foot up)"
         in run("today").out
@@ -62,19 +62,24 @@ def test_level_up_accepts_the_suggestion_and_the_ceiling_holds(run: Run, practis
         "accepted",
     )
     sf = _items(run)["short-foot"]
-    assert (sf["level"], sf["sets"], sf["reps"], sf["hold_s"]) == (2, 3, 8, 5)
+    assert (sf["level"], sf["sets"], sf["reps"], sf["hold_s"]) == (
+        2,
+        2,
+        6,
+        5,
+    )  # the phase's dosage at level 2
     assert sf["move_up"]["text"] == "0 of 5" and sf["suggestion"] is None  # type: ignore[index]
     before = practised.paths.db.read_bytes()
     r = run("level", "short-foot", "up")
     one_line_error(r)
-    assert "highest Foundation allows in week 3" in r.err
+    assert "highest Foundation allows in week 5" in r.err
     assert practised.paths.db.read_bytes() == before
 
 
 def test_level_down_and_hold(run: Run, practised: Context) -> None:
-    assert run("level", "towel-curls", "up").code == 0
-    r = run("level", "towel-curls", "down")
-    assert r.out.startswith("towel-curls: level 2 -> 1 (")
+    assert run("level", "heel-raises", "up").code == 0
+    r = run("level", "heel-raises", "down")
+    assert r.out.startswith("heel-raises: level 2 -> 1 (")
     assert practised.store.load().level_changes[-1].why == "down"
     r = run("level", "short-foot", "hold")
     assert r.out == "short-foot stays at level 1 (Seated); the move-up rule counts again from now (0 of 5)\n"

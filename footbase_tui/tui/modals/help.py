@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from footbase_tui.core.adapt import WARNING_SIGNS
+from footbase_tui.tui.widgets.warning_signs import tiers_text
 
 NOTES = (
     (
@@ -66,7 +66,9 @@ def help_text(screen: Screen[object], notes: Sequence[tuple[str, str]] = ()) -> 
         t.append(f"{title}: ", style="bold")
         t.append(text + "\n")
     t.append("\nfootbase gives exercise guidance, not medical advice. ", style="italic")
-    t.append("Stop and get medical help if you have: " + "; ".join(WARNING_SIGNS) + ".\n")
+    t.append("\n")
+    t.append_text(tiers_text("Back-pain warning signs: stop exercising and get help if any apply."))
+    t.append("\n")
     t.append("\nescape or ? closes this.", style="dim")
     return t
 

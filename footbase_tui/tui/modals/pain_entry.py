@@ -26,6 +26,7 @@ from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from footbase_tui.tui.widgets.field import Field
+from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
 
 
 def describe(e: PainEntry) -> str:
@@ -229,7 +230,8 @@ class PainEntryModal(ModalScreen[bool]):
             self._error("Not saved — your text is still here; try again.")
             return
         self.fb.drafts.clear()
-        self.fb.notify(f"Saved: pain {entry.level}/10.", timeout=3)
+        n = saved_pain_notice(entry.level)
+        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.dismiss(True)
 
     def _moved(self, entry: PainEntry) -> PainEntry | None:
@@ -282,7 +284,8 @@ class PainEntryModal(ModalScreen[bool]):
         self.fb.reload()
         if self.restored:
             self.fb.drafts.clear()  # the draft was this edit: it is on disk now
-        self.fb.notify(f"Saved: pain {mine.level}/10.", timeout=3)
+        n = saved_pain_notice(mine.level)
+        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

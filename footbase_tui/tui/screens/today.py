@@ -7,13 +7,13 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
+from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.levels import LevelView, Suggestion
 from footbase_tui.core.localtime import iso_utc, stamp_after
@@ -21,12 +21,15 @@ from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.errors import UsageError
+from footbase_tui.practice import Screened
 from footbase_tui.progression import Progression
+from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
 from footbase_tui.tui.widgets.key_bar import KeyBar
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
+from footbase_tui.tui.widgets.warning_signs import tiers_text
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class TodayView:
     plan: DayPlan | None
     offer: PainOffer | None
     streak: int | None  # None until counted, just after the first frame
+    screened: Screened | None = None  # what the screening answers changed, and why
     levels: Mapping[str, LevelView] = field(default_factory=dict)  # per exercise of the routine
     pain_note: PainNote | None = None  # persistent pain: see a GP or physiotherapist
 
@@ -48,10 +52,7 @@ class TodayView:
         return None
 
 
-def warning_text() -> Text:
-    t = Text("Stop and get medical help, not exercise, if you have: ", style="bold")
-    t.append("; ".join(WARNING_SIGNS) + ".", style="")
-    return t
+BANNER_HINT = "▼ more: shift+tab, then ↓ to read it all"
 
 
 class TodayScreen(FootbaseScreen):
@@ -83,7 +84,9 @@ class TodayScreen(FootbaseScreen):
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
-        yield Static(id="banner")
+        with VerticalScroll(id="banner"):
+            yield Static(id="banner-text")
+        yield Static(BANNER_HINT, id="banner-hint", markup=False)
         yield Static(id="level-note")
         with Container(id="today-body"):
             yield RoutineList(id="routine")
@@ -95,6 +98,7 @@ class TodayScreen(FootbaseScreen):
 
     def on_mount(self) -> None:
         # (Textual also calls FootbaseScreen.on_mount: handlers run for each class.)
+        self.watch(self.query_one("#banner", VerticalScroll), "scroll_y", self._banner_hint, init=False)
         self.show_latest()
         self._started = True
         self.query_one(RoutineList).focus()
@@ -108,12 +112,13 @@ class TodayScreen(FootbaseScreen):
         chosen = ctx.practice.plan(snap.meta, today)
         program = chosen.program
         plan = snap.day_plans.get(today)
-        routine = ctx.practice.routine(snap, today, chosen)
+        screened = ctx.practice.screened(snap, today, chosen)
+        routine = screened.routine
         planned = ctx.practice.planned(snap, today, chosen)
         offer = None
         if plan is None and not planned.rest_day and routine.done == 0:
             offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
-        return TodayView(routine, program, plan, offer, None)
+        return TodayView(routine, program, plan, offer, None, screened)
 
     def show_levels(self) -> None:
         """The level suggestions and the pain note: the rule checks read the last weeks of
@@ -197,7 +202,7 @@ class TodayScreen(FootbaseScreen):
                 i.exercise.name,
                 i.level,
                 dosage_text(i.dosage, i.exercise.per_side),
-                i.exercise.equipment[0] if i.exercise.equipment else "",
+                i.exercise.equipment_at(i.level)[0] if i.exercise.equipment_at(i.level) else "",
                 i.status,
                 i.reason,
             )
@@ -209,8 +214,20 @@ class TodayScreen(FootbaseScreen):
         self._show_detail()
         self.refresh_bindings()
 
+    def _banner_hint(self, *_: object) -> None:
+        """The hint shows while part of the banner is out of sight below; the banner takes
+        focus (to scroll by keys) only when it has more than fits."""
+        box = self.query_one("#banner", VerticalScroll)
+        more = box.display and box.max_scroll_y > 0
+        box.can_focus = more
+        self.query_one("#banner-hint").display = more and box.scroll_y < box.max_scroll_y
+
+    def on_resize(self, event: events.Resize) -> None:
+        # (Textual also calls SizeGuard.on_resize: handlers run for each class.)
+        self.call_after_refresh(self._banner_hint)
+
     def _show_banner(self, v: TodayView) -> None:
-        banner = self.query_one("#banner", Static)
+        banner = self.query_one("#banner-text", Static)
         gentle = self.fb.ctx.catalog.gentle_program()
         gentle_name = gentle.name if gentle else "the gentle program"
         t = Text()
@@ -219,17 +236,22 @@ class TodayScreen(FootbaseScreen):
             t.append("g: back to the planned routine.", style="dim")
         elif v.routine.rest_day:
             t.append("Rest day: nothing planned. ", style="bold")
-            t.append(f"Want to move anyway? g: {gentle_name}, about five minutes.")
+            t.append(f"Want to move anyway? g: {gentle_name}, a short seated routine.")
         elif v.offer is not None:
             t.append(f"{v.offer.reason.capitalize()}. ", style="bold")
             t.append(f"g: do {gentle_name} today instead (the day counts as adapted, not missed).\n")
-            t.append_text(warning_text())
+            t.append_text(tiers_text())
         elif v.routine.before_start:
             t.append(f"{v.routine.program.name} starts on {v.routine.start:%a %d %b}.")
         elif v.routine.total and v.routine.done == v.routine.total:
             t.append("All done for today. Well kept.", style="bold green")
+        for effect in v.screened.effects if v.screened else ():
+            t.append("\n" if t.plain else "")
+            t.append_text(plain(effect.note))
         banner.update(t)
-        banner.display = bool(t.plain)
+        self.query_one("#banner").display = bool(t.plain)
+        self.query_one("#banner-hint").display = False
+        self.call_after_refresh(self._banner_hint)
 
     def _show_level_note(self, v: TodayView) -> None:
         note = self.query_one("#level-note", Static)
@@ -259,12 +281,16 @@ class TodayScreen(FootbaseScreen):
     def _show_detail(self) -> None:
         item = self.selected()
         detail = self.query_one(ExerciseDetail)
-        view = self.view.levels.get(item.id) if item and self.view else None
-        progress = None
-        if view is not None and view.progress is not None:
-            p = view.progress
-            progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
-        detail.show(item.exercise if item else None, item.level if item else 1, progress)
+        if item is None:
+            detail.show(None)
+        else:
+            view = self.view.levels.get(item.id) if self.view else None
+            progress = None
+            if view is not None and view.progress is not None:
+                p = view.progress
+                progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
+            note = self.view.screened.notes.get(item.id) if self.view and self.view.screened else None
+            detail.show(item.exercise, item.level, item.dosage, note, progress)
         self.query_one("#detail-scroll").display = item is not None
 
     @on(OptionList.OptionHighlighted, "#routine")
@@ -344,7 +370,8 @@ class TodayScreen(FootbaseScreen):
 
         if self.view is None or not self.view.routine.items:
             return
-        self.app.push_screen(WalkthroughScreen(self.view.routine, index))
+        self.run_worker(self._keep_stand_in())
+        self.app.push_screen(WalkthroughScreen(self.view.routine, index, self.view.planned.id))
 
     def _result(self, item: RoutineItem, status: str, reason: str | None = None) -> Session:
         ctx = self.fb.ctx
@@ -366,7 +393,15 @@ class TodayScreen(FootbaseScreen):
             return
         status = "todo" if item.status == "done" else "done"
         program = (self.view.planned.id, self.view.routine.day)
+        await self._keep_stand_in()
         await self.fb.save(self.fb.ctx.store.save_session, self._result(item, status), program)
+
+    async def _keep_stand_in(self) -> None:
+        """Store the day plan the screening stands in (the gentle program for a recent
+        injury) before practice is saved, so the calendar counts the day by it."""
+        stand_in = self.view.screened.stand_in if self.view and self.view.screened else None
+        if stand_in is not None:
+            await self.fb.save(self.fb.ctx.store.set_day_plan, stand_in, stand_in.date)
 
     def action_skip(self) -> None:
         from footbase_tui.tui.modals.skip_reason import SkipReasonModal
@@ -387,6 +422,7 @@ class TodayScreen(FootbaseScreen):
     async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
         assert self.view is not None
         session = self._result(item, "todo" if undo else "skipped", reason)
+        await self._keep_stand_in()
         await self.fb.save(
             self.fb.ctx.store.save_session, session, (self.view.planned.id, self.view.routine.day)
         )

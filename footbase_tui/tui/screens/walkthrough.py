@@ -26,6 +26,7 @@ from footbase_tui.core.countdown import (
     build_phases,
 )
 from footbase_tui.core.localtime import iso_utc, stamp_after
+from footbase_tui.core.program_load import plan_item_of
 from footbase_tui.core.records import ItemResult, Session, new_id
 from footbase_tui.core.routine import UNDONE, DayRoutine, RoutineItem, seconds_text
 from footbase_tui.tui.safe import plain
@@ -47,23 +48,19 @@ WORDS = {
 
 
 def plan_item(item: RoutineItem) -> PlanItem:
-    d = item.dosage
-    return PlanItem(
-        name=item.exercise.name,
-        pace=item.exercise.pace,
-        per_side=item.exercise.per_side,
-        sets=d.sets,
-        reps=d.reps,
-        seconds=d.seconds,
-        hold_s=d.hold_s,
-        tempo_s=d.tempo_s,
-        rest_rep_s=d.rest_rep_s,
-        rest_set_s=d.rest_set_s,
-    )
+    """The countdown engine's item for a routine item (sides, switch and named holds too)."""
+    return plan_item_of(item.exercise, item.dosage)
+
+
+def phase_word(p: Phase) -> str:
+    """What the phase is called on screen: a named hold ("SQUEEZE"), else its kind's word."""
+    return p.label or WORDS[p.kind]
 
 
 def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
     parts = [f"set {p.set_no} of {p.sets}"]
+    if p.kind == PhaseKind.REST:  # a rest is before the next set, not part of the last one
+        parts = [f"next: set {p.set_no + 1} of {p.sets}"]
     if p.rep_no is not None and p.reps:
         parts.append(f"rep {p.rep_no} of {p.reps}")
     elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
@@ -97,9 +94,11 @@ class WalkthroughScreen(FootbaseScreen):
         Binding("minus", "adjust(-10)", "-10s", key_display="-", show=False, id="wt-minus"),
     ]
 
-    def __init__(self, routine: DayRoutine, start_index: int) -> None:
+    def __init__(self, routine: DayRoutine, start_index: int, planned: str | None = None) -> None:
         super().__init__()
         self.routine = routine
+        # The program a first practice chooses: the planned one, not a stand-in for the day.
+        self.planned = planned or routine.program.id
         self.items: list[RoutineItem] = round_from(routine, start_index)
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
@@ -205,13 +204,13 @@ class WalkthroughScreen(FootbaseScreen):
             next_text = self.items[following.item].exercise.name
         else:
             secs = f" {seconds_text(round(following.seconds))}" if following.seconds else ""
-            next_text = f"{WORDS[following.kind].split(' —')[0].lower()}{secs}"
+            next_text = f"{phase_word(following).split(' —')[0].lower()}{secs}"
         overall = (self.routine.done + phase.item) / max(1, self.routine.total)
         self.query_one(PhaseDisplay).show(
             PhaseView(
                 exercise=item.exercise.name,
                 level=item.level,
-                phase_word=WORDS[phase.kind],
+                phase_word=phase_word(phase),
                 remaining=engine.remaining(now),
                 position=position_text(phase, engine.active_elapsed(now), item.dosage.tempo_s),
                 next_text=next_text,
@@ -224,9 +223,10 @@ class WalkthroughScreen(FootbaseScreen):
         )
 
     def show_steps(self, index: int) -> None:
-        ex = self.items[index].exercise
+        item = self.items[index]
+        ex = item.exercise
         t = Text()
-        for n, step in enumerate(ex.steps, 1):
+        for n, step in enumerate(ex.steps_at(item.level), 1):
             t.append(f"{n}. ")
             t.append_text(plain(step))
             t.append("\n")
@@ -234,6 +234,8 @@ class WalkthroughScreen(FootbaseScreen):
             t.append("• ", style="dim")
             t.append_text(plain(cue, "italic"))
             t.append("\n")
+        t.append("When to stop: ", style="bold")
+        t.append_text(plain(ex.caution))
         self.query_one("#wt-steps-text", Static).update(t)
 
     # ---- recording -----------------------------------------------------------------------
@@ -292,14 +294,14 @@ class WalkthroughScreen(FootbaseScreen):
     async def save(self, ended: bool = False) -> None:
         if not self.results:
             return
-        program = (self.routine.program.id, self.routine.day)
+        program = (self.planned, self.routine.day)
         await self.fb.save(self.fb.ctx.store.save_session, self.session(ended), program)
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
         self.record_current()
         if self.results:
-            self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
+            self.fb.ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -415,7 +417,10 @@ class WalkthroughScreen(FootbaseScreen):
             ok, _ = await self.fb.save(ctx.store.add_pain, entry)
             if not ok:
                 return
-            self.notify(f"Saved: pain {entry.level}/10 after practice.", timeout=3)
+            from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
+
+            n = saved_pain_notice(entry.level, " after practice")
+            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
