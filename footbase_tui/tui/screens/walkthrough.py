@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from footbase_tui.core.countdown import (
     Countdown,
@@ -32,6 +33,7 @@ from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.field import Field
 from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView
+from footbase_tui.tui.widgets.walk_keys import Key, WalkKeys
 from footbase_tui.tui.widgets.walk_summary import SummaryData, summary_text
 
 TICK_S = 0.1
@@ -42,8 +44,11 @@ WORDS = {
     PhaseKind.WORK: "GO",
     PhaseKind.REST: "REST",
     PhaseKind.SWITCH: "SWITCH SIDE",
-    PhaseKind.WAIT: "AT YOUR PACE — enter when the set is done",
+    PhaseKind.WAIT: "AT YOUR PACE",
 }
+NOTES = {PhaseKind.WAIT: "press enter when the set is done"}
+ASK_AFTER_S = 10  # leaving asks once this much practice (or any set) would be left behind
+SHORT_H = 24  # below this many rows the steps give their room to the countdown (i shows them)
 
 
 def plan_item(item: RoutineItem) -> PlanItem:
@@ -88,13 +93,14 @@ class WalkthroughScreen(FootbaseScreen):
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
         Binding("space", "pause", "Pause", id="wt-pause"),
         Binding("n", "next", "Next", id="wt-next"),
-        Binding("escape", "leave", "Leave", id="wt-leave"),
         Binding("N", "skip_item", "Skip exercise", key_display="N", id="wt-skip"),
-        # Listed by ? (help) but kept out of the footer, which has room for little at 50 columns.
-        Binding("b", "back", "Back", show=False, id="wt-back"),
-        Binding("r", "restart", "Restart", show=False, id="wt-restart"),
-        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", show=False, id="wt-plus"),
-        Binding("minus", "adjust(-10)", "-10s", key_display="-", show=False, id="wt-minus"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", id="wt-plus"),
+        Binding("minus", "adjust(-10)", "-10s", key_display="-", id="wt-minus"),
+        Binding("b", "back", "Back", id="wt-back"),
+        Binding("r", "restart", "Restart", id="wt-restart"),
+        Binding("i", "steps", "Steps (show or hide)", id="wt-steps-key"),
+        Binding("escape", "leave", "Leave", id="wt-leave"),
+        Binding("q", "leave(True)", "Quit", id="wt-quit"),
     ]
 
     def __init__(self, routine: DayRoutine, start_index: int) -> None:
@@ -117,7 +123,7 @@ class WalkthroughScreen(FootbaseScreen):
         with Vertical(id="wt-summary"):
             yield Static(id="wt-summary-text")
             yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2, id="wt-pain")
-        yield Footer(show_command_palette=False)
+        yield WalkKeys(id="wt-keys")
 
     def on_mount(self) -> None:
         self.query_one("#wt-summary").display = False
@@ -128,7 +134,44 @@ class WalkthroughScreen(FootbaseScreen):
         self._unhook = self.fb.on_hangup_hook(self.save_now)
         self._timer = self.set_interval(TICK_S, self.tick)
         self.show_steps(0)
+        self._apply_height(self.app.size.height)
         self.tick()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_height(event.size.height)
+
+    def _apply_height(self, height: int) -> None:
+        self.set_class(height < SHORT_H, "-short")
+        self.show_keys()
+
+    def action_steps(self) -> None:
+        self.toggle_class("-steps")
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        """The key bar for now: what goes on first, ? always last."""
+        engine = self.engine
+        if self.finished:
+            keys = [Key("enter", "Save the answer", "save"), Key("esc", "Back to Today", "Today")]
+        else:
+            paused = engine is not None and engine.paused and not self.held
+            current = engine.current if engine else None
+            keys = []
+            if current is not None and current.kind == PhaseKind.WAIT:
+                keys.append(Key("enter", "Set done", "done"))
+            keys += [
+                Key("space", "Resume" if paused else "Pause", "resume" if paused else "pause"),
+                Key("n", "Next", "next"),
+                Key("N", "Skip exercise", "skip"),
+                Key("+ -", "10 s", "10s"),
+                Key("b", "Back", "back"),
+                Key("r", "Restart", "redo"),
+            ]
+            if self.has_class("-short"):
+                keys.append(Key("i", "Hide steps" if self.has_class("-steps") else "Steps", "steps"))
+            keys += [Key("p", "Pain", "pain"), Key("q", "Leave", "leave")]
+        keys.append(Key("?", "Help", "help"))
+        self.query_one(WalkKeys).show_keys(keys)
 
     def on_screen_suspend(self) -> None:
         """A dialog, the help or the palette came on top: hold the countdown until it goes."""
@@ -195,6 +238,7 @@ class WalkthroughScreen(FootbaseScreen):
         engine = self.engine
         if engine is None or engine.current is None:
             return
+        self.show_keys()
         now = self.fb.ctx.clock.monotonic()
         phase = engine.current
         item = self.items[phase.item]
@@ -205,7 +249,7 @@ class WalkthroughScreen(FootbaseScreen):
             next_text = self.items[following.item].exercise.name
         else:
             secs = f" {seconds_text(round(following.seconds))}" if following.seconds else ""
-            next_text = f"{WORDS[following.kind].split(' —')[0].lower()}{secs}"
+            next_text = f"{WORDS[following.kind].lower()}{secs}"
         overall = (self.routine.done + phase.item) / max(1, self.routine.total)
         self.query_one(PhaseDisplay).show(
             PhaseView(
@@ -220,6 +264,7 @@ class WalkthroughScreen(FootbaseScreen):
                 overall=min(1.0, overall),
                 paused=engine.paused,
                 held=self.held,
+                note=NOTES.get(phase.kind, ""),
             )
         )
 
@@ -337,39 +382,41 @@ class WalkthroughScreen(FootbaseScreen):
     def leave(self) -> None:
         self.action_leave()
 
-    def action_leave(self) -> None:
+    def action_leave(self, quit_app: bool = False) -> None:
+        """Leave (escape) or quit footbase (q); while a session runs, ask first. The
+        countdown waits under the question (as under any dialog)."""
         from footbase_tui.tui.modals.confirm import ConfirmModal
 
-        if self.finished:
-            self.app.pop_screen()
-            return
-        if not self.results:
-            self.app.pop_screen()
-            return
+        def go() -> None:
+            if quit_app:
+                self.app.exit()
+            else:
+                self.app.pop_screen()
+
         engine = self.engine
-        was_paused = engine.paused if engine else True
-        if engine and not was_paused:
-            engine.pause(self.fb.ctx.clock.monotonic())
+        now = self.fb.ctx.clock.monotonic()
+        spent = engine.total_active() + engine.active_elapsed(now) if engine else 0.0
+        if self.finished or (not self.results and spent < ASK_AFTER_S):
+            go()  # nothing to lose
+            return
+        where = "Quit footbase" if quit_app else "Leave the walkthrough"
 
         async def answer(keep: bool | None) -> None:
             if keep is None:
-                if engine and not was_paused:
-                    engine.resume(self.fb.ctx.clock.monotonic())
                 return
             self.finished = True
-            if keep:
+            if keep and self.results:
                 self.record_current()
                 await self.save(ended=True)
-            else:
+            elif self.results:
                 await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
-            self.app.pop_screen()
+            go()
 
-        self.app.push_screen(
-            ConfirmModal(
-                "Leave the walkthrough. Keep what was done?", "y keep it · n discard it · esc carry on"
-            ),
-            answer,
-        )
+        if self.results:
+            modal = ConfirmModal(f"{where}. Keep what was done?", "y keep it · n discard it · esc carry on")
+        else:
+            modal = ConfirmModal(f"{where}? Nothing is recorded yet.", "y or n: leave · esc carry on")
+        self.app.push_screen(modal, answer)
 
     # ---- the end -------------------------------------------------------------------------
 
@@ -420,7 +467,7 @@ class WalkthroughScreen(FootbaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.finished:
-            return action in ("leave",)
+            return action in ("leave", "steps")
         if action == "confirm":
             current = self.engine.current if self.engine else None
             return current is not None and current.kind == PhaseKind.WAIT
