@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
+from footbase_tui.core.countdown import PlanItem
 from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
 
 UNDONE = ("todo", "partial")  # statuses the walkthrough still offers
@@ -175,3 +176,28 @@ def routine_for(
         if other is not None:
             return day_routine(catalog, other, day, day, sessions)
     return day_routine(catalog, program, start, day, sessions)
+
+
+def walk_round(routine: DayRoutine, start: int) -> list[RoutineItem]:
+    """The exercises a walkthrough started at item `start` goes through: that one, then
+    every one still to do after it, then those before it (the round wraps)."""
+    items = routine.items
+    order = [*range(start + 1, len(items)), *range(start)]
+    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
+
+
+def plan_item(item: RoutineItem) -> PlanItem:
+    """The item as the countdown engine takes it."""
+    d = item.dosage
+    return PlanItem(
+        name=item.exercise.name,
+        pace=item.exercise.pace,
+        per_side=item.exercise.per_side,
+        sets=d.sets,
+        reps=d.reps,
+        seconds=d.seconds,
+        hold_s=d.hold_s,
+        tempo_s=d.tempo_s,
+        rest_rep_s=d.rest_rep_s,
+        rest_set_s=d.rest_set_s,
+    )

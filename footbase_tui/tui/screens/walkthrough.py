@@ -19,21 +19,19 @@ from footbase_tui.core.countdown import (
     Finished,
     ItemCompleted,
     ItemSkipped,
-    Phase,
     PhaseKind,
     PhaseStarted,
-    PlanItem,
     SetCompleted,
     build_phases,
 )
-from footbase_tui.core.localtime import iso_utc, stamp_after
-from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import UNDONE, DayRoutine, RoutineItem, seconds_text
+from footbase_tui.core.records import ItemResult, new_id
+from footbase_tui.core.routine import DayRoutine, RoutineItem, plan_item, seconds_text, walk_round
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.screens.walk_record import WalkRecording
 from footbase_tui.tui.widgets.field import Field
-from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView
-from footbase_tui.tui.widgets.walk_keys import Key, WalkKeys
+from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView, position_text
+from footbase_tui.tui.widgets.walk_keys import WalkKeys, walk_keys
 from footbase_tui.tui.widgets.walk_summary import SummaryData, summary_text
 
 TICK_S = 0.1
@@ -51,44 +49,7 @@ ASK_AFTER_S = 10  # leaving asks once this much practice (or any set) would be l
 SHORT_H = 24  # below this many rows the steps give their room to the countdown (i shows them)
 
 
-def plan_item(item: RoutineItem) -> PlanItem:
-    d = item.dosage
-    return PlanItem(
-        name=item.exercise.name,
-        pace=item.exercise.pace,
-        per_side=item.exercise.per_side,
-        sets=d.sets,
-        reps=d.reps,
-        seconds=d.seconds,
-        hold_s=d.hold_s,
-        tempo_s=d.tempo_s,
-        rest_rep_s=d.rest_rep_s,
-        rest_set_s=d.rest_set_s,
-    )
-
-
-def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
-    parts = [f"set {p.set_no} of {p.sets}"]
-    if p.rep_no is not None and p.reps:
-        parts.append(f"rep {p.rep_no} of {p.reps}")
-    elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
-        parts.append(f"rep {min(p.reps, int(elapsed // tempo_s) + 1)} of {p.reps}")
-    elif p.kind == PhaseKind.WAIT and p.reps:
-        parts.append(f"{p.reps} reps")
-    if p.side:
-        parts.append(f"{p.side} foot")
-    return " · ".join(parts)
-
-
-def round_from(routine: DayRoutine, start: int) -> list[RoutineItem]:
-    """The exercises a walkthrough started at item `start` goes through: that one, then
-    every one still to do after it, then those before it (the round wraps)."""
-    items = routine.items
-    order = [*range(start + 1, len(items)), *range(start)]
-    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
-
-
-class WalkthroughScreen(FootbaseScreen):
+class WalkthroughScreen(WalkRecording, FootbaseScreen):
     BINDINGS = [
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
         Binding("space", "pause", "Pause", id="wt-pause"),
@@ -106,7 +67,7 @@ class WalkthroughScreen(FootbaseScreen):
     def __init__(self, routine: DayRoutine, start_index: int) -> None:
         super().__init__()
         self.routine = routine
-        self.items: list[RoutineItem] = round_from(routine, start_index)
+        self.items: list[RoutineItem] = walk_round(routine, start_index)
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
         self.finished = False
@@ -151,27 +112,16 @@ class WalkthroughScreen(FootbaseScreen):
     def show_keys(self) -> None:
         """The key bar for now: what goes on first, ? always last."""
         engine = self.engine
-        if self.finished:
-            keys = [Key("enter", "Save the answer", "save"), Key("esc", "Back to Today", "Today")]
-        else:
-            paused = engine is not None and engine.paused and not self.held
-            current = engine.current if engine else None
-            keys = []
-            if current is not None and current.kind == PhaseKind.WAIT:
-                keys.append(Key("enter", "Set done", "done"))
-            keys += [
-                Key("space", "Resume" if paused else "Pause", "resume" if paused else "pause"),
-                Key("n", "Next", "next"),
-                Key("N", "Skip exercise", "skip"),
-                Key("+ -", "10 s", "10s"),
-                Key("b", "Back", "back"),
-                Key("r", "Restart", "redo"),
-            ]
-            if self.has_class("-short"):
-                keys.append(Key("i", "Hide steps" if self.has_class("-steps") else "Steps", "steps"))
-            keys += [Key("p", "Pain", "pain"), Key("q", "Leave", "leave")]
-        keys.append(Key("?", "Help", "help"))
-        self.query_one(WalkKeys).show_keys(keys)
+        current = engine.current if engine else None
+        self.query_one(WalkKeys).show_keys(
+            walk_keys(
+                finished=self.finished,
+                paused=engine is not None and engine.paused and not self.held,
+                waiting=current is not None and current.kind == PhaseKind.WAIT,
+                short=self.has_class("-short"),
+                steps_shown=self.has_class("-steps"),
+            )
+        )
 
     def on_screen_suspend(self) -> None:
         """A dialog, the help or the palette came on top: hold the countdown until it goes."""
@@ -280,71 +230,6 @@ class WalkthroughScreen(FootbaseScreen):
             t.append_text(plain(cue, "italic"))
             t.append("\n")
         self.query_one("#wt-steps-text", Static).update(t)
-
-    # ---- recording -----------------------------------------------------------------------
-
-    def _stamp(self, index: int) -> str:
-        item = self.items[index]
-        previous = self.results[item.id].at if item.id in self.results else item.result_at
-        return stamp_after(self.fb.ctx.clock.now(), previous)
-
-    def record(self, index: int, status: str | None = None) -> None:
-        """Write down what the engine counted for item `index`: sets done of planned, reps,
-        seconds spent (pauses left out); `status` None: done when every set is, else partial."""
-        if self.engine is None:
-            return
-        item = self.items[index]
-        tally = self.engine.tally(index, self.fb.ctx.clock.monotonic())
-        if status is None:
-            status = "done" if tally.sets_done >= tally.sets else "partial"
-        self.results[item.id] = ItemResult(
-            item.id,
-            item.level,
-            status,
-            self._stamp(index),
-            sets=tally.sets_done,
-            reps=tally.reps_done,
-            seconds=round(tally.active_s),
-            planned_sets=tally.sets,
-        )
-
-    def record_set(self, index: int, set_no: int) -> None:
-        self.record(index)
-
-    def record_status(self, index: int, status: str) -> None:
-        self.record(index, status)
-
-    def record_current(self) -> None:
-        """Bring the time of the exercise under way up to now (before leaving or hanging up)."""
-        engine = self.engine
-        current = engine.current if engine else None
-        if current is not None and self.items[current.item].id in self.results:
-            self.record(current.item, self.results[self.items[current.item].id].status)
-
-    def session(self, ended: bool) -> Session:
-        ctx = self.fb.ctx
-        return Session(
-            id=self.session_id,
-            date=self.routine.day,
-            tz=ctx.local.zone_name,
-            start=iso_utc(self.started_at),
-            end=iso_utc(ctx.clock.now()) if ended else None,
-            program=self.routine.program.id,
-            kind="walkthrough",
-            items=tuple(self.results.values()),
-        )
-
-    async def save(self, ended: bool = False) -> None:
-        if not self.results:
-            return
-        program = (self.routine.program.id, self.routine.day)
-        await self.fb.save(self.fb.ctx.store.save_session, self.session(ended), program)
-
-    def save_now(self) -> None:
-        """On hang-up: write what was done, synchronously."""
-        self.record_current()
-        if self.results:
-            self.fb.ctx.store.save_session(self.session(True), (self.routine.program.id, self.routine.day))
 
     # ---- actions -------------------------------------------------------------------------
 

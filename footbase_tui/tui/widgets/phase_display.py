@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from footbase_tui.core.countdown import Phase, PhaseKind
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.widgets.big_text import BigText
 
@@ -31,6 +32,20 @@ class PhaseView:
     paused: bool
     held: bool = False  # paused while a dialog is open; it goes on when the dialog closes
     note: str = ""  # what to do now when the word alone does not say it ("enter when ...")
+
+
+def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
+    """'set 1 of 3 · rep 2 of 6 · left foot': where in the exercise the phase is."""
+    parts = [f"set {p.set_no} of {p.sets}"]
+    if p.rep_no is not None and p.reps:
+        parts.append(f"rep {p.rep_no} of {p.reps}")
+    elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
+        parts.append(f"rep {min(p.reps, int(elapsed // tempo_s) + 1)} of {p.reps}")
+    elif p.kind == PhaseKind.WAIT and p.reps:
+        parts.append(f"{p.reps} reps")
+    if p.side:
+        parts.append(f"{p.side} foot")
+    return " · ".join(parts)
 
 
 def clock_text(seconds: float | None) -> str:

@@ -15,6 +15,26 @@ class Key(NamedTuple):
     short: str  # below that
 
 
+def walk_keys(finished: bool, paused: bool, waiting: bool, short: bool, steps_shown: bool) -> list[Key]:
+    """The walkthrough's keys in the order a person needs them; ? always last."""
+    if finished:
+        keys = [Key("enter", "Save the answer", "save"), Key("esc", "Back to Today", "Today")]
+    else:
+        keys = [Key("enter", "Set done", "done")] if waiting else []
+        keys += [
+            Key("space", "Resume" if paused else "Pause", "resume" if paused else "pause"),
+            Key("n", "Next", "next"),
+            Key("N", "Skip exercise", "skip"),
+            Key("+ -", "10 s", "10s"),
+            Key("b", "Back", "back"),
+            Key("r", "Restart", "redo"),
+        ]
+        if short:
+            keys.append(Key("i", "Hide steps" if steps_shown else "Steps", "steps"))
+        keys += [Key("p", "Pain", "pain"), Key("q", "Leave", "leave")]
+    return [*keys, Key("?", "Help", "help")]
+
+
 def key_rows(keys: list[Key], width: int) -> list[list[tuple[str, str]]]:
     """The keys laid out in rows of at most `width` cells, in order; long labels when they
     all fit on one row, short ones otherwise."""
