@@ -97,6 +97,7 @@ def test_csv_to_stdout_parses_back(run: Run, seeded: Context) -> None:
         "level",
         "status",
         "sets",
+        "sets_planned",
         "reps",
         "seconds",
         "reason",
@@ -119,6 +120,7 @@ def test_csv_to_stdout_parses_back(run: Run, seeded: Context) -> None:
     assert walk["name"] == "Barefoot walk at home" and walk["status"] == "done"
     assert walk["seconds"] == "600" and walk["program"] == "foundation"
     assert walk["session_kind"] == "manual" and walk["level"] == "1"
+    assert (walk["sets"], walk["sets_planned"]) == ("1", "1")
 
 
 def test_csv_into_a_folder_writes_two_private_files(run: Run, seeded: Context, tmp_path: Path) -> None:
