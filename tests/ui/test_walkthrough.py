@@ -202,6 +202,7 @@ async def test_the_whole_routine_then_summary_and_pain_check(
         await pilot.pause()
         text = screen_text(app)
         assert "Done for now" in text and "Exercises done: 4" in text and "Streak: 1 day" in text
+        assert "Hand glove toe spread: 3 of 3 sets · " in text
         assert "How is your back now?" in text
         assert results(ctx) == {
             "barefoot-walk": ("done", 1),
@@ -301,7 +302,7 @@ async def test_the_summary_shows_the_time_really_spent(
     make_app: MakeApp, fake_clock: FakeClock, ctx: Context
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(50, 16)) as pilot:
         await pilot.press("s")
         await advance(pilot, fake_clock, 5 + 60)
         await pilot.press("space")
@@ -314,6 +315,8 @@ async def test_the_summary_shows_the_time_really_spent(
         await settle(pilot)
         text = screen_text(app)
         assert "Time: 1 min 05 s" in text and "Exercises done: 0" in text and "skipped: 4" in text
+        assert "Barefoot walk at home: skipped" in text
+        assert _on_screen(app, "#wt-pain") and "enter Save" in str(app.screen.query_one("#wt-keys").render())
 
 
 async def test_marks_by_hand_on_today_make_one_session(make_app: MakeApp, ctx: Context) -> None:

@@ -32,7 +32,7 @@ from footbase_tui.tui.screens.walk_record import WalkRecording
 from footbase_tui.tui.widgets.field import Field
 from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView, position_text
 from footbase_tui.tui.widgets.walk_keys import WalkKeys, walk_keys
-from footbase_tui.tui.widgets.walk_summary import SummaryData, summary_text
+from footbase_tui.tui.widgets.walk_summary import SummaryData, result_words, summary_text
 
 TICK_S = 0.1
 WORDS = {
@@ -319,11 +319,15 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
         partial = sum(1 for r in self.results.values() if r.status == "partial")
         skipped = sum(1 for r in self.results.values() if r.status == "skipped")
         spent = self.engine.total_active() if self.engine else 0.0
+        rows = tuple(
+            (i.exercise.name, result_words(self.results[i.id])) for i in self.items if i.id in self.results
+        )
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
         self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak, partial))
+            summary_text(SummaryData(spent, done, skipped, streak, partial, rows))
         )
+        self.show_keys()
         self.query_one("#wt-pain", Input).focus()
         self.refresh_bindings()
 
