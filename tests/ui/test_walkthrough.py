@@ -530,3 +530,19 @@ async def test_keys_in_a_burst_land_as_typed_slowly(
         walk = app.screen
         assert isinstance(walk, WalkthroughScreen) and not walk.engine.paused  # type: ignore[union-attr]
         assert ctx.store.load().pain[0].level == 6
+
+
+async def test_undoing_the_only_set_done_leaves_a_record_that_reads_back(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # the hand glove
+        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)  # set 1 of 3, into the rest
+        await settle(pilot)
+        assert results(ctx) == {"toe-spread-glove": ("partial", 1)}
+        await pilot.press("b", "n")  # back into set 1's last hold, and cut it short
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    assert results(ctx) == {"toe-spread-glove": ("todo", 0)}  # the store reads, nothing claimed

@@ -36,8 +36,9 @@ class WalkRecording(DOMNode):
             return
         item = self.items[index]
         tally = self.engine.tally(index, host_of(self).ctx.clock.monotonic())
-        if status is None:
-            status = "done" if tally.sets_done >= tally.sets else "partial"
+        if status in (None, "partial"):  # partial means some sets, never none nor all
+            done = tally.sets_done
+            status = "done" if done >= tally.sets else "partial" if done else "todo"
         self.results[item.id] = ItemResult(
             item.id,
             item.level,
