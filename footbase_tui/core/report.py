@@ -33,6 +33,7 @@ EXERCISE_COLUMNS = (
     "level",
     "status",
     "sets",
+    "sets_planned",
     "reps",
     "seconds",
     "reason",
@@ -90,6 +91,7 @@ def exercise_rows(sessions: Iterable[Session], names: Mapping[str, str]) -> list
                     i.level,
                     safe_cell(i.status),
                     i.sets,
+                    i.planned_sets or "",
                     i.reps,
                     i.seconds,
                     safe_cell(i.reason or ""),
@@ -271,7 +273,7 @@ def _adherence_section(r: ReportInput) -> list[str]:
     stats = compute_stats(cells, ref, r.week_starts)
     counted = [c for c in cells if c.day < ref and c.state not in ("before-start", "rest", "future")]
     planned = sum(c.planned for c in counted)
-    done = sum(c.done for c in counted)
+    done = round(sum(c.credit for c in counted), 1)  # a partly done exercise counts its share
     days = sum(1 for c in counted if practised(c))
     a = stats.adherence
     lines = [
@@ -282,7 +284,7 @@ def _adherence_section(r: ReportInput) -> list[str]:
     ]
     if planned:
         lines.append(
-            f"- Whole period: {done} of {planned} planned exercises done "
+            f"- Whole period: {done:g} of {planned} planned exercises done "
             f"({_pct(done / planned)}), practised on {days} of {len(counted)} days "
             "with a plan"
         )

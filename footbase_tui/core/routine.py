@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
+from footbase_tui.core.countdown import PlanItem
+from footbase_tui.core.program_load import plan_item_of
 from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
 
 UNDONE = ("todo", "partial")  # statuses the walkthrough still offers
@@ -229,3 +231,16 @@ def routine_for(
         if other is not None:
             return day_routine(catalog, other, day, day, sessions, levels)
     return day_routine(catalog, program, start, day, sessions, levels)
+
+
+def walk_round(routine: DayRoutine, start: int) -> list[RoutineItem]:
+    """The exercises a walkthrough started at item `start` goes through: that one, then
+    every one still to do after it, then those before it (the round wraps)."""
+    items = routine.items
+    order = [*range(start + 1, len(items)), *range(start)]
+    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
+
+
+def plan_item(item: RoutineItem) -> PlanItem:
+    """The item as the countdown engine takes it (sides, the switch and named holds too)."""
+    return plan_item_of(item.exercise, item.dosage)

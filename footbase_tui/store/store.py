@@ -326,7 +326,12 @@ class Store:
                 if found:
                     day = min(found, key=lambda s: (stamp_key(s.start), s.id))
                     session = join_by_hand(day, session)
-            put_record(db, "sessions", session.id, session_to_doc(session), self.clock.now())
+            doc = session_to_doc(session)
+            try:
+                session_from_doc(session.id, doc)  # never write what would read back as damage
+            except RecordError as exc:
+                raise NotSaved(f"not saved: {exc}") from None
+            put_record(db, "sessions", session.id, doc, self.clock.now())
 
     def delete_session(self, session_id: str) -> bool:
         with self._write() as db:

@@ -6,14 +6,15 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits
 
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.uikit import screen_text, settle
+from footbase_tui.tui.widgets.big_text import BigText
+from tests.uikit import keys_now, settle, wait_until
+from tests.uikit import screen_text as static_text
 
 MakeApp = Callable[..., FootbaseApp]
 
@@ -26,8 +27,14 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     await pilot.pause()
 
 
+def screen_text(app: FootbaseApp) -> str:
+    """What a person reads: the Statics, and the phase word and countdown in block letters."""
+    big = [w.value for w in app.screen.query(BigText) if w.display]
+    return "\n".join([static_text(app), *big])
+
+
 def digits(app: FootbaseApp) -> str:
-    return app.screen.query_one("#wt-digits", Digits).value
+    return app.screen.query_one("#wt-digits", BigText).value
 
 
 def results(ctx: Context) -> dict[str, tuple[str, int]]:
@@ -61,10 +68,10 @@ async def test_pause_excludes_time_and_plus_minus_adjust(make_app: MakeApp, fake
         await advance(pilot, fake_clock, 5)
         await pilot.press("space")
         await advance(pilot, fake_clock, 300)
-        assert digits(app) == "10:00" and "paused" in screen_text(app)
+        assert digits(app) == "10:00" and "Paused" in screen_text(app)
         await pilot.press("space")
         await advance(pilot, fake_clock, 30)
-        assert digits(app) == "9:30" and "paused" not in screen_text(app)
+        assert digits(app) == "9:30" and "Paused" not in screen_text(app)
         await pilot.press("plus")
         await pilot.pause()
         assert digits(app) == "9:40"
@@ -202,6 +209,7 @@ async def test_the_whole_routine_then_summary_and_pain_check(
         await pilot.pause()
         text = screen_text(app)
         assert "Done for now" in text and "Exercises done: 4" in text and "Streak: 1 day" in text
+        assert "Hand glove toe spread: 3 of 3 sets · " in text
         assert "How is your back now?" in text
         assert results(ctx) == {
             "barefoot-walk": ("done", 1),
@@ -303,7 +311,7 @@ async def test_the_summary_shows_the_time_really_spent(
     make_app: MakeApp, fake_clock: FakeClock, ctx: Context
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(50, 16)) as pilot:
         await pilot.press("s")
         await advance(pilot, fake_clock, 5 + 60)
         await pilot.press("space")
@@ -316,6 +324,8 @@ async def test_the_summary_shows_the_time_really_spent(
         await settle(pilot)
         text = screen_text(app)
         assert "Time: 1 min 05 s" in text and "Exercises done: 0" in text and "skipped: 4" in text
+        assert "Barefoot walk at home: skipped" in text
+        assert _on_screen(app, "#wt-pain") and "enter Save" in str(app.screen.query_one("#wt-keys").render())
 
 
 async def test_marks_by_hand_on_today_make_one_session(make_app: MakeApp, ctx: Context) -> None:
@@ -389,8 +399,8 @@ async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
             fake_clock.advance(10)
             walk.tick()
         await pilot.pause()
-        assert walk.query_one("#wt-digits", Digits).value == "9:59"
-        assert "paused while the dialog is open" in str(walk.query_one("#wt-phase").render())
+        assert walk.query_one("#wt-digits", BigText).value == "9:59"
+        assert "Paused while the dialog is open" in str(walk.query_one("#wt-note").render())
         await pilot.press("escape")
         await settle(pilot)
         assert (
@@ -400,7 +410,7 @@ async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
             and not walk.engine.paused
         )
         await advance(pilot, fake_clock, 30)
-        assert digits(app) == "9:29" and "paused" not in screen_text(app)
+        assert digits(app) == "9:29" and "Paused" not in screen_text(app)
 
 
 async def test_a_pause_of_ones_own_stays_after_a_dialog(make_app: MakeApp, fake_clock: FakeClock) -> None:
@@ -413,3 +423,140 @@ async def test_a_pause_of_ones_own_stays_after_a_dialog(make_app: MakeApp, fake_
         await pilot.press("escape")
         await advance(pilot, fake_clock, 30)
         assert digits(app) == "9:59" and "space resumes" in screen_text(app)
+
+
+def _region(app: FootbaseApp, selector: str) -> tuple[int, int, int, int]:
+    r = app.screen.query_one(selector).region
+    return r.x, r.y, r.width, r.height
+
+
+def _on_screen(app: FootbaseApp, selector: str) -> bool:
+    widget = app.screen.query_one(selector)
+    r = widget.region
+    w, h = app.size
+    return widget.display and r.height > 0 and r.y >= 0 and r.bottom <= h and r.right <= w
+
+
+@pytest.mark.parametrize("size", [(50, 16), (80, 24)])
+async def test_keys_next_step_and_countdown_stay_on_screen(
+    make_app: MakeApp, fake_clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 6)
+        for selector in (
+            "#wt-title",
+            "#wt-position",
+            "#wt-phase",
+            "#wt-digits",
+            "#wt-next",
+            "#wt-progress",
+            "#wt-keys",
+        ):
+            assert _on_screen(app, selector), selector
+        keys = str(app.screen.query_one("#wt-keys").render())
+        assert all(len(row) <= size[0] for row in keys.splitlines())
+        for key in ("space pause", "n next", "N skip", "+ -", "b back", "r redo", "q leave"):
+            assert key in keys, key
+        assert keys.rstrip().endswith("? help")
+        assert "Next: Hand glove" in screen_text(app)
+        # The countdown is the largest thing there.
+        digits_area = _region(app, "#wt-digits")[2] * _region(app, "#wt-digits")[3]
+        for other in ("#wt-steps", "#wt-phase", "#wt-keys"):
+            if app.screen.query_one(other).display:
+                _, _, w, h = _region(app, other)
+                assert w * h < digits_area, other
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space resume" in str(app.screen.query_one("#wt-keys").render())
+
+
+async def test_the_countdown_grows_with_the_terminal(make_app: MakeApp, fake_clock: FakeClock) -> None:
+    heights = []
+    for size in ((50, 16), (80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("s")
+            await advance(pilot, fake_clock, 6)
+            drawn = str(app.screen.query_one("#wt-digits").render())
+            inked = [line for line in drawn.splitlines() if line.strip()]
+            assert "█" in drawn
+            heights.append(len(inked))
+            await pilot.press("q", "y")
+    assert heights[0] >= 5 and heights[0] < heights[1] < heights[2]
+
+
+async def test_the_steps_are_on_a_key_when_the_terminal_is_short(
+    make_app: MakeApp, fake_clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 6)
+        assert not app.screen.query_one("#wt-steps").display
+        await pilot.press("i")
+        await pilot.pause()
+        assert _on_screen(app, "#wt-steps") and _on_screen(app, "#wt-digits") and _on_screen(app, "#wt-keys")
+
+
+@pytest.mark.parametrize("key", ["q", "escape"])
+async def test_q_and_escape_both_ask_while_a_session_runs(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context, key: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 5 + 60)  # a minute into the walk: no set done yet
+        walk = app.screen
+        await pilot.press(key)
+        await pilot.pause()
+        assert "Nothing is recorded yet" in str(app.screen.query_one("Label").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is walk and app.is_running
+        await advance(pilot, fake_clock, 540)  # the walk, done
+        await pilot.press(key)
+        await pilot.pause()
+        assert "Keep what was done?" in str(app.screen.query_one("Label").render())
+        await pilot.press("y")
+        await settle(pilot)
+        assert results(ctx) == {"barefoot-walk": ("done", 1)}
+        if key == "q":
+            assert app._exit  # quit footbase, after asking
+        else:
+            assert isinstance(app.screen, TodayScreen)
+
+
+async def test_keys_in_a_burst_land_as_typed_slowly(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await settle(pilot)
+        keys_now(app, "s", "n", "n", "n")  # into the walk, skip it, skip the glove's get-ready
+        assert await wait_until(lambda: "HOLD" in screen_text(app), 5)
+        await settle(pilot)
+        assert results(ctx) == {"barefoot-walk": ("skipped", 0)}
+        keys_now(app, "p", "6", "enter")  # a pain entry typed ahead, over the countdown
+        assert await wait_until(lambda: len(ctx.store.load().pain) == 1, 5)
+        await settle(pilot)
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen) and not walk.engine.paused  # type: ignore[union-attr]
+        assert ctx.store.load().pain[0].level == 6
+
+
+async def test_undoing_the_only_set_done_leaves_a_record_that_reads_back(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # the hand glove
+        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)  # set 1 of 3, into the rest
+        await settle(pilot)
+        assert results(ctx) == {"toe-spread-glove": ("partial", 1)}
+        await pilot.press("b", "n")  # back into set 1's last hold, and cut it short
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    assert results(ctx) == {"toe-spread-glove": ("todo", 0)}  # the store reads, nothing claimed

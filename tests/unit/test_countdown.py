@@ -579,3 +579,12 @@ def test_a_ten_minute_routine_with_pauses_and_a_stall_keeps_exact_time() -> None
     assert [e.item for e in events if isinstance(e, ItemCompleted)] == [0, 1, 2, 3]
     assert [type(e) for e in events].count(Finished) == 1 and isinstance(events[-1], Finished)
     assert started(events) == list(range(1, len(phases)))
+
+
+def test_a_set_done_then_redone_and_cut_short_no_longer_counts() -> None:
+    cd = Countdown(build_phases([CURLS]), T0)
+    events = cd.update(T0 + 35)  # get-ready 5 + set 1 (30 s)
+    assert SetCompleted(0, 1) in events and cd.tally(0).sets_done == 1
+    cd.back(T0 + 36)  # from the rest back into set 1
+    cd.next(T0 + 37)  # and cut it short
+    assert cd.tally(0).sets_done == 0

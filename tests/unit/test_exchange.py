@@ -97,6 +97,7 @@ def test_csv_to_stdout_parses_back(run: Run, seeded: Context) -> None:
         "level",
         "status",
         "sets",
+        "sets_planned",
         "reps",
         "seconds",
         "reason",
@@ -119,6 +120,7 @@ def test_csv_to_stdout_parses_back(run: Run, seeded: Context) -> None:
     assert walk["name"] == "Barefoot walk at home" and walk["status"] == "done"
     assert walk["seconds"] == "600" and walk["program"] == "foundation"
     assert walk["session_kind"] == "manual" and walk["level"] == "1"
+    assert (walk["sets"], walk["sets_planned"]) == ("1", "1")
 
 
 def test_csv_into_a_folder_writes_two_private_files(run: Run, seeded: Context, tmp_path: Path) -> None:
@@ -579,3 +581,36 @@ def test_import_refuses_a_store_of_a_newer_format_and_the_store_itself(
     assert "newer footbase" in r.err and "nothing was imported" in r.err
     one_line_error(run("import", str(seeded.paths.db)))
     assert seeded.paths.db.read_bytes() == before
+
+
+def test_a_partly_done_exercise_keeps_its_sets_through_export_import_and_counts_its_share(
+    run: Run, ctx: Context, tmp_path: Path
+) -> None:
+    from footbase_tui.core.records import ItemResult, Session
+
+    part = ItemResult("short-foot", 1, "partial", "2026-03-02T08:05:00Z", 2, 12, 95, planned_sets=3)
+    walk = ItemResult("barefoot-walk", 1, "done", "2026-03-02T08:00:00Z", 1, 0, 600, planned_sets=1)
+    session = Session(
+        "0f7e5a9c-0000-4000-8000-0000000000aa",
+        date(2026, 3, 2),
+        "Europe/Berlin",
+        "2026-03-02T07:55:00Z",
+        "2026-03-02T08:10:00Z",
+        "foundation",
+        "walkthrough",
+        (walk, part),
+    )
+    ctx.store.save_session(session, program_if_new=("foundation", date(2026, 3, 2)))
+    path, data = exported(run, tmp_path)
+    [item] = [i for i in data["sessions"][0]["items"] if i["ex"] == "short-foot"]
+    assert (item["st"], item["sets"], item["of"], item["secs"]) == ("partial", 2, 3, 95)
+    other = tmp_path / "other" / "footbase.json"
+    assert run_in(ctx, other, "import", str(path)).code == 0
+    assert (
+        run_in(ctx, other, "import", str(path)).out
+        == "imported: 0 added, 0 updated, 0 deleted, 1 unchanged\n"
+    )
+    back = Context(Paths(db=other, config=ctx.paths.config), clock=ctx.clock).store.load().sessions
+    assert back == [session]
+    report = run("export", "--format", "md").out
+    assert "Whole period: 1.7 of 4 planned exercises done" in report  # the walk, and 2 of 3 sets

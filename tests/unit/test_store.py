@@ -371,3 +371,13 @@ def test_partial_results_keep_sets_of_planned_and_old_records_still_read(store: 
     snap = store.load()
     assert snap.sessions[0].items == (part,)
     assert snap.day_facts()[date(2026, 3, 3)].part == {"short-foot": pytest.approx(2 / 3)}
+
+
+def test_a_session_that_would_read_back_as_damage_is_not_saved(store: Store) -> None:
+    bad = ItemResult("short-foot", 1, "partial", "2026-03-03T08:00:00Z", sets=0, planned_sets=3)
+    s = Session(
+        new_id(), date(2026, 3, 3), "Europe/Berlin", bad.at, None, "foundation", "walkthrough", (bad,)
+    )
+    with pytest.raises(NotSaved):
+        store.save_session(s)
+    assert store.load().sessions == []

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from footbase_tui.core.countdown import (
     Countdown,
@@ -21,19 +22,18 @@ from footbase_tui.core.countdown import (
     Phase,
     PhaseKind,
     PhaseStarted,
-    PlanItem,
     SetCompleted,
     build_phases,
 )
-from footbase_tui.core.localtime import iso_utc, stamp_after
-from footbase_tui.core.program_load import plan_item_of
-from footbase_tui.core.records import ItemResult, Session, new_id
-from footbase_tui.core.routine import UNDONE, DayRoutine, RoutineItem, seconds_text
+from footbase_tui.core.records import ItemResult, new_id
+from footbase_tui.core.routine import DayRoutine, RoutineItem, plan_item, seconds_text, walk_round
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.screens.walk_record import WalkRecording
 from footbase_tui.tui.widgets.field import Field
-from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView
-from footbase_tui.tui.widgets.walk_summary import SummaryData, summary_text
+from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView, position_text
+from footbase_tui.tui.widgets.walk_keys import WalkKeys, walk_keys
+from footbase_tui.tui.widgets.walk_summary import SummaryData, result_words, summary_text
 
 TICK_S = 0.1
 WORDS = {
@@ -43,13 +43,11 @@ WORDS = {
     PhaseKind.WORK: "GO",
     PhaseKind.REST: "REST",
     PhaseKind.SWITCH: "SWITCH SIDE",
-    PhaseKind.WAIT: "AT YOUR PACE — enter when the set is done",
+    PhaseKind.WAIT: "AT YOUR PACE",
 }
-
-
-def plan_item(item: RoutineItem) -> PlanItem:
-    """The countdown engine's item for a routine item (sides, switch and named holds too)."""
-    return plan_item_of(item.exercise, item.dosage)
+NOTES = {PhaseKind.WAIT: "press enter when the set is done"}
+ASK_AFTER_S = 10  # leaving asks once this much practice (or any set) would be left behind
+SHORT_H = 24  # below this many rows the steps give their room to the countdown (i shows them)
 
 
 def phase_word(p: Phase) -> str:
@@ -57,41 +55,19 @@ def phase_word(p: Phase) -> str:
     return p.label or WORDS[p.kind]
 
 
-def position_text(p: Phase, elapsed: float, tempo_s: int | None) -> str:
-    parts = [f"set {p.set_no} of {p.sets}"]
-    if p.kind == PhaseKind.REST:  # a rest is before the next set, not part of the last one
-        parts = [f"next: set {p.set_no + 1} of {p.sets}"]
-    if p.rep_no is not None and p.reps:
-        parts.append(f"rep {p.rep_no} of {p.reps}")
-    elif p.kind == PhaseKind.WORK and tempo_s and p.reps:
-        parts.append(f"rep {min(p.reps, int(elapsed // tempo_s) + 1)} of {p.reps}")
-    elif p.kind == PhaseKind.WAIT and p.reps:
-        parts.append(f"{p.reps} reps")
-    if p.side:
-        parts.append(f"{p.side} foot")
-    return " · ".join(parts)
-
-
-def round_from(routine: DayRoutine, start: int) -> list[RoutineItem]:
-    """The exercises a walkthrough started at item `start` goes through: that one, then
-    every one still to do after it, then those before it (the round wraps)."""
-    items = routine.items
-    order = [*range(start + 1, len(items)), *range(start)]
-    return [items[start], *(items[n] for n in order if items[n].status in UNDONE)]
-
-
-class WalkthroughScreen(FootbaseScreen):
+class WalkthroughScreen(WalkRecording, FootbaseScreen):
     BINDINGS = [
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
         Binding("space", "pause", "Pause", id="wt-pause"),
         Binding("n", "next", "Next", id="wt-next"),
-        Binding("escape", "leave", "Leave", id="wt-leave"),
         Binding("N", "skip_item", "Skip exercise", key_display="N", id="wt-skip"),
-        # Listed by ? (help) but kept out of the footer, which has room for little at 50 columns.
-        Binding("b", "back", "Back", show=False, id="wt-back"),
-        Binding("r", "restart", "Restart", show=False, id="wt-restart"),
-        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", show=False, id="wt-plus"),
-        Binding("minus", "adjust(-10)", "-10s", key_display="-", show=False, id="wt-minus"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", id="wt-plus"),
+        Binding("minus", "adjust(-10)", "-10s", key_display="-", id="wt-minus"),
+        Binding("b", "back", "Back", id="wt-back"),
+        Binding("r", "restart", "Restart", id="wt-restart"),
+        Binding("i", "steps", "Steps (show or hide)", id="wt-steps-key"),
+        Binding("escape", "leave", "Leave", id="wt-leave"),
+        Binding("q", "leave(True)", "Quit", id="wt-quit"),
     ]
 
     def __init__(self, routine: DayRoutine, start_index: int, planned: str | None = None) -> None:
@@ -99,7 +75,7 @@ class WalkthroughScreen(FootbaseScreen):
         self.routine = routine
         # The program a first practice chooses: the planned one, not a stand-in for the day.
         self.planned = planned or routine.program.id
-        self.items: list[RoutineItem] = round_from(routine, start_index)
+        self.items: list[RoutineItem] = walk_round(routine, start_index)
         self.results: dict[str, ItemResult] = {}
         self.session_id = new_id()
         self.finished = False
@@ -116,7 +92,7 @@ class WalkthroughScreen(FootbaseScreen):
         with Vertical(id="wt-summary"):
             yield Static(id="wt-summary-text")
             yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2, id="wt-pain")
-        yield Footer(show_command_palette=False)
+        yield WalkKeys(id="wt-keys")
 
     def on_mount(self) -> None:
         self.query_one("#wt-summary").display = False
@@ -127,7 +103,33 @@ class WalkthroughScreen(FootbaseScreen):
         self._unhook = self.fb.on_hangup_hook(self.save_now)
         self._timer = self.set_interval(TICK_S, self.tick)
         self.show_steps(0)
+        self._apply_height(self.app.size.height)
         self.tick()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_height(event.size.height)
+
+    def _apply_height(self, height: int) -> None:
+        self.set_class(height < SHORT_H, "-short")
+        self.show_keys()
+
+    def action_steps(self) -> None:
+        self.toggle_class("-steps")
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        """The key bar for now: what goes on first, ? always last."""
+        engine = self.engine
+        current = engine.current if engine else None
+        self.query_one(WalkKeys).show_keys(
+            walk_keys(
+                finished=self.finished,
+                paused=engine is not None and engine.paused and not self.held,
+                waiting=current is not None and current.kind == PhaseKind.WAIT,
+                short=self.has_class("-short"),
+                steps_shown=self.has_class("-steps"),
+            )
+        )
 
     def on_screen_suspend(self) -> None:
         """A dialog, the help or the palette came on top: hold the countdown until it goes."""
@@ -194,6 +196,7 @@ class WalkthroughScreen(FootbaseScreen):
         engine = self.engine
         if engine is None or engine.current is None:
             return
+        self.show_keys()
         now = self.fb.ctx.clock.monotonic()
         phase = engine.current
         item = self.items[phase.item]
@@ -219,6 +222,7 @@ class WalkthroughScreen(FootbaseScreen):
                 overall=min(1.0, overall),
                 paused=engine.paused,
                 held=self.held,
+                note=NOTES.get(phase.kind, ""),
             )
         )
 
@@ -237,71 +241,6 @@ class WalkthroughScreen(FootbaseScreen):
         t.append("When to stop: ", style="bold")
         t.append_text(plain(ex.caution))
         self.query_one("#wt-steps-text", Static).update(t)
-
-    # ---- recording -----------------------------------------------------------------------
-
-    def _stamp(self, index: int) -> str:
-        item = self.items[index]
-        previous = self.results[item.id].at if item.id in self.results else item.result_at
-        return stamp_after(self.fb.ctx.clock.now(), previous)
-
-    def record(self, index: int, status: str | None = None) -> None:
-        """Write down what the engine counted for item `index`: sets done of planned, reps,
-        seconds spent (pauses left out); `status` None: done when every set is, else partial."""
-        if self.engine is None:
-            return
-        item = self.items[index]
-        tally = self.engine.tally(index, self.fb.ctx.clock.monotonic())
-        if status is None:
-            status = "done" if tally.sets_done >= tally.sets else "partial"
-        self.results[item.id] = ItemResult(
-            item.id,
-            item.level,
-            status,
-            self._stamp(index),
-            sets=tally.sets_done,
-            reps=tally.reps_done,
-            seconds=round(tally.active_s),
-            planned_sets=tally.sets,
-        )
-
-    def record_set(self, index: int, set_no: int) -> None:
-        self.record(index)
-
-    def record_status(self, index: int, status: str) -> None:
-        self.record(index, status)
-
-    def record_current(self) -> None:
-        """Bring the time of the exercise under way up to now (before leaving or hanging up)."""
-        engine = self.engine
-        current = engine.current if engine else None
-        if current is not None and self.items[current.item].id in self.results:
-            self.record(current.item, self.results[self.items[current.item].id].status)
-
-    def session(self, ended: bool) -> Session:
-        ctx = self.fb.ctx
-        return Session(
-            id=self.session_id,
-            date=self.routine.day,
-            tz=ctx.local.zone_name,
-            start=iso_utc(self.started_at),
-            end=iso_utc(ctx.clock.now()) if ended else None,
-            program=self.routine.program.id,
-            kind="walkthrough",
-            items=tuple(self.results.values()),
-        )
-
-    async def save(self, ended: bool = False) -> None:
-        if not self.results:
-            return
-        program = (self.planned, self.routine.day)
-        await self.fb.save(self.fb.ctx.store.save_session, self.session(ended), program)
-
-    def save_now(self) -> None:
-        """On hang-up: write what was done, synchronously."""
-        self.record_current()
-        if self.results:
-            self.fb.ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -339,39 +278,41 @@ class WalkthroughScreen(FootbaseScreen):
     def leave(self) -> None:
         self.action_leave()
 
-    def action_leave(self) -> None:
+    def action_leave(self, quit_app: bool = False) -> None:
+        """Leave (escape) or quit footbase (q); while a session runs, ask first. The
+        countdown waits under the question (as under any dialog)."""
         from footbase_tui.tui.modals.confirm import ConfirmModal
 
-        if self.finished:
-            self.app.pop_screen()
-            return
-        if not self.results:
-            self.app.pop_screen()
-            return
+        def go() -> None:
+            if quit_app:
+                self.app.exit()
+            else:
+                self.app.pop_screen()
+
         engine = self.engine
-        was_paused = engine.paused if engine else True
-        if engine and not was_paused:
-            engine.pause(self.fb.ctx.clock.monotonic())
+        now = self.fb.ctx.clock.monotonic()
+        spent = engine.total_active() + engine.active_elapsed(now) if engine else 0.0
+        if self.finished or (not self.results and spent < ASK_AFTER_S):
+            go()  # nothing to lose
+            return
+        where = "Quit footbase" if quit_app else "Leave the walkthrough"
 
         async def answer(keep: bool | None) -> None:
             if keep is None:
-                if engine and not was_paused:
-                    engine.resume(self.fb.ctx.clock.monotonic())
                 return
             self.finished = True
-            if keep:
+            if keep and self.results:
                 self.record_current()
                 await self.save(ended=True)
-            else:
+            elif self.results:
                 await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
-            self.app.pop_screen()
+            go()
 
-        self.app.push_screen(
-            ConfirmModal(
-                "Leave the walkthrough. Keep what was done?", "y keep it · n discard it · esc carry on"
-            ),
-            answer,
-        )
+        if self.results:
+            modal = ConfirmModal(f"{where}. Keep what was done?", "y keep it · n discard it · esc carry on")
+        else:
+            modal = ConfirmModal(f"{where}? Nothing is recorded yet.", "y or n: leave · esc carry on")
+        self.app.push_screen(modal, answer)
 
     # ---- the end -------------------------------------------------------------------------
 
@@ -389,11 +330,15 @@ class WalkthroughScreen(FootbaseScreen):
         partial = sum(1 for r in self.results.values() if r.status == "partial")
         skipped = sum(1 for r in self.results.values() if r.status == "skipped")
         spent = self.engine.total_active() if self.engine else 0.0
+        rows = tuple(
+            (i.exercise.name, result_words(self.results[i.id])) for i in self.items if i.id in self.results
+        )
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
         self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak, partial))
+            summary_text(SummaryData(spent, done, skipped, streak, partial, rows))
         )
+        self.show_keys()
         self.query_one("#wt-pain", Input).focus()
         self.refresh_bindings()
 
@@ -425,7 +370,7 @@ class WalkthroughScreen(FootbaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.finished:
-            return action in ("leave",)
+            return action in ("leave", "steps")
         if action == "confirm":
             current = self.engine.current if self.engine else None
             return current is not None and current.kind == PhaseKind.WAIT

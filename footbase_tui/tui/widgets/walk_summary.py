@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from footbase_tui.core.records import ItemResult
+from footbase_tui.core.routine import seconds_text
+from footbase_tui.tui.safe import plain
+
 
 @dataclass(frozen=True)
 class SummaryData:
@@ -14,6 +18,16 @@ class SummaryData:
     skipped: int
     streak: int
     partial: int = 0
+    rows: tuple[tuple[str, str], ...] = ()  # (exercise name, what was done of it)
+
+
+def result_words(r: ItemResult) -> str:
+    """'3 of 3 sets · 2 min 10 s', 'partly: 1 of 3 sets · 40 s', 'skipped'."""
+    if r.status == "skipped" and not r.sets:
+        return "skipped"
+    sets = f"{r.sets} of {r.planned_sets} sets" if r.planned_sets else f"{r.sets} sets"
+    words = sets if r.status == "done" else f"partly: {sets}"
+    return f"{words} · {seconds_text(r.seconds)}" if r.seconds else words
 
 
 def summary_text(d: SummaryData) -> Text:
@@ -26,6 +40,11 @@ def summary_text(d: SummaryData) -> Text:
         t.append(f", partly: {d.partial}")
     if d.skipped:
         t.append(f", skipped: {d.skipped}")
-    t.append(f"\nStreak: {d.streak} day{'s' if d.streak != 1 else ''}\n\n")
+    t.append(f"\nStreak: {d.streak} day{'s' if d.streak != 1 else ''}\n")
+    for name, words in d.rows:
+        t.append("  ")
+        t.append_text(plain(name))
+        t.append(f": {words}\n", style="dim")
+    t.append("\n")
     t.append("How is your back now? 0-10, enter to skip.", style="bold")
     return t
