@@ -91,6 +91,7 @@ def test_level_down_and_hold(run: Run, practised: Context) -> None:
         (["level", "short-foot", "down"], "already at level 1"),
         (["level", "heel-walks", "up"], "not part of Foundation yet"),
         (["level", "short-foot"], "required"),
+        (["level", "\x1b]0;pwned\x07short-foot", "up"], "no exercise called"),
     ],
 )
 def test_bad_level_input_is_one_line_exit_2_and_writes_nothing(
@@ -99,7 +100,7 @@ def test_bad_level_input_is_one_line_exit_2_and_writes_nothing(
     before = practised.paths.db.read_bytes()
     r = run(*argv)
     one_line_error(r)
-    assert says in r.err, r.err
+    assert says in r.err and "\x1b" not in r.err and "\x07" not in r.err, r.err
     assert practised.paths.db.read_bytes() == before
 
 
