@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back
-from footbase_tui.core.levels import current_levels
+from footbase_tui.core.records import latest_levels
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.trends import (
     TrendView,
@@ -94,7 +94,7 @@ class Practice:
 
     def levels(self, snap: Snapshot) -> dict[str, int]:
         """The person's recorded level of each exercise (one not named starts at level 1)."""
-        return {ex: s.level for ex, s in current_levels(snap.level_changes).items()}
+        return {ex: c.to_level for ex, c in latest_levels(snap.level_changes).items()}
 
     def planned(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """What the program plans for the day, ignoring what was done or swapped."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,17 +16,18 @@ from textual.widgets import Footer, OptionList, Static
 
 from footbase_tui.core.adapt import WARNING_SIGNS, WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
-from footbase_tui.core.levels import LevelView, Suggestion
 from footbase_tui.core.localtime import iso_utc, stamp_after
-from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.errors import UsageError
-from footbase_tui.progression import Progression
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
+
+if TYPE_CHECKING:  # the level code is imported just after the first frame
+    from footbase_tui.core.levels import LevelView, Suggestion
+    from footbase_tui.core.pain_watch import PainNote
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class TodayScreen(FootbaseScreen):
         """The level suggestions and the pain note: the rule checks read the last weeks of
         the snapshot already loaded (a few ms on ten years); at start-up they come just
         after the first frame, like the streak."""
+        from footbase_tui.progression import Progression
+
         view = self.view
         if view is None:
             return
@@ -280,6 +284,8 @@ class TodayScreen(FootbaseScreen):
         return True
 
     def action_note_seen(self) -> None:
+        from footbase_tui.progression import Progression
+
         if self.view is None or self.view.pain_note is None:
             return
         Progression(self.fb.ctx).dismiss_pain_note(self.view.routine.day)
@@ -303,6 +309,8 @@ class TodayScreen(FootbaseScreen):
             await self._change_level(item.id, "down")
 
     async def _change_level(self, exercise: str, action: str) -> None:
+        from footbase_tui.progression import Progression
+
         if self.view is None:
             return
         ctx = self.fb.ctx
