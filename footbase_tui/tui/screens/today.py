@@ -23,6 +23,7 @@ from footbase_tui.errors import UsageError
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
+from footbase_tui.tui.widgets.level_note import LevelNote, progress_text
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
 
 if TYPE_CHECKING:  # the level code is imported just after the first frame
@@ -75,7 +76,7 @@ class TodayScreen(FootbaseScreen):
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
         yield Static(id="banner")
-        yield Static(id="level-note")
+        yield LevelNote(id="level-note")
         with Container(id="today-body"):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
@@ -221,22 +222,9 @@ class TodayScreen(FootbaseScreen):
         banner.display = bool(t.plain)
 
     def _show_level_note(self, v: TodayView) -> None:
-        note = self.query_one("#level-note", Static)
         s = v.suggestion()
-        t = Text()
-        if s is not None:
-            name = next(i.exercise.name for i in v.routine.items if i.id == s.exercise)
-            t.append(f"{name}: {s.text}. ", style="bold")
-            accept = "move up" if s.to > s.level else f"use level {s.to}"
-            t.append(f"u: {accept} · h: hold at level {s.level}", style="dim")
-        if v.pain_note is not None:
-            if t.plain:
-                t.append("\n")
-            t.append(f"A note: {v.pain_note.reason}. ", style="bold")
-            t.append(v.pain_note.text + " ")
-            t.append("o: noted (not again this week)", style="dim")
-        note.update(t)
-        note.display = bool(t.plain)
+        name = next((i.exercise.name for i in v.routine.items if s and i.id == s.exercise), None)
+        self.query_one(LevelNote).show(name, s, v.pain_note)
 
     def selected(self) -> RoutineItem | None:
         if self.view is None:
@@ -248,11 +236,7 @@ class TodayScreen(FootbaseScreen):
     def _show_detail(self) -> None:
         item = self.selected()
         detail = self.query_one(ExerciseDetail)
-        view = self.view.levels.get(item.id) if item and self.view else None
-        progress = None
-        if view is not None and view.progress is not None:
-            p = view.progress
-            progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
+        progress = progress_text(self.view.levels.get(item.id)) if item and self.view else None
         detail.show(item.exercise if item else None, item.level if item else 1, progress)
         self.query_one("#detail-scroll").display = item is not None
 
