@@ -25,9 +25,9 @@ def note_text(name: str | None, suggestion: Suggestion | None, pain_note: PainNo
     if pain_note is not None:
         if t.plain:
             t.append("\n")
+        t.append("o: noted · ", style="dim")  # the key first: never cut off at 50x16
         t.append(f"A note: {pain_note.reason}. ", style="bold")
-        t.append(pain_note.text + " ")
-        t.append("o: noted (not again this week)", style="dim")
+        t.append(pain_note.text)
     return t
 
 
