@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
-from footbase_tui.core.levels import current_levels
 from footbase_tui.core.practice_pain import (
     TrendView,
     adherent_weeks,
@@ -24,7 +23,7 @@ from footbase_tui.core.practice_pain import (
     weekly_trend,
     weeks_of,
 )
-from footbase_tui.core.records import DayPlan
+from footbase_tui.core.records import DayPlan, latest_levels
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.screening import Effect, apply_screening
 from footbase_tui.core.trends import (
@@ -130,7 +129,7 @@ class Practice:
 
     def levels(self, snap: Snapshot) -> dict[str, int]:
         """The person's recorded level of each exercise (one not named starts at level 1)."""
-        return {ex: s.level for ex, s in current_levels(snap.level_changes).items()}
+        return {ex: c.to_level for ex, c in latest_levels(snap.level_changes).items()}
 
     def planned(self, snap: Snapshot, day: date, plan: Plan | None = None) -> DayRoutine:
         """What the program plans for the day, ignoring what was done or swapped."""

@@ -7,18 +7,20 @@ import json
 import sys
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
-from footbase_tui.core.levels import LevelView
 from footbase_tui.core.localtime import from_iso_utc, iso_in_zone, iso_utc, parse_day, stamp_after
-from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import PainEntry, Session, new_id
 from footbase_tui.core.routine import DayRoutine, dosage_text, item_result
 from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
-from footbase_tui.progression import Progression
 from footbase_tui.store import Snapshot
+
+if TYPE_CHECKING:  # imported by `footbase today` only (not by done, status, program)
+    from footbase_tui.core.levels import LevelView
+    from footbase_tui.core.pain_watch import PainNote
 
 MARKS = {"done": "[x]", "partial": "[~]", "skipped": "[-]", "todo": "[ ]"}
 
@@ -89,6 +91,8 @@ def routine_json(r: DayRoutine, views: Mapping[str, LevelView] | None = None) ->
 
 def _levels(ctx: Context, snap: Snapshot, r: DayRoutine) -> tuple[dict[str, LevelView], PainNote | None]:
     """Today's level views and persistent-pain note, from one look at the recent pain."""
+    from footbase_tui.progression import Progression
+
     progression = Progression(ctx)
     pain = progression.recent_pain(snap, r.day)
     views = progression.views(snap, r, r.day, pain)

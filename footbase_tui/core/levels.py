@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Exercise, MoveUp, Program
-from footbase_tui.core.records import ItemResult, LevelChange, PainEntry, Session, stamp_key
+from footbase_tui.core.records import ItemResult, LevelChange, PainEntry, Session, latest_levels, stamp_key
 
 START_LEVEL = 1
 MEANINGFUL_RISE = 2  # points on the 0-10 scale: the minimal important change
@@ -34,12 +34,7 @@ class LevelState:
 
 def current_levels(changes: Iterable[LevelChange]) -> dict[str, LevelState]:
     """Each exercise's latest change (by time, then id) as its current level."""
-    latest: dict[str, LevelChange] = {}
-    for c in changes:
-        seen = latest.get(c.exercise)
-        if seen is None or (stamp_key(c.at), c.id) >= (stamp_key(seen.at), seen.id):
-            latest[c.exercise] = c
-    return {ex: LevelState(c.to_level, c.at, c.why) for ex, c in latest.items()}
+    return {ex: LevelState(c.to_level, c.at, c.why) for ex, c in latest_levels(changes).items()}
 
 
 def ceiling(program: Program, week: int, exercise: str) -> int | None:

@@ -25,9 +25,8 @@ NOTABLE = 3  # below this average, no improvement is no reason for the note
 WORSE_POINTS = 2.0
 
 NOTE_TEXT = (
-    "Your pain has not settled the way we would hope. Exercise guidance is no substitute "
-    "for a look from a professional: consider seeing a GP or a physiotherapist, and take "
-    "your journal (footbase export --format md) with you."
+    "Worth a look from a GP or physiotherapist; footbase export --format md gives them your "
+    "journal on one page."
 )
 
 

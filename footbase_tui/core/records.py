@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -151,6 +151,16 @@ class LevelChange:
     at: str
     tz: str
     date: date
+
+
+def latest_levels(changes: Iterable[LevelChange]) -> dict[str, LevelChange]:
+    """Each exercise's latest change (by time, then id): its current level is `to_level`."""
+    latest: dict[str, LevelChange] = {}
+    for c in changes:
+        seen = latest.get(c.exercise)
+        if seen is None or (stamp_key(c.at), c.id) >= (stamp_key(seen.at), seen.id):
+            latest[c.exercise] = c
+    return latest
 
 
 def stamp_key(utc: str) -> str:

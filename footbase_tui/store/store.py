@@ -31,6 +31,8 @@ from footbase_tui.core.records import (
     Session,
     day_plan_to_doc,
     join_by_hand,
+    latest_levels,
+    level_from_doc,
     level_to_doc,
     meta_from_doc,
     meta_to_doc,
@@ -350,14 +352,11 @@ class Store:
         stored level is no longer the change's `from_level` (another process changed it)."""
         with self._write() as db:
             table = Records(db, "levels")
-            latest: tuple[str, str, int] | None = None
-            for rid, doc in table.items():
-                if doc.get("ex") != change.exercise:
-                    continue
-                key = (stamp_key(str(doc.get("at"))), rid, int(doc.get("to", 1)))
-                if latest is None or key[:2] > latest[:2]:
-                    latest = key
-            current = latest[2] if latest else 1
+            mine = [
+                level_from_doc(rid, doc) for rid, doc in table.items() if doc.get("ex") == change.exercise
+            ]
+            latest = latest_levels(mine).get(change.exercise)
+            current = latest.to_level if latest else 1
             if current != change.from_level:
                 raise NotSaved(
                     f"not saved: {change.exercise} is at level {current} now (changed elsewhere); "

@@ -12,7 +12,7 @@ from footbase_tui.context import Context
 from footbase_tui.core.records import ItemResult, LevelChange, PainEntry, Session, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
-from tests.uikit import settle, wait_until
+from tests.uikit import screen_text, settle, wait_until
 
 TODAY = date(2026, 3, 3)  # the fake clock's day; week 3 (Build) of a start on 02-17
 START = TODAY - timedelta(days=14)
@@ -137,7 +137,10 @@ async def test_persistent_pain_shows_a_calm_note_until_dismissed_for_a_week(
     async with app.run_test(size=(50, 16)) as pilot:
         await settle(pilot)
         text = note(app)
-        assert "pain of 7 or more on 3 of the last 7 days" in text and "GP or a physiotherapist" in text
+        assert "pain of 7 or more on 3 of the last 7 days" in text and "GP or physiotherapist" in text
+        shown = screen_text(app)  # at 50x16 all of it is on screen
+        assert "o: noted" in shown and "physiotherapist" in shown and "one page" in shown, shown
+        assert "Barefoot walk" in shown  # never blocking: the routine stays in view
         assert isinstance(app.screen, TodayScreen)
         await pilot.press("o")
         await settle(pilot)
@@ -155,7 +158,7 @@ async def test_persistent_pain_shows_a_calm_note_until_dismissed_for_a_week(
     week_later = make_app()
     async with week_later.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "GP or a physiotherapist" in note(week_later)
+        assert "GP or physiotherapist" in note(week_later)
 
 
 async def test_at_start_up_the_suggestion_follows_the_first_frame(ctx: Context) -> None:

@@ -96,6 +96,7 @@ def test_level_down_and_hold(run: Run, practised: Context) -> None:
         (["level", "short-foot", "down"], "already at level 1"),
         (["level", "heel-walks", "up"], "not part of Foundation yet"),
         (["level", "short-foot"], "required"),
+        (["level", "\x1b]0;pwned\x07short-foot", "up"], "no exercise called"),
     ],
 )
 def test_bad_level_input_is_one_line_exit_2_and_writes_nothing(
@@ -104,7 +105,7 @@ def test_bad_level_input_is_one_line_exit_2_and_writes_nothing(
     before = practised.paths.db.read_bytes()
     r = run(*argv)
     one_line_error(r)
-    assert says in r.err, r.err
+    assert says in r.err and "\x1b" not in r.err and "\x07" not in r.err, r.err
     assert practised.paths.db.read_bytes() == before
 
 
@@ -180,7 +181,7 @@ def test_today_names_persistent_pain_and_json_carries_it(run: Run, practised: Co
         assert run("pain", "8", "--at", at).code == 0
     note = json.loads(run("today", "--json").out)["pain_note"]
     assert note["sign"] == "severe" and "3 of the last 7 days" in note["reason"]
-    assert "GP or a physiotherapist" in note["text"]
+    assert "GP or physiotherapist" in note["text"]
     assert "A note: pain of 7 or more on 3 of the last 7 days." in run("today").out
 
 
@@ -191,3 +192,18 @@ def test_the_levels_table_appears_only_with_the_first_change(run: Run, practised
     assert len(json.loads(practised.paths.db.read_bytes())["levels"]) == 1
     assert run("pain", "3").code == 0
     assert len(json.loads(practised.paths.db.read_bytes())["levels"]) == 1
+
+
+def test_two_footbases_moving_the_same_level_up_change_it_once(run: Run, practised: Context) -> None:
+    """Both read level 1; the second to save is refused (not saved, one line, exit 1)."""
+    from footbase_tui.progression import Progression
+
+    other = Context(practised.paths, clock=practised.clock, lock_timeout=0.5)
+    stale = other.store.load()
+    routine = other.practice.planned(stale, other.today())
+    assert run("level", "short-foot", "up").code == 0
+    before = practised.paths.db.read_bytes()
+    with pytest.raises(NotSaved, match="short-foot is at level 2 now"):
+        Progression(other).change(stale, "short-foot", "up", routine)
+    assert practised.paths.db.read_bytes() == before
+    assert [c.to_level for c in practised.store.load().level_changes] == [2]

@@ -31,7 +31,7 @@ def never() -> float | None:
 def test_severe_pain_on_three_of_seven_days() -> None:
     note = persistent_pain(entries({0: 7, 3: 8, 6: 7, 1: 2}), TODAY, 10, never)
     assert note is not None and note.sign == "severe" and "3 of the last 7 days" in note.reason
-    assert "GP or a physiotherapist" in note.text
+    assert "GP or physiotherapist" in note.text
     assert persistent_pain(entries({0: 7, 3: 8, 7: 7}), TODAY, 10, never) is None  # 7 days ago: outside
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -15,9 +16,7 @@ from textual.widgets import OptionList, Static
 
 from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
 from footbase_tui.core.catalog import Program
-from footbase_tui.core.levels import LevelView, Suggestion
 from footbase_tui.core.localtime import iso_utc, stamp_after
-from footbase_tui.core.pain_watch import PainNote
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.errors import UsageError
@@ -28,8 +27,13 @@ from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
 from footbase_tui.tui.widgets.key_bar import KeyBar
+from footbase_tui.tui.widgets.level_note import LevelNote, progress_text
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
 from footbase_tui.tui.widgets.warning_signs import tiers_text
+
+if TYPE_CHECKING:  # the level code is imported just after the first frame
+    from footbase_tui.core.levels import LevelView, Suggestion
+    from footbase_tui.core.pain_watch import PainNote
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ class TodayScreen(FootbaseScreen):
         with VerticalScroll(id="banner"):
             yield Static(id="banner-text")
         yield Static(BANNER_HINT, id="banner-hint", markup=False)
-        yield Static(id="level-note")
+        yield LevelNote(id="level-note")
         with Container(id="today-body"):
             yield RoutineList(id="routine")
             with VerticalScroll(id="detail-scroll"):
@@ -124,6 +128,7 @@ class TodayScreen(FootbaseScreen):
         """The level suggestions and the pain note: the rule checks read the last weeks of
         the snapshot already loaded (a few ms on ten years); at start-up they come just
         after the first frame, like the streak."""
+
         view = self.view
         if view is None:
             return
@@ -254,22 +259,9 @@ class TodayScreen(FootbaseScreen):
         self.call_after_refresh(self._banner_hint)
 
     def _show_level_note(self, v: TodayView) -> None:
-        note = self.query_one("#level-note", Static)
         s = v.suggestion()
-        t = Text()
-        if s is not None:
-            name = next(i.exercise.name for i in v.routine.items if i.id == s.exercise)
-            t.append(f"{name}: {s.text}. ", style="bold")
-            accept = "move up" if s.to > s.level else f"use level {s.to}"
-            t.append(f"u: {accept} · h: hold at level {s.level}", style="dim")
-        if v.pain_note is not None:
-            if t.plain:
-                t.append("\n")
-            t.append(f"A note: {v.pain_note.reason}. ", style="bold")
-            t.append(v.pain_note.text + " ")
-            t.append("o: noted (not again this week)", style="dim")
-        note.update(t)
-        note.display = bool(t.plain)
+        name = next((i.exercise.name for i in v.routine.items if s and i.id == s.exercise), None)
+        self.query_one(LevelNote).show(name, s, v.pain_note)
 
     def selected(self) -> RoutineItem | None:
         if self.view is None:
@@ -284,11 +276,7 @@ class TodayScreen(FootbaseScreen):
         if item is None:
             detail.show(None)
         else:
-            view = self.view.levels.get(item.id) if self.view else None
-            progress = None
-            if view is not None and view.progress is not None:
-                p = view.progress
-                progress = f"{p.text} sessions in the last {p.within_days} days" + (" (met)" if p.met else "")
+            progress = progress_text(self.view.levels.get(item.id)) if self.view else None
             note = self.view.screened.notes.get(item.id) if self.view and self.view.screened else None
             detail.show(item.exercise, item.level, item.dosage, note, progress)
         self.query_one("#detail-scroll").display = item is not None
@@ -321,6 +309,7 @@ class TodayScreen(FootbaseScreen):
         return True
 
     def action_note_seen(self) -> None:
+
         if self.view is None or self.view.pain_note is None:
             return
         Progression(self.fb.ctx).dismiss_pain_note(self.view.routine.day)
@@ -344,6 +333,7 @@ class TodayScreen(FootbaseScreen):
             await self._change_level(item.id, "down")
 
     async def _change_level(self, exercise: str, action: str) -> None:
+
         if self.view is None:
             return
         ctx = self.fb.ctx
