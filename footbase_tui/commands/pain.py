@@ -61,7 +61,8 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
     parts.append(f"({day} {wall:%H:%M})")
     print(" ".join(parts))
     if warrants_pointer(entry.level):
-        print(pointer_line(entry.level))
+        # On stderr: standard output stays the one "saved" line that scripts read.
+        print(f"footbase: {pointer_line(entry.level)}", file=sys.stderr)
     return 0
 
 
