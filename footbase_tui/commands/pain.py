@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -77,9 +78,11 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
         parts.append(f"while {entry.context}")
     day = "today" if entry.date == ctx.today() else entry.date.strftime("%a %d %b")
     parts.append(f"({day} {wall:%H:%M})")
-    if warrants_pointer(entry.level):
-        parts.append(f"\n{pointer_line(entry.level)}")
     report_saved(" ".join(parts))
+    if warrants_pointer(entry.level):
+        # On stderr: standard output stays the one "saved" line that scripts read.
+        with contextlib.suppress(OSError, ValueError):
+            print(f"footbase: {pointer_line(entry.level)}", file=sys.stderr)
     return 0
 
 

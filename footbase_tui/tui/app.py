@@ -382,11 +382,11 @@ class FootbaseApp(App[None]):
         from dataclasses import replace
 
         from footbase_tui.config import save_screening
-        from footbase_tui.core.errors import ConfigError
+        from footbase_tui.core.errors import ConfigError, YamlError
 
         try:
             await asyncio.to_thread(save_screening, self.ctx.paths.config, answers)
-        except (StoreError, ConfigError) as exc:
+        except (StoreError, ConfigError, YamlError) as exc:
             # The message names a path, which may hold markup-like text: shown literally.
             message = f"Screening not saved: {exc}"
             self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)

@@ -274,7 +274,10 @@ def test_cli_stores_odd_input_normalised(
     tally[KIND] += 1
     r = run_bytes(run, monkeypatch, case.argv, case.stdin)
     assert r.code == 0, r.err
-    assert r.err == "" and r.out.startswith("saved: pain") and r.out.count("\n") == 1, r
+    # Pain of 7 or more adds one line on stderr pointing to the warning signs.
+    pointer = f"footbase: pain {case.level}/10 is high: check the warning signs now: footbase warning-signs\n"
+    assert r.err == (pointer if case.level >= 7 else ""), r
+    assert r.out.startswith("saved: pain") and r.out.count("\n") == 1, r
     [entry] = ctx.store.load().pain
     assert entry.level == case.level
     assert entry.note == case.note

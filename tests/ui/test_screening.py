@@ -125,3 +125,14 @@ async def test_a_config_that_cannot_be_written_says_not_saved(ctx: Context) -> N
             assert "screening:" not in ctx.paths.config.read_text(encoding="utf-8")
     finally:
         ctx.paths.config.parent.chmod(0o700)
+
+
+async def test_a_config_broken_meanwhile_is_not_saved_and_kept(ctx: Context) -> None:
+    app = first_start_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ctx.paths.config.write_text("timezone: [Europe/Berlin\n", encoding="utf-8")  # edited by hand
+        await pilot.press("n", "n", "n")
+        await settle(pilot)
+        assert any(n.title == "Not saved" for n in app._notifications)
+        assert ctx.paths.config.read_text(encoding="utf-8") == "timezone: [Europe/Berlin\n"

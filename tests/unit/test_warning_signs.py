@@ -28,15 +28,16 @@ def test_the_command_prints_the_three_tiers_in_order(run: Run) -> None:
 def test_pain_of_seven_or_more_points_to_the_warning_signs(run: Run) -> None:
     r = run("pain", "8")
     assert r.code == 0, r.err
-    saved, pointer = r.out.splitlines()
+    [saved] = r.out.splitlines()  # standard output stays the one line scripts read
     assert saved.startswith("saved: pain 8/10")
-    assert "footbase warning-signs" in pointer
-    assert run("pain", "7").out.count("warning-signs") == 1
+    [pointer] = r.err.splitlines()
+    assert "pain 8/10 is high" in pointer and "footbase warning-signs" in pointer
+    assert run("pain", "7").err.count("warning-signs") == 1
 
 
 def test_lower_pain_prints_only_the_saved_line(run: Run) -> None:
     r = run("pain", "6")
-    assert r.code == 0 and r.out.count("\n") == 1 and "warning" not in r.out
+    assert r.code == 0 and r.out.count("\n") == 1 and "warning" not in r.out and r.err == ""
 
 
 def test_today_on_a_bad_pain_day_prints_the_tiers(run: Run) -> None:
