@@ -110,14 +110,14 @@ def period_lines(p: PeriodStats, s: Stats, narrow: bool = False) -> list[str]:
     its complete days), then the ones as of today (current streak, habit strength)."""
     label = period_label(p.first, p.last)
     adherence = "–" if p.adherence is None else f"{p.adherence:.0%}"
+    days = f"{p.days_practised} day{'' if p.days_practised == 1 else 's'}"
     if narrow:
         return [
-            f"{label}: {p.days_practised} days · longest {p.longest_streak} · done {adherence}",
+            f"{label}: {days} · longest {p.longest_streak} · done {adherence}",
             f"now: streak {s.current_streak} (best {s.longest_streak}) · habit {s.strength:.0%}",
         ]
     return [
-        f"{label}: {p.days_practised} days practised · longest streak {p.longest_streak} · "
-        f"adherence {adherence}",
+        f"{label}: {days} practised · longest streak {p.longest_streak} · adherence {adherence}",
         f"now: streak {s.current_streak} (longest {s.longest_streak}) · last 30 days "
         f"{s.adherence[30]:.0%} · habit strength {s.strength:.0%}",
     ]

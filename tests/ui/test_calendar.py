@@ -111,7 +111,7 @@ async def test_details_stats_and_legend(make_app: MakeApp, ctx: Context) -> None
         await pilot.press("c")
         await pilot.pause()
         text = screen_text(app)
-        assert "Apr 2025–Mar 2026: 1 days practised · longest streak 1 · adherence" in text
+        assert "Apr 2025–Mar 2026: 1 day practised · longest streak 1 · adherence" in text
         assert "now: streak 0 (longest 1)" in text and "habit strength" in text
         assert "- rest" in text and "~ adapted" in text and "x skipped" in text and "○ to come" in text
         for _ in range(7):
@@ -275,7 +275,7 @@ async def test_the_arrows_follow_what_is_drawn(
             (80, 24),
             "Apr 2025–Mar 2026",
             # 4 done of 7 planned days x 4 (Feb 23-28, Mar 2; the rest day and today out).
-            f"Apr 2025–Mar 2026: 1 days practised · longest streak 1 · adherence {4 / 28:.0%}",
+            f"Apr 2025–Mar 2026: 1 day practised · longest streak 1 · adherence {4 / 28:.0%}",
             id="80x24",
         ),
         # March: a rest day, a missed day (0 of 4), and today still open.

@@ -11,6 +11,7 @@ import pytest
 from footbase_tui.context import Context
 from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
+from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.widgets.day_header import DayHeader
 from tests.uikit import settle
 
@@ -78,3 +79,20 @@ async def test_wrapped_equipment_is_indented_under_its_line(make_app: MakeApp) -
         lines = painted(app)
         n = next(i for i, line in enumerate(lines) if "5 reps, each foot · A small" in line)
         assert lines[n + 1].startswith("     towel")  # under the dosage, not at column 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 16)], ids=["80x24", "50x16"])
+async def test_x_on_a_skipped_item_says_it_is_no_longer_skipped(
+    make_app: MakeApp, ctx: Context, size: tuple[int, int]
+) -> None:
+    app = make_app(start=TODAY - timedelta(days=2))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "down", "x", "enter")  # skip towel curls, no reason
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert "Towel curls: no longer skipped (x skips it again)." in said
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.view is not None
+        assert screen.view.routine.items[2].status == "todo"  # un-skipped, as it says

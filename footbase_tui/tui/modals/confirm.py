@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from footbase_tui.tui.safe import plain
 
@@ -27,8 +27,8 @@ class ConfirmModal(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            # Wrapped, never cut; questions may quote a note: never markup.
-            yield Static(plain(self.question), classes="question")
+            # As wide as the dialog, so it wraps, never cut; it may quote a note: no markup.
+            yield Label(plain(self.question), classes="question")
             yield Static(self.hint, classes="hint")
 
     def action_answer(self, value: bool | None) -> None:

@@ -399,8 +399,9 @@ class TodayScreen(FootbaseScreen):
         item = self.selected()
         if item is None:
             return
-        if item.status == "skipped":
+        if item.status == "skipped":  # x again un-skips: say so, it is easy to press twice
             self.run_worker(self._save_skip(item, None, undo=True))
+            self.notify(f"{item.exercise.name}: no longer skipped (x skips it again).", timeout=4)
             return
 
         def done(reason: str | None) -> None:
