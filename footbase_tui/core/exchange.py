@@ -372,20 +372,16 @@ def store_as_export(data: dict[str, Any]) -> dict[str, Any] | None:
     meta = meta_table.get("meta") if isinstance(meta_table, dict) else None
     if not isinstance(meta, dict) or "format" not in meta:
         return None
-    tables = {}
-    for name in ("pain", "sessions", "days", "levels", "tombs"):
-        table = data.get(name, {})
-        if not isinstance(table, dict):
-            raise ExchangeError(f"a store file whose table '{name}' is not a mapping")
-        tables[name] = table
+    tables = {name: data.get(name, {}) for name in ("pain", "sessions", "days", "levels", "tombs")}
+    for name in (n for n, table in tables.items() if not isinstance(table, dict)):
+        raise ExchangeError(f"a store file whose table '{name}' is not a mapping")
 
     def rows(name: str) -> list[Any]:
         return [{"id": rid, **doc} if isinstance(doc, dict) else doc for rid, doc in tables[name].items()]
 
-    created = meta.get("created")
     return {
         "footbase_export": EXPORT_VERSION,
-        "exported_at": created if is_utc_stamp(created) else "1970-01-01T00:00:00Z",
+        "exported_at": meta["created"] if is_utc_stamp(meta.get("created")) else "1970-01-01T00:00:00Z",
         "store_format": meta["format"],
         "meta": {"program": meta.get("program"), "start": meta.get("start")},
         "pain": rows("pain"),

@@ -230,12 +230,16 @@ def merge_copies(store: Store) -> list[ConflictMerge]:
             done.append(ConflictMerge(path.name, problem=str(exc)))
             continue
         plan = store.merge_docs(incoming.records, incoming.tombs, program_if_new=incoming.program)
-        done.append(ConflictMerge(path.name, plan, _keep(path, store.backup_dir)))
+        kept = _keep(path, store.backup_dir)
+        if kept is None and not plan.changes:
+            continue  # another footbase merged and moved it first: nothing to say
+        done.append(ConflictMerge(path.name, plan, kept or store.backup_dir / path.name))
     return done
 
 
-def _keep(path: Path, backups: Path) -> Path:
-    """Move a merged copy into backups/ under its own name (never over another file)."""
+def _keep(path: Path, backups: Path) -> Path | None:
+    """Move a merged copy into backups/ under its own name (never over another file);
+    None if another footbase moved it first."""
     ensure_private_dir(backups)
     target = backups / path.name
     n = 1
@@ -245,7 +249,7 @@ def _keep(path: Path, backups: Path) -> Path:
     try:
         os.rename(path, target)
     except FileNotFoundError:  # another footbase merged and moved it meanwhile
-        return backups / path.name
+        return None
     except OSError as exc:
         raise StoreError(f"merged {path.name} but could not move it into {backups}: {exc.strerror}") from None
     try:

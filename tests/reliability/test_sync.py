@@ -180,3 +180,51 @@ def test_conflict_copies_converge_and_are_merged_once(
     for m in (a, b):
         assert not (m.ctx.paths.data_dir / name).exists() and (m.ctx.paths.backups / name).exists()
         assert m.ctx.store.merge_conflict_copies() == []  # exactly once
+
+
+def test_writers_racing_over_one_conflict_copy_merge_it_once(
+    ctx: Context, tmp_path: Path, tally: Counter[str]
+) -> None:
+    """Four `footbase pain` processes start at once with a conflict copy beside the store:
+    every one succeeds, every entry is there, and the copy is kept in backups/ once."""
+    import subprocess
+    import sys
+
+    from tests.conftest import subprocess_env
+
+    assert Machine(ctx.paths.data_dir, ctx.paths.config, 0).run("pain", "1")[0] == 0
+    other = Machine(tmp_path / "other", ctx.paths.config, 0)
+    shutil.copy(ctx.paths.db, other.ctx.paths.db)
+    for level in (6, 7):
+        assert other.run("pain", str(level))[0] == 0
+    name = CONFLICT_NAMES[0]
+    shutil.copy(other.ctx.paths.db, ctx.paths.data_dir / name)
+    env = subprocess_env(ctx)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "footbase_tui", "pain", str(level)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for level in (2, 3, 4, 5)
+    ]
+    said = []
+    for p in procs:
+        _, err = p.communicate(timeout=60)
+        assert p.returncode == 0 and "Traceback" not in err, err
+        said += [line for line in err.splitlines() if "waiting for another footbase" not in line]
+    # One says it merged the copy's two entries; in a rare interleaving a second one that
+    # merged it too (changing nothing) may say so as well.
+    merged = [
+        line for line in said if line.startswith(f"footbase: merged sync conflict copy {name}: 2 added")
+    ]
+    assert len(merged) == 1 and all(
+        ": 0 added, 0 updated, 0 deleted" in line for line in said if line not in merged
+    )
+    tally["sync conflict copies merged"] += 1
+    levels = sorted(Machine(ctx.paths.data_dir, ctx.paths.config, 0).levels().values())
+    assert levels == [1, 2, 3, 4, 5, 6, 7]
+    assert not (ctx.paths.data_dir / name).exists()
+    assert [p.name for p in ctx.paths.backups.iterdir() if "sync-conflict" in p.name] == [name]

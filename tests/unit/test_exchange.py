@@ -580,6 +580,16 @@ def test_import_refuses_a_store_of_a_newer_format_and_the_store_itself(
     one_line_error(r)
     assert "newer footbase" in r.err and "nothing was imported" in r.err
     one_line_error(run("import", str(seeded.paths.db)))
+    data["meta"]["meta"]["format"] = FORMAT
+    for table, bad in (
+        ("pain", []),
+        ("tombs", {"x": {"kind": "moods", "id": "a1", "at": "2026-03-03T08:00:00Z"}}),
+    ):
+        broken = tmp_path / f"broken-{table}.json"
+        broken.write_text(json.dumps({**data, table: bad}))
+        r = run("import", str(broken))
+        one_line_error(r)
+        assert "nothing was imported" in r.err
     assert seeded.paths.db.read_bytes() == before
 
 
