@@ -35,8 +35,24 @@ def _reason(exc: OSError) -> str:
     return names.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+def unreachable(path: Path, exc: OSError) -> InsecurePath:
+    """The one line for a path footbase may not read (a folder without permission on the
+    way), with how to fix it."""
+    return InsecurePath(
+        f"cannot read {path}: {_reason(exc)}; fix it with: chmod u+rwx {path.parent} "
+        "(or choose another place with --db)"
+    )
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` 0700 if missing; refuse one that other users can reach into."""
+    try:
+        _ensure_private_dir(folder)
+    except PermissionError as exc:
+        raise unreachable(folder, exc) from None
+
+
+def _ensure_private_dir(folder: Path) -> None:
     try:
         info = os.lstat(folder)
     except FileNotFoundError:
@@ -77,9 +93,12 @@ def identity(info: os.stat_result) -> str:
 def read_with_identity(path: Path) -> tuple[bytes, str] | None:
     """read_nofollow, plus the identity of the very file that was read."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        # Non-blocking: a FIFO at our path must not hang footbase until someone writes to it.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
         return None
+    except PermissionError as exc:
+        raise unreachable(path, exc) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InsecurePath(
@@ -90,7 +109,10 @@ def read_with_identity(path: Path) -> tuple[bytes, str] | None:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InsecurePath(f"{path} is not a regular file")
+            raise InsecurePath(
+                f"{path} is not a regular file (a folder, a FIFO or a device); "
+                "footbase reads only plain files there: move it away"
+            )
         chunks = []
         while True:
             chunk = os.read(fd, 1 << 20)

@@ -106,7 +106,7 @@ class Store:
         )
 
     def _read_data(self) -> dict[str, Any] | None:
-        if self.path.parent.exists():
+        if os.path.lexists(self.path.parent):  # never raises: a folder we may not enter says so below
             ensure_private_dir(self.path.parent)
         raw = read_nofollow(self.path)
         return None if raw is None else self._parse(raw)
