@@ -52,18 +52,45 @@ def ensure_private_dir(folder: Path) -> None:
         raise unreachable(folder, exc) from None
 
 
+def _make_private(folder: Path) -> None:
+    """Create `folder` and any missing parents 0700 whatever the umask (under umask 000 a
+    parent such as ~/.local would be 0777, and anyone could move the data away), each made
+    durable by an fsync of the folder it was created in."""
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for made in reversed(missing):
+        try:
+            os.mkdir(made, 0o700)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise NotSaved(f"cannot create folder {made}: {_reason(exc)}") from None
+        os.chmod(made, 0o700)
+        with contextlib.suppress(OSError):
+            fsync_dir(made.parent)
+
+
+def _check_parents(folder: Path) -> None:
+    """Refuse a folder whose parents others could change (writable by other users, without
+    the sticky bit of /tmp): they could move the store away or put another in its place."""
+    for parent in folder.parents:
+        try:
+            info = os.stat(parent)
+        except OSError:
+            continue
+        sticky = info.st_mode & stat.S_ISVTX
+        others = info.st_mode & 0o002 or (info.st_mode & 0o020 and info.st_gid != os.getgid())
+        if others and not sticky:
+            raise InsecurePath(
+                f"folder {parent} can be changed by other users (mode {stat.S_IMODE(info.st_mode):04o}), "
+                f"who could move your data away; fix it with: chmod go-w {parent}"
+            )
+
+
 def _ensure_private_dir(folder: Path) -> None:
     try:
         info = os.lstat(folder)
     except FileNotFoundError:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.mkdir(folder, 0o700)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise NotSaved(f"cannot create folder {folder}: {_reason(exc)}") from None
-        os.chmod(folder, 0o700)
+        _make_private(folder)
         info = os.lstat(folder)
     if stat.S_ISLNK(info.st_mode):
         target = folder.resolve()
@@ -77,6 +104,7 @@ def _ensure_private_dir(folder: Path) -> None:
             f"folder {folder} is open to other users (mode {stat.S_IMODE(info.st_mode):04o}); "
             f"fix it with: chmod 700 {folder}"
         )
+    _check_parents(folder)
 
 
 def read_nofollow(path: Path) -> bytes | None:
