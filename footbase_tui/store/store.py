@@ -50,6 +50,7 @@ from footbase_tui.fileio import (
     remove_stale_temps,
     write_note,
 )
+from footbase_tui.store.backups import describe_backup, made_order
 from footbase_tui.store.shape import FORMAT, NotAStore, first_damage, parse_tables
 from footbase_tui.store.snapshot import Snapshot
 from footbase_tui.store.tables import Database, MemoryStorage, Records
@@ -204,7 +205,7 @@ class Store:
         atomic_write(target, raw)
         # The newest 7 by the time they were made, not by name: backups named by a clock that
         # ran ahead (footbase-2099-...) must never crowd out the days that follow.
-        made = sorted(self.backup_dir.glob("footbase-*.json"), key=lambda p: _made(p, name))
+        made = sorted(self.backup_dir.glob("footbase-*.json"), key=lambda p: made_order(p, name))
         for old in made[:-BACKUPS_KEPT]:
             if old != target:
                 with suppress(OSError):
@@ -306,22 +307,8 @@ class Store:
         return path, probe._snapshot(probe._parse(raw))
 
     def describe_backup(self, path: Path) -> tuple[bool, str]:
-        """(healthy, what it holds or what is wrong with it) for `restore --list`: reads the
-        backup and every record in it, and writes nothing, not even a copy of a damaged one."""
-        raw = read_nofollow(path)
-        if raw is None:
-            return False, "gone"
-        try:
-            data = parse_tables(raw)
-        except NotAStore as exc:
-            return False, f"damaged: {exc}"
-        if data["meta"]["meta"]["format"] <= FORMAT:
-            damage = first_damage(data)
-            if damage is not None:
-                return False, f"damaged: {damage}"
-        pain, sessions = len(data["pain"]), len(data["sessions"])
-        entries = f"{pain} pain entr{'y' if pain == 1 else 'ies'}"
-        return True, f"{entries}, {sessions} session{'' if sessions == 1 else 's'}"
+        """(healthy, what it holds or what is wrong with it); reads only (see store.backups)."""
+        return describe_backup(path)
 
     def restore(self, name: str) -> Path:
         """Replace the store with a backup; the current file is kept as a backup itself."""
@@ -409,16 +396,6 @@ class MergeCounts:
     added: int
     updated: int
     unchanged: int
-
-
-def _made(path: Path, today: str) -> tuple[int, bool, str]:
-    """When a backup was made (its mtime: it is written once); within one clock tick, one
-    named for a later day than today's counts as the older."""
-    try:
-        mtime = os.stat(path, follow_symlinks=False).st_mtime_ns
-    except OSError:
-        mtime = 0
-    return mtime, path.name <= today, path.name
 
 
 def _with_content(ident: str, raw: bytes) -> str:
