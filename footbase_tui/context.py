@@ -46,8 +46,10 @@ class Context:
     @cached_property
     def store(self) -> Store:
         from footbase_tui.store import Store
+        from footbase_tui.store.registry import KnownStores
 
-        return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting)
+        known = KnownStores(self.paths.config.parent / "known-stores")
+        return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting, known=known)
 
     @cached_property
     def catalog(self) -> Catalog:

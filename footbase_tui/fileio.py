@@ -107,6 +107,17 @@ def _ensure_private_dir(folder: Path) -> None:
     _check_parents(folder)
 
 
+def nothing_at(path: Path) -> bool:
+    """True only if nothing at all is at `path` (a folder we may not enter is not nothing)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def read_nofollow(path: Path) -> bytes | None:
     """The file's bytes, None if it does not exist; a symlink is refused."""
     found = read_with_identity(path)

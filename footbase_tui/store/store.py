@@ -44,6 +44,7 @@ from footbase_tui.fileio import (
     ensure_private_dir,
     exclusive_lock,
     identity,
+    nothing_at,
     read_nofollow,
     read_note,
     read_with_identity,
@@ -51,6 +52,7 @@ from footbase_tui.fileio import (
     write_note,
 )
 from footbase_tui.store.backups import describe_backup, made_order
+from footbase_tui.store.registry import KnownStores
 from footbase_tui.store.shape import FORMAT, NotAStore, first_damage, parse_tables
 from footbase_tui.store.snapshot import Snapshot
 from footbase_tui.store.tables import Database, MemoryStorage, Records
@@ -67,8 +69,10 @@ class Store:
         clock: Clock,
         lock_timeout: float = 5.0,
         on_wait: Callable[[], None] | None = None,
+        known: KnownStores | None = None,
     ) -> None:
         self.path = path
+        self.known = known  # None: no memory of earlier stores (tests, backups read as stores)
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
@@ -111,6 +115,8 @@ class Store:
         if os.path.lexists(self.path.parent):  # never raises: a folder we may not enter says so below
             ensure_private_dir(self.path.parent)
         raw = read_nofollow(self.path)
+        if raw is None and self.known is not None and self.known.knows(self.path):
+            raise self.known.missing(self.path)
         return None if raw is None else self._parse(raw)
 
     def load(self) -> Snapshot:
@@ -138,12 +144,16 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[TinyDB]:
         """Lock, read fresh, yield a TinyDB over the data, then write once if it changed."""
+        if self.known is not None and nothing_at(self.path) and self.known.knows(self.path):
+            raise self.known.missing(self.path)  # before making its folder or lock again
         ensure_private_dir(self.path.parent)
         with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait) as lock_fd:
             remove_stale_temps(self.path.parent, self.path.name + ".")
             remove_stale_temps(self.backup_dir, "footbase-")
             found = read_with_identity(self.path)
             raw, ident = found if found is not None else (None, "")
+            if raw is None and self.known is not None and self.known.knows(self.path):
+                raise self.known.missing(self.path)
             if raw is None:
                 data: dict[str, Any] = {
                     "meta": {"meta": meta_to_doc(Meta(FORMAT, iso_utc(self.clock.now())))},
@@ -174,6 +184,8 @@ class Store:
                 self._daily_backup(raw)
             atomic_write(self.path, payload)
             self.writes += 1
+            if self.known is not None:
+                self.known.remember(self.path)
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
                 written = identity(os.stat(self.path, follow_symlinks=False))
@@ -325,6 +337,8 @@ class Store:
                 atomic_write(keep, current)
             atomic_write(self.path, raw)
             self.writes += 1
+        if self.known is not None:
+            self.known.remember(self.path)
         return path
 
     def merge(

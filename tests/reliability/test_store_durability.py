@@ -131,3 +131,22 @@ def test_an_export_is_confirmed_only_after_its_folder_is_synced(
     r = run("export", "--format", "csv", "-o", str(tmp_path / "tables") + "/")
     assert r.code == 0, r.err
     assert tmp_path in synced and tmp_path / "tables" in synced
+
+
+def test_a_store_moved_away_is_reported_missing_never_silently_replaced(
+    run: Run, ctx: Context, tmp_path: Path, tally: Counter[str]
+) -> None:
+    tally[KIND] += 1
+    assert run("pain", "3", "--note", "mine").code == 0
+    folder = ctx.paths.db.parent
+    folder.rename(tmp_path / "moved-away")  # what another user did, when they could
+    for argv in (("journal",), ("pain", "4"), ("status",)):
+        r = run(*argv)
+        assert r.code == 1, (argv, r.out, r.err)
+        assert r.err.count("\n") == 1 and f"your store is missing from {ctx.paths.db}" in r.err, r.err
+        assert "no pain entries yet" not in r.out
+    assert not ctx.paths.db.exists()  # no new, empty store was started
+    assert "not saved" in run("pain", "4").err
+    (tmp_path / "moved-away").rename(folder)  # put back: everything as before
+    assert run("pain", "5").code == 0
+    assert sorted(e.level for e in ctx.store.load().pain) == [3, 5]
