@@ -137,7 +137,10 @@ def read_with_identity(path: Path) -> tuple[bytes, str] | None:
     except FileNotFoundError:
         return None
     except PermissionError as exc:
-        raise unreachable(path, exc) from None
+        raise NotSaved(
+            f"cannot read {path}: {_reason(exc)}; fix it with: chmod u+rw {path} "
+            f"and chmod u+rwx {path.parent} (or choose another place with --db)"
+        ) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InsecurePath(
