@@ -237,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+WRITE_COMMANDS = frozenset(("pain", "done", "import", "restore", "program"))
+
 # command -> (module in footbase_tui.commands, function); imported only when that command runs.
 HANDLERS = {
     "pain": ("pain", "run_pain"),
@@ -323,7 +325,9 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     except NotSaved as exc:
         return _fail(not_saved_message(exc), EXIT_FAIL)
     except StoreError as exc:
-        return _fail(str(exc), EXIT_FAIL)
+        # A refused path on a write (a folder or a link at the store, another user's folder)
+        # is a refusal of that write: it says "not saved" like every other one.
+        return _fail(not_saved_message(exc) if _writes(args) else str(exc), EXIT_FAIL)
     except SavedNotReported as exc:
         _drop_stdout()  # its buffer would fail again at exit
         return _fail(str(exc), EXIT_SAVED_UNREPORTED)
@@ -341,6 +345,13 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
         # The message may quote user text (a note), so only the type and place are shown.
         wrote = ctx is not None and "store" in vars(ctx) and ctx.store.writes > 0
         return _fail(internal_error_line(exc, wrote), EXIT_FAIL)
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether the command asked for a write (`restore --list` and a bare `program` only read)."""
+    if args.command == "program":
+        return args.program is not None
+    return args.command in WRITE_COMMANDS and not getattr(args, "list", False)
 
 
 def _drop_stdout() -> None:

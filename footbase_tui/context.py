@@ -50,10 +50,10 @@ class Context:
     def store(self) -> Store:
         """The store, opened on first use (locked per write, not held open)."""
         from footbase_tui.store import Store
+        from footbase_tui.store.registry import KnownStores
 
-        return Store(
-            self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting, known=self.paths.known_stores
-        )
+        known = KnownStores(self.paths.known_stores)
+        return Store(self.paths.db, self.clock, self.lock_timeout, on_wait=_say_waiting, known=known)
 
     @cached_property
     def catalog(self) -> Catalog:

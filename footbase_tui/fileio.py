@@ -13,7 +13,6 @@ import fcntl
 import os
 import stat
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,73 +35,62 @@ def _reason(exc: OSError) -> str:
     return names.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def _make_dirs(folder: Path) -> None:
-    """Create `folder` and its missing parents, each 0700 whatever the umask (a parent left
-    0777 under umask 000 lets another user move the data folder away), and fsync each new
-    folder's parent so that after a power cut the folders are there with what they hold."""
-    missing: list[Path] = []
-    probe = folder
-    while not os.path.lexists(probe):
-        missing.append(probe)
-        if probe.parent == probe:
-            break
-        probe = probe.parent
-    for new in reversed(missing):
-        try:
-            os.mkdir(new, 0o700)
-        except FileExistsError:
-            continue  # another process made it meanwhile: it is checked below like any other
-        except OSError as exc:
-            raise NotSaved(f"cannot create folder {new}: {_reason(exc)}") from None
-        try:
-            os.chmod(new, 0o700)
-            fsync_dir(new.parent)
-        except OSError as exc:
-            raise NotSaved(f"cannot create folder {new}: {_reason(exc)}") from None
-
-
-def _own_group(gid: int) -> bool:
-    """Whether a group holds only this user (a "user private group", where a umask of 002
-    makes folders group-writable without opening them to anyone else)."""
-    import grp
-    import pwd
-
-    try:
-        me = pwd.getpwuid(os.getuid())
-        group = grp.getgrgid(gid)
-    except KeyError:
-        return False
-    return gid == me.pw_gid and group.gr_name == me.pw_name and set(group.gr_mem) <= {me.pw_name}
-
-
-def _check_parents(folder: Path) -> None:
-    """Refuse a folder below one that other users may rename things in: a parent writable by
-    group or others without the sticky bit (as /tmp has) lets them move the data away."""
-    probe = folder.resolve().parent
-    while True:
-        try:
-            info = os.stat(probe)
-        except OSError:
-            return
-        mode = stat.S_IMODE(info.st_mode)
-        open_to = mode & 0o002 or (mode & 0o020 and not _own_group(info.st_gid))
-        if open_to and not mode & stat.S_ISVTX:
-            raise InsecurePath(
-                f"folder {probe} (above {folder}) is writable by other users (mode {mode:04o}), "
-                f"so they could move your data away; fix it with: chmod go-w {probe}"
-            )
-        if probe.parent == probe:
-            return
-        probe = probe.parent
+def unreachable(path: Path, exc: OSError) -> InsecurePath:
+    """The one line for a path footbase may not read (a folder without permission on the
+    way), with how to fix it."""
+    return InsecurePath(
+        f"cannot read {path}: {_reason(exc)}; fix it with: chmod u+rwx {path.parent} "
+        "(or choose another place with --db)"
+    )
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` 0700 if missing (parents too); refuse one that other users can reach
-    into, or that sits below a folder other users can rename things in."""
+    """Create `folder` 0700 if missing; refuse one that other users can reach into."""
+    try:
+        _ensure_private_dir(folder)
+    except PermissionError as exc:
+        raise unreachable(folder, exc) from None
+
+
+def _make_private(folder: Path) -> None:
+    """Create `folder` and any missing parents 0700 whatever the umask (under umask 000 a
+    parent such as ~/.local would be 0777, and anyone could move the data away), each made
+    durable by an fsync of the folder it was created in."""
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for made in reversed(missing):
+        try:
+            os.mkdir(made, 0o700)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise NotSaved(f"cannot create folder {made}: {_reason(exc)}") from None
+        os.chmod(made, 0o700)
+        with contextlib.suppress(OSError):
+            fsync_dir(made.parent)
+
+
+def _check_parents(folder: Path) -> None:
+    """Refuse a folder whose parents others could change (writable by other users, without
+    the sticky bit of /tmp): they could move the store away or put another in its place."""
+    for parent in folder.parents:
+        try:
+            info = os.stat(parent)
+        except OSError:
+            continue
+        sticky = info.st_mode & stat.S_ISVTX
+        others = info.st_mode & 0o002 or (info.st_mode & 0o020 and info.st_gid != os.getgid())
+        if others and not sticky:
+            raise InsecurePath(
+                f"folder {parent} can be changed by other users (mode {stat.S_IMODE(info.st_mode):04o}), "
+                f"who could move your data away; fix it with: chmod go-w {parent}"
+            )
+
+
+def _ensure_private_dir(folder: Path) -> None:
     try:
         info = os.lstat(folder)
     except FileNotFoundError:
-        _make_dirs(folder)
+        _make_private(folder)
         info = os.lstat(folder)
     if stat.S_ISLNK(info.st_mode):
         target = folder.resolve()
@@ -119,50 +107,61 @@ def ensure_private_dir(folder: Path) -> None:
     _check_parents(folder)
 
 
+def nothing_at(path: Path) -> bool:
+    """True only if nothing at all is at `path` (a folder we may not enter is not nothing)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def read_nofollow(path: Path) -> bytes | None:
     """The file's bytes, None if it does not exist; a symlink is refused."""
     found = read_with_identity(path)
     return None if found is None else found[0]
 
 
-def identity(info: os.stat_result, data: bytes) -> str:
-    """What changes whenever a file is replaced, written or damaged: device, inode, size,
-    mtime, and a checksum of the bytes (bit rot keeps the size and the mtime; CRC-32 costs
-    about 1 ms on ten years of history, against 40 ms for checking every record)."""
-    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{zlib.crc32(data):08x}"
+def identity(info: os.stat_result) -> str:
+    """What changes whenever a file is replaced or written: device, inode, size, mtime."""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def read_with_identity(path: Path) -> tuple[bytes, str] | None:
-    """read_nofollow, plus the identity of the very file that was read. Anything but a
-    regular file (a FIFO, a device, a folder) is refused without blocking on it."""
+    """read_nofollow, plus the identity of the very file that was read."""
     try:
+        # Non-blocking: a FIFO at our path must not hang footbase until someone writes to it.
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
         return None
+    except PermissionError as exc:
+        raise NotSaved(
+            f"cannot read {path}: {_reason(exc)}; fix it with: chmod u+rw {path} "
+            f"and chmod u+rwx {path.parent} (or choose another place with --db)"
+        ) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InsecurePath(
                 f"{path} is a symbolic link; footbase does not follow links to its store. "
                 "Point --db at the real file."
             ) from None
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            raise NotSaved(
-                f"cannot read {path}: permission denied; check that you own it and its folders "
-                f"(ls -ld {path.parent})"
-            ) from None
         raise NotSaved(f"cannot read {path}: {_reason(exc)}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InsecurePath(f"{path} is not a regular file; move it away (footbase uses only files there)")
+            raise InsecurePath(
+                f"{path} is not a regular file (a folder, a FIFO or a device); "
+                "footbase reads only plain files there: move it away"
+            )
         chunks = []
         while True:
             chunk = os.read(fd, 1 << 20)
             if not chunk:
                 break
             chunks.append(chunk)
-        data = b"".join(chunks)
-        return data, identity(info, data)  # stat as it was before reading: safer if it changes
+        return b"".join(chunks), identity(info)  # as it was before reading: safer if it changes
     except OSError as exc:
         raise NotSaved(f"cannot read {path}: {_reason(exc)}") from None
     finally:
@@ -171,7 +170,6 @@ def read_with_identity(path: Path) -> tuple[bytes, str] | None:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a folder's entries (a created, renamed or removed name) durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         os.fsync(fd)

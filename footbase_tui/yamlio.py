@@ -6,6 +6,9 @@ keys, which plain YAML loaders silently collapse.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,10 +107,22 @@ def parse_yaml(text: str, file: Path) -> Located:
     return Located(file, data, lines)
 
 
+def _read_regular(file: Path) -> bytes:
+    """The bytes of a plain file; a FIFO or a device is refused without blocking on it."""
+    fd = os.open(file, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a FIFO or a device)")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
 def load_yaml(file: Path) -> Located:
     """Read and parse one YAML file; every failure is a YamlError."""
     try:
-        raw = file.read_bytes()
+        raw = _read_regular(file)
     except OSError as exc:
         raise YamlError(file, None, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:

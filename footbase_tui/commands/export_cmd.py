@@ -24,6 +24,7 @@ from footbase_tui.core.localtime import iso_utc, parse_day
 from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows, safe_cell
 from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
+from footbase_tui.fileio import fsync_dir
 from footbase_tui.heatmap import legend, month_line, rows, weekday_labels
 from footbase_tui.store import FORMAT, NotSaved, Snapshot
 from footbase_tui.store.sync import read_incoming
@@ -77,6 +78,12 @@ def _write_new(path: Path, text: str) -> None:
             os.unlink(path)
         raise NotSaved(f"not saved: could not write {path}: {exc.strerror or exc}") from None
     os.close(fd)
+    try:  # the new name is durable too before "exported" is printed
+        fsync_dir(path.parent if str(path.parent) else Path("."))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise NotSaved(f"not saved: could not make {path} durable: {exc.strerror or exc}") from None
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:
@@ -84,6 +91,8 @@ def _write_folder(folder: Path, files: dict[str, str]) -> None:
     if not folder.is_dir():
         try:
             os.mkdir(folder, 0o700)
+            os.chmod(folder, 0o700)  # whatever the umask
+            fsync_dir(folder.parent if str(folder.parent) else Path("."))
         except OSError as exc:
             raise UsageError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
     for name in files:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from footbase_tui.commands.saved import report_saved
@@ -60,6 +61,9 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
                 size = f"{path.stat(follow_symlinks=False).st_size:>9} bytes"
             except OSError:
                 size = f"{'?':>9} bytes"
+            ahead = _named_after(path.name, ctx.today())
+            if ahead:
+                what += " (named for a later day: made while the clock was ahead)"
             print(f"{shown(path.name)}  {size}  {shown(what)}")
         if damaged:
             many = "s" if damaged > 1 else ""
@@ -98,3 +102,11 @@ def _check_backup_name(name: str, backups: list[Path]) -> None:
     if name not in known and f"footbase-{name}" not in known:
         listed = ", ".join(clean_text(p.name, multiline=False) for p in backups) or "none yet"
         raise UsageError(f"no backup called {shown!r}; backups: {listed}")
+
+
+def _named_after(name: str, today: date) -> bool:
+    """Whether a backup's name is a day after today (the clock was ahead when it was made)."""
+    try:
+        return date.fromisoformat(name.removeprefix("footbase-").removesuffix(".json")) > today
+    except ValueError:
+        return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -42,18 +43,21 @@ from footbase_tui.core.records import (
     session_to_doc,
     stamp_key,
 )
-from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreMissing, StoreTooNew
+from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew
 from footbase_tui.fileio import (
     atomic_write,
     ensure_private_dir,
     exclusive_lock,
     identity,
+    nothing_at,
     read_nofollow,
     read_note,
     read_with_identity,
     remove_stale_temps,
     write_note,
 )
+from footbase_tui.store.backups import describe_backup, made_order
+from footbase_tui.store.registry import KnownStores
 from footbase_tui.store.shape import FORMAT, NotAStore, first_damage, parse_tables
 from footbase_tui.store.snapshot import Snapshot
 from footbase_tui.store.sync import (
@@ -78,16 +82,13 @@ class Store:
         clock: Clock,
         lock_timeout: float = 5.0,
         on_wait: Callable[[], None] | None = None,
-        known: Path | None = None,
+        known: KnownStores | None = None,
     ) -> None:
         self.path = path
+        self.known = known  # None: no memory of earlier stores (tests, backups read as stores)
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
-        # A file (in the config folder) naming every store this user's footbase created: a
-        # store that was there before and is gone is said to be missing, never silently
-        # replaced by a new, empty one. None: not remembered (tests, probes of backups).
-        self.known = known
         self.writes = 0  # files this Store replaced: an error after one must not say "nothing saved"
 
     @property
@@ -124,44 +125,12 @@ class Store:
         )
 
     def _read_data(self) -> dict[str, Any] | None:
-        if self.path.parent.exists():
+        if os.path.lexists(self.path.parent):  # never raises: a folder we may not enter says so below
             ensure_private_dir(self.path.parent)
         raw = read_nofollow(self.path)
-        if raw is None:
-            self._refuse_if_missing()
+        if raw is None and self.known is not None and self.known.knows(self.path):
+            raise self.known.missing(self.path)
         return None if raw is None else self._parse(raw)
-
-    def _known_stores(self) -> list[str]:
-        if self.known is None:
-            return []
-        try:
-            raw = read_nofollow(self.known)
-        except StoreError:
-            return []
-        return [] if raw is None else raw.decode("utf-8", "replace").splitlines()
-
-    def _refuse_if_missing(self) -> None:
-        """Stop (StoreMissing) when the store this footbase created earlier has gone."""
-        if str(self.path) in self._known_stores():
-            assert self.known is not None
-            raise StoreMissing(
-                f"your store is missing from {self.path} (footbase created it there before). "
-                "Nothing was changed. Put the file back, or 'footbase restore --list' and "
-                f"'footbase restore NAME'; to start a new, empty store, remove its line from {self.known}"
-            )
-
-    def _remember(self) -> None:
-        """Note a newly created store in the known-stores file (best effort)."""
-        if self.known is None:
-            return
-        names = self._known_stores()
-        if str(self.path) in names:
-            return
-        try:
-            ensure_private_dir(self.known.parent)
-            atomic_write(self.known, "".join(f"{n}\n" for n in [*names, str(self.path)]).encode("utf-8"))
-        except StoreError:
-            pass  # remembering is a safeguard, never a reason to refuse a save
 
     def load(self) -> Snapshot:
         """Read the whole store (no lock needed: writes replace the file atomically)."""
@@ -188,16 +157,17 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[TinyDB]:
         """Lock, read fresh, yield a TinyDB over the data, then write once if it changed."""
-        if not os.path.lexists(self.path):
-            self._refuse_if_missing()  # before creating anything at the old place
+        if self.known is not None and nothing_at(self.path) and self.known.knows(self.path):
+            raise self.known.missing(self.path)  # before making its folder or lock again
         ensure_private_dir(self.path.parent)
         with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait) as lock_fd:
             remove_stale_temps(self.path.parent, self.path.name + ".")
             remove_stale_temps(self.backup_dir, "footbase-")
             found = read_with_identity(self.path)
             raw, ident = found if found is not None else (None, "")
+            if raw is None and self.known is not None and self.known.knows(self.path):
+                raise self.known.missing(self.path)
             if raw is None:
-                self._refuse_if_missing()
                 data: dict[str, Any] = {
                     "meta": {"meta": meta_to_doc(Meta(FORMAT, iso_utc(self.clock.now())))},
                     "pain": {},
@@ -230,18 +200,22 @@ class Store:
             if raw is not None:
                 self._daily_backup(raw)
             atomic_write(self.path, payload)
-            if raw is None:
-                self._remember()
             self.writes += 1
+            if self.known is not None:
+                self.known.remember(self.path)
             # Only records that passed the check, and new ones built from dataclasses.
             with suppress(OSError):
-                write_note(lock_fd, _CHECKED, identity(os.stat(self.path, follow_symlinks=False), payload))
+                written = identity(os.stat(self.path, follow_symlinks=False))
+                write_note(lock_fd, _CHECKED, _with_content(written, payload))
 
     def _check_records(self, raw: bytes, data: dict[str, Any], ident: str, lock_fd: int) -> None:
         """Refuse to write beside a damaged record: it is a sign of damage, and entries
         added now would be lost to the restore that repairs it. Checking every record costs
         ~40 ms on ten years, so a file this store wrote itself (its identity is noted in the
         lock file, which only the lock holder touches) is not checked again."""
+        # The note covers the bytes too: bit rot that keeps the size and the mtime (and so
+        # the identity) must not pass as the file this store wrote.
+        ident = _with_content(ident, raw)
         if read_note(lock_fd, _CHECKED) == ident:
             return
         damage = first_damage(data)
@@ -251,20 +225,20 @@ class Store:
             write_note(lock_fd, _CHECKED, ident)
 
     def _daily_backup(self, raw: bytes) -> None:
-        """Before the first change of a (UTC) day, keep the file as it was; keep the last 7.
-
-        Backups named for a day after today (made while the clock ran ahead) go first when
-        pruning, so they can never crowd out the real days that follow."""
-        today = self.clock.now().date()
-        target = self.backup_dir / f"footbase-{today.isoformat()}.json"
+        """Before the first change of a (UTC) day, keep the file as it was; keep the last 7."""
+        name = f"footbase-{self.clock.now().date().isoformat()}.json"
+        target = self.backup_dir / name
         if target.exists():
             return
         ensure_private_dir(self.backup_dir)
         atomic_write(target, raw)
-        found = self.backups()
-        for old in sorted(found, key=lambda p: _backup_rank(p, today))[:-BACKUPS_KEPT]:
-            with suppress(OSError):
-                old.unlink()
+        # The newest 7 by the time they were made, not by name: backups named by a clock that
+        # ran ahead (footbase-2099-...) must never crowd out the days that follow.
+        made = sorted(self.backup_dir.glob("footbase-*.json"), key=lambda p: made_order(p, name))
+        for old in made[:-BACKUPS_KEPT]:
+            if old != target:
+                with suppress(OSError):
+                    old.unlink()
 
     def _ensure_program(self, db: TinyDB, program: str | None, start: date | None) -> None:
         if program is None or start is None:
@@ -389,22 +363,8 @@ class Store:
         return path, probe._snapshot(probe._parse(raw))
 
     def describe_backup(self, path: Path) -> tuple[bool, str]:
-        """(healthy, what it holds or what is wrong with it) for `restore --list`: reads the
-        backup and every record in it, and writes nothing, not even a copy of a damaged one."""
-        raw = read_nofollow(path)
-        if raw is None:
-            return False, "gone"
-        try:
-            data = parse_tables(raw)
-        except NotAStore as exc:
-            return False, f"damaged: {exc}"
-        if data["meta"]["meta"]["format"] <= FORMAT:
-            damage = first_damage(data)
-            if damage is not None:
-                return False, f"damaged: {damage}"
-        pain, sessions = len(data["pain"]), len(data["sessions"])
-        entries = f"{pain} pain entr{'y' if pain == 1 else 'ies'}"
-        return True, f"{entries}, {sessions} session{'' if sessions == 1 else 's'}"
+        """(healthy, what it holds or what is wrong with it); reads only (see store.backups)."""
+        return describe_backup(path)
 
     def restore(self, name: str) -> Path:
         """Replace the store with a backup; the current file is kept as a backup itself."""
@@ -421,6 +381,8 @@ class Store:
                 atomic_write(keep, current)
             atomic_write(self.path, raw)
             self.writes += 1
+        if self.known is not None:
+            self.known.remember(self.path)
         return path
 
     def merge(
@@ -462,20 +424,9 @@ class Store:
         return merge_copies(self)
 
 
-def backup_day(path: Path) -> date | None:
-    """The day a backup's name says it was made, None for a name that is not a date."""
-    try:
-        return date.fromisoformat(path.stem.removeprefix("footbase-"))
-    except ValueError:
-        return None
-
-
-def _backup_rank(path: Path, today: date) -> tuple[int, date]:
-    """Sort key for pruning, oldest first: future-dated and undated names before real days."""
-    day = backup_day(path)
-    if day is None or day > today:
-        return (0, day or date.min)
-    return (1, day)
+def _with_content(ident: str, raw: bytes) -> str:
+    """A file's identity plus a fast checksum of its bytes (~1 ms for 4 MB)."""
+    return f"{ident}:{zlib.crc32(raw):08x}"
 
 
 _CHECKED = "every record checked in"  # the lock file's note: which store file
