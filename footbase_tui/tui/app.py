@@ -23,6 +23,7 @@ from footbase_tui.core.text import shown
 from footbase_tui.errors import NotSaved, internal_error_line, not_saved_message
 from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
+from footbase_tui.tui.palette import binding_commands
 from footbase_tui.tui.screens.base import FootbaseScreen
 
 T = TypeVar("T")
@@ -69,12 +70,15 @@ class FootbaseApp(App[None]):
 
     def __init__(
         self,
-        ctx: Context,
+        ctx: Context | None = None,
         watch_interval: float = WATCH_INTERVAL_S,
         streak_delay: float = STREAK_DELAY_S,
         first_start: bool = False,
     ) -> None:
+        """`ctx` None: build it as the command line does (`--db` aside), so that
+        `textual run --dev footbase_tui.tui.app:FootbaseApp` works."""
         super().__init__()
+        ctx = ctx if ctx is not None else Context.from_args(None)
         self.ctx = ctx
         # The command line starts the app with first_start: the screening is asked then,
         # once, until it is answered or skipped (tests start without it).
@@ -415,4 +419,29 @@ class FootbaseApp(App[None]):
         yield SystemCommand("Help", "Every key on this screen", self.action_help)
         yield SystemCommand("Screening", "The safety questions that adjust your routine", self.open_screening)
         if isinstance(screen, FootbaseScreen):
-            yield from screen.commands()
+            own = list(screen.commands())
+            yield from own
+            yield from binding_commands(screen, (c.title for c in own))
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save the screen as SVG in the data folder's `screenshots/` (not Textual's
+        ~/Downloads, which may not exist), 0600 like everything that shows health data;
+        returns its path, or None (and says why) when it cannot be saved."""
+        from pathlib import Path
+
+        from textual._files import generate_datetime_filename
+
+        from footbase_tui.fileio import atomic_write, ensure_private_dir
+
+        folder = Path(path).expanduser() if path else self.ctx.paths.data_dir / "screenshots"
+        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
+        try:
+            ensure_private_dir(folder)
+            atomic_write(target, self.export_screenshot().encode("utf-8"))
+        except StoreError as exc:
+            self.notify(f"Screenshot not saved: {exc}", title="Screenshot", severity="error")
+            return None
+        self.notify(f"Screenshot saved: {target}", title="Screenshot")
+        return str(target)
