@@ -42,6 +42,7 @@ class DayCell(NamedTuple):
 
     @property
     def share(self) -> float:
+        """The share of the plan done (credit over planned); 0.0 when nothing is planned."""
         return self.credit / self.planned if self.planned else 0.0
 
 
@@ -94,6 +95,9 @@ _EMPTY = DayFacts()
 
 
 def day_cell(planner: Planner, gentle: Planner | None, day: date, today: date, facts: DayFacts) -> DayCell:
+    """The calendar cell of `day`: what was planned (by the day's plan if it has one; `gentle` plans
+    the gentle program's days) and done, and its state: before-start, future, adapted, rest, done,
+    partial, skipped or missed (today, until something is done: future)."""
     pain_avg = sum(facts.pain) / len(facts.pain) if facts.pain else None
     base = planner.planned(day)
     if base is None:
@@ -177,6 +181,9 @@ def day_cells(
 
 @dataclass(frozen=True)
 class Stats:
+    """The calendar's figures: current and longest streak in days, days practised this week and this
+    month, adherence (0-1) over the last 7, 30 and 90 days, and habit strength (0-1)."""
+
     current_streak: int
     longest_streak: int
     week_days: int
@@ -353,11 +360,14 @@ class Grid:
 
 
 def week_start_of(day: date, week_starts: str) -> date:
+    """The first day of `day`'s week: its Sunday if `week_starts` is "sunday", else its Monday."""
     offset = (day.weekday() + (1 if week_starts == "sunday" else 0)) % 7
     return day - timedelta(days=offset)
 
 
 def grid(first: date, last: date, week_starts: str = "monday") -> Grid:
+    """The heatmap's weeks from `first` to `last`, columns starting on `week_starts`, each month's
+    abbreviation at the column holding its 1st (and at column 0)."""
     weeks: list[list[date | None]] = []
     months: dict[int, str] = {}
     col_start = week_start_of(first, week_starts)

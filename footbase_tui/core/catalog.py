@@ -33,6 +33,9 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
 
 @dataclass(frozen=True)
 class Dosage:
+    """How much one level asks for: sets, and per set reps, seconds, a hold or a tempo (in seconds),
+    with the rests between reps and between sets in seconds."""
+
     sets: int
     reps: int | None = None
     seconds: int | None = None
@@ -58,6 +61,9 @@ class MoveUp:
 
 @dataclass(frozen=True)
 class Level:
+    """One level of an exercise: its number (1-4), name and dosage, when to move up (in words, and
+    as `move_up`, the rule the code checks)."""
+
     level: int
     name: str
     dosage: Dosage
@@ -70,6 +76,9 @@ class Level:
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of the catalog: how it is done and what to watch for, its pace and its 2 to 4
+    levels; `origin` is the file it came from."""
+
     id: str
     name: str
     purpose: str
@@ -108,6 +117,9 @@ class Exercise:
 
 @dataclass(frozen=True)
 class ProgramItem:
+    """An exercise in a phase of a program, at a level, with `dosage` fields overriding that
+    level's."""
+
     exercise: str
     level: int
     dosage: Mapping[str, int] = field(default_factory=dict)
@@ -115,6 +127,9 @@ class ProgramItem:
 
 @dataclass(frozen=True)
 class Phase:
+    """A stretch of a program's weeks (until_week None: it runs on), its rest days (1-7 within each
+    week) and its items."""
+
     name: str
     from_week: int
     until_week: int | None
@@ -124,6 +139,9 @@ class Phase:
 
 @dataclass(frozen=True)
 class Program:
+    """A program: its phases in week order, the last running on; a `gentle` one stands in on bad
+    days. `origin` is its file."""
+
     id: str
     name: str
     description: str
@@ -132,6 +150,7 @@ class Program:
     origin: str = ""
 
     def phase_for_week(self, week: int) -> Phase:
+        """The phase whose weeks include `week` (1-based); the last phase when none does."""
         for phase in self.phases:
             if phase.from_week <= week and (phase.until_week is None or week <= phase.until_week):
                 return phase
@@ -234,6 +253,9 @@ _PACE_KEYS = {
 
 
 def dosage_fields(ck: _Checker, value: Any, key: Key, partial: bool) -> dict[str, int]:
+    """A dosage mapping's fields as whole numbers within their limits; `partial` (an item's
+    overrides) lets `sets` be left out. Raises CatalogError on an unknown key or a value out of
+    range."""
     allowed = set(_DOSAGE_LIMITS)
     data = ck.mapping(value, key, allowed, set() if partial else {"sets"})
     return {k: ck.integer(v, (*key, k), *_DOSAGE_LIMITS[k]) for k, v in data.items()}
@@ -298,6 +320,10 @@ def parse_move_up(ck: _Checker, value: Any, key: Key) -> MoveUp:
 
 
 def parse_exercise(data: Any, file: str, line_of: LineOf) -> Exercise:
+    """The Exercise in `data`, one document of `file`; raises CatalogError (naming the line
+    `line_of` gives) on an unknown or missing key, a value out of range, text with control
+    characters, a pace's dosage keys missing, or levels that do not count up from 1 (2 to 4 of
+    them)."""
     ck = _Checker(file, line_of)
     d = ck.mapping(data, (), _EXERCISE_KEYS | EXERCISE_GUIDANCE_KEYS, _EXERCISE_KEYS)
     pace = ck.choice(d["pace"], ("pace",), PACES)
@@ -358,6 +384,10 @@ _PHASE_KEYS = {"name", "from_week", "until_week", "rest_days", "items"}
 
 
 def parse_program(data: Any, file: str, line_of: LineOf) -> Program:
+    """The Program in `data`, one document of `file`; raises CatalogError on an unknown or missing
+    key, phases that do not follow each other from week 1 with the last open-ended, repeated rest
+    days or all seven, an empty phase, or an exercise twice in a phase. Whether the exercises exist
+    is check_references' job."""
     ck = _Checker(file, line_of)
     d = ck.mapping(data, (), _PROGRAM_KEYS, _PROGRAM_KEYS)
     phases_raw = d["phases"]
@@ -420,13 +450,17 @@ def parse_program(data: Any, file: str, line_of: LineOf) -> Program:
 
 @dataclass(frozen=True)
 class Catalog:
+    """The loaded exercises and programs, each by id."""
+
     exercises: Mapping[str, Exercise]
     programs: Mapping[str, Program]
 
     def program(self, program_id: str) -> Program | None:
+        """The program `program_id`, or None if the catalog has none by that id."""
         return self.programs.get(program_id)
 
     def gentle_program(self) -> Program | None:
+        """The first program marked gentle (the bad-day stand-in), or None if there is none."""
         gentle = [p for p in self.programs.values() if p.gentle]
         return gentle[0] if gentle else None
 

@@ -10,6 +10,9 @@ from typing import TypeAlias
 
 
 class PhaseKind(StrEnum):
+    """What a phase of the walkthrough is: get ready, a hold, the release after it, work, rest
+    between sets, a side switch, or a wait (a set at your own pace, no duration)."""
+
     GET_READY = "get-ready"
     HOLD = "hold"
     RELEASE = "release"
@@ -184,18 +187,24 @@ class PhaseRecord:
 
 @dataclass(frozen=True)
 class PhaseStarted:
+    """The phase at `index` of the countdown's phases began."""
+
     index: int
     phase: Phase
 
 
 @dataclass(frozen=True)
 class SetCompleted:
+    """Set `set_no` of item `item` was done: every work phase of it ran out or was confirmed."""
+
     item: int
     set_no: int
 
 
 @dataclass(frozen=True)
 class ItemCompleted:
+    """Item `item` ended with all its sets done."""
+
     item: int
 
 
@@ -219,7 +228,7 @@ class Tally:
 
 @dataclass(frozen=True)
 class Finished:
-    pass
+    """The last phase was left: the routine is over."""
 
 
 Event: TypeAlias = PhaseStarted | SetCompleted | ItemCompleted | ItemSkipped | Finished
@@ -255,32 +264,42 @@ class Countdown:
 
     @property
     def current(self) -> Phase | None:
+        """The phase running now; None once finished."""
         return self.phases[self.index] if self.index < len(self.phases) else None
 
     @property
     def paused(self) -> bool:
+        """Whether the countdown is paused."""
         return self._paused_at is not None
 
     @property
     def finished(self) -> bool:
+        """Whether every phase has been left."""
         return self.index >= len(self.phases)
 
     def remaining(self, now: float) -> float | None:
+        """Seconds left in the current phase at `now` (frozen while paused, never below 0); None for
+        a wait, or once finished."""
         if self.finished or self._deadline is None:
             return None
         return max(0.0, self._deadline - self._effective(now))
 
     def active_elapsed(self, now: float) -> float:
+        """Seconds the current run of the current phase has been running at `now`, pauses left out
+        (a restart starts it again from 0); 0.0 once finished."""
         if self.finished:
             return 0.0
         return max(0.0, self._effective(now) - self._start - self._paused_s)
 
     def total_active(self) -> float:
+        """Seconds spent in the phases left so far, pauses left out."""
         return sum(record.active_s for record in self.records)
 
     # -- running -------------------------------------------------------------------------------
 
     def update(self, now: float) -> list[Event]:
+        """Leave every phase whose deadline has passed by `now`, each next one starting at the
+        previous deadline; returns the events in order (none while paused or finished)."""
         if self.finished or self.paused:
             return []
         events: list[Event] = []
@@ -289,10 +308,12 @@ class Countdown:
         return events
 
     def pause(self, now: float) -> None:
+        """Stop the clock at `now`; nothing if paused already or finished."""
         if not self.finished and not self.paused:
             self._paused_at = now
 
     def resume(self, now: float) -> None:
+        """Run on from `now`, the paused time added to the deadline; nothing if not paused."""
         if self.finished or self._paused_at is None:
             return
         gap = max(0.0, now - self._paused_at)
@@ -302,6 +323,7 @@ class Countdown:
         self._paused_at = None
 
     def toggle_pause(self, now: float) -> None:
+        """Pause at `now` if running, resume if paused."""
         if self.paused:
             self.resume(now)
         else:
@@ -310,17 +332,23 @@ class Countdown:
     # -- commands ------------------------------------------------------------------------------
 
     def next(self, now: float) -> list[Event]:
+        """Leave the current phase early (it does no set) and start the next; returns the events
+        (none once finished)."""
         if self.finished:
             return []
         return self._complete(now, skipped=True) + self.update(now)
 
     def confirm(self, now: float) -> list[Event]:
+        """Finish a wait phase (a set at your own pace) as done; returns the events, none unless the
+        current phase is a wait."""
         phase = self.current
         if phase is None or phase.kind is not PhaseKind.WAIT:
             return []
         return self._complete(now, skipped=False) + self.update(now)
 
     def back(self, now: float) -> list[Event]:
+        """Go back to the previous phase and run it again in full (the first phase restarts);
+        returns the events, none once finished."""
         phase = self.current
         if phase is None:
             return []
@@ -331,12 +359,16 @@ class Countdown:
         return self._enter(self.index - 1, now)
 
     def restart(self, now: float) -> None:
+        """Run the current phase again from its full length, the time already spent kept for its
+        record; nothing once finished."""
         if self.finished:
             return
         self._carried_s += self.active_elapsed(now)
         self._begin(now)
 
     def adjust(self, now: float, delta_s: float) -> list[Event]:
+        """Move the current phase's deadline by `delta_s` seconds (negative: sooner); one that
+        passes ends the phase as run out. Returns the events; none for a wait, or once finished."""
         if self.finished or self._deadline is None:
             return []
         self._deadline += delta_s
@@ -345,6 +377,8 @@ class Countdown:
         return self._complete(now, skipped=False) + self.update(now)
 
     def skip_item(self, now: float) -> list[Event]:
+        """Leave the rest of the current item and start the next item's first phase; returns the
+        events, ItemSkipped (with the sets done) first, none once finished."""
         phase = self.current
         if phase is None:
             return []

@@ -101,18 +101,22 @@ class ExchangeError(ValueError):
 
 
 def in_period(day: date, since: date | None, until: date | None) -> bool:
+    """Whether `day` lies from `since` to `until`, both included; None leaves that end open."""
     return (since is None or day >= since) and (until is None or day <= until)
 
 
 def sorted_pain(entries: Iterable[PainEntry]) -> list[PainEntry]:
+    """The entries in time order (UTC instant, then id), as a new list."""
     return sorted(entries, key=lambda e: (stamp_key(e.utc), e.id))
 
 
 def sorted_sessions(sessions: Iterable[Session]) -> list[Session]:
+    """The sessions in order of their start (UTC instant, then id), as a new list."""
     return sorted(sessions, key=lambda s: (stamp_key(s.start), s.id))
 
 
 def sorted_plans(plans: Iterable[DayPlan]) -> list[DayPlan]:
+    """The day plans in date order, as a new list."""
     return sorted(plans, key=lambda p: p.date)
 
 

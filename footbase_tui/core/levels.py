@@ -65,6 +65,7 @@ class RuleProgress:
 
     @property
     def met(self) -> bool:
+        """Whether enough sessions are counted to move up a level."""
         return self.done >= self.needed
 
     @property

@@ -92,6 +92,7 @@ class MergePlan:
 
     @property
     def changes(self) -> bool:
+        """Whether the merge writes anything: a record or tombstone to store or to drop."""
         return any((self.put, self.drop, self.tombs, self.untomb))
 
 

@@ -23,11 +23,16 @@ class RecordError(ValueError):
 
 
 def new_id() -> str:
+    """A fresh random id for a new record: a version 4 UUID as text."""
     return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)
 class PainEntry:
+    """One pain check: `level` 0-10 at UTC instant `utc` in zone `tz`, counting for local date
+    `date`; where it hurt, what was being done, a note; `source` is where it was logged and
+    `updated` when it was last edited."""
+
     id: str
     utc: str
     tz: str
@@ -172,6 +177,9 @@ def stamp_key(utc: str) -> str:
 
 @dataclass(frozen=True)
 class Meta:
+    """The store's header: its format version, when it was made, and the program followed with its
+    day 1 (`start`), both None until chosen."""
+
     format: int
     created: str
     program: str | None = None
@@ -247,6 +255,8 @@ def _known(doc: dict[str, Any], allowed: frozenset[str], rid: str, extra_ok: boo
 
 
 def pain_to_doc(e: PainEntry) -> dict[str, Any]:
+    """The entry in its stored shape (the id is its key, not a field); empty optional fields are
+    left out."""
     doc: dict[str, Any] = {"utc": e.utc, "tz": e.tz, "date": e.date.isoformat(), "level": e.level}
     if e.where:
         doc["where"] = list(e.where)
@@ -295,6 +305,7 @@ def pain_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Pain
 
 
 def item_to_doc(r: ItemResult) -> dict[str, Any]:
+    """The result in its stored shape, short keys; zero counts and a missing reason are left out."""
     doc: dict[str, Any] = {"ex": r.exercise, "lv": r.level, "st": r.status, "at": r.at}
     for key, value in (("sets", r.sets), ("of", r.planned_sets), ("reps", r.reps), ("secs", r.seconds)):
         if value:
@@ -312,6 +323,9 @@ def _count(doc: dict[str, Any], key: str, rid: str) -> int:
 
 
 def item_from_doc(rid: str, doc: Any, extra_ok: bool = False) -> ItemResult:
+    """A stored item result; raises RecordError if it is not a mapping, has an unknown field (unless
+    `extra_ok`), an unknown status, more sets done than planned, or is partial with none or all of
+    its sets done."""
     if not isinstance(doc, dict):
         raise RecordError(f"record {rid}: an item is not a mapping")
     _known(doc, ITEM_KEYS, rid, extra_ok)
@@ -337,6 +351,7 @@ def item_from_doc(rid: str, doc: Any, extra_ok: bool = False) -> ItemResult:
 
 
 def session_to_doc(s: Session) -> dict[str, Any]:
+    """The session in its stored shape (the id is its key), its items inline."""
     doc: dict[str, Any] = {
         "date": s.date.isoformat(),
         "tz": s.tz,
@@ -352,6 +367,8 @@ def session_to_doc(s: Session) -> dict[str, Any]:
 
 
 def session_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> Session:
+    """A stored session; raises RecordError on a missing or mistyped field, an unknown field (unless
+    `extra_ok`), a time that is not a real UTC time, or a bad item."""
     _known(doc, SESSION_KEYS, rid, extra_ok)
     items = doc.get("items", [])
     if not isinstance(items, list):
@@ -371,6 +388,7 @@ def session_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> S
 
 
 def meta_to_doc(m: Meta) -> dict[str, Any]:
+    """The header in its stored shape; an unset program or start is null."""
     return {
         "format": m.format,
         "created": m.created,
@@ -380,6 +398,8 @@ def meta_to_doc(m: Meta) -> dict[str, Any]:
 
 
 def meta_from_doc(doc: dict[str, Any], extra_ok: bool = False) -> Meta:
+    """The stored header; raises RecordError on an unknown field (unless `extra_ok`), a missing or
+    non-numeric format, or a start that is not a date."""
     _known(doc, META_KEYS, "meta", extra_ok)
     start = doc.get("start")
     program = doc.get("program")
@@ -392,6 +412,7 @@ def meta_from_doc(doc: dict[str, Any], extra_ok: bool = False) -> Meta:
 
 
 def day_plan_to_doc(p: DayPlan) -> dict[str, Any]:
+    """The day plan in its stored shape."""
     doc: dict[str, Any] = {"date": p.date.isoformat(), "program": p.program, "reason": p.reason, "at": p.at}
     if p.changed:
         doc["chg"] = p.changed
@@ -399,6 +420,8 @@ def day_plan_to_doc(p: DayPlan) -> dict[str, Any]:
 
 
 def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> DayPlan:
+    """A stored day plan; raises RecordError on a missing or mistyped field, an unknown field
+    (unless `extra_ok`), or a date or time out of range."""
     _known(doc, PLAN_KEYS, rid, extra_ok)
     return DayPlan(
         date=_date(doc, "date", rid),
@@ -410,6 +433,7 @@ def day_plan_from_doc(rid: str, doc: dict[str, Any], extra_ok: bool = False) -> 
 
 
 def level_to_doc(c: LevelChange) -> dict[str, Any]:
+    """The level change in its stored shape (the id is its key)."""
     return {
         "ex": c.exercise,
         "from": c.from_level,
@@ -450,6 +474,7 @@ def tomb_key(kind: str, rid: str) -> str:
 
 
 def tomb_to_doc(t: Tomb) -> dict[str, Any]:
+    """The tombstone in its stored shape."""
     return {"kind": t.kind, "id": t.id, "at": t.at}
 
 

@@ -129,6 +129,9 @@ class ReportInput:
 
 @dataclass(frozen=True)
 class WeekPain:
+    """One week's pain entries: the week's first day, how many, and their average, lowest and
+    highest level."""
+
     start: date
     entries: int
     average: float
@@ -138,6 +141,9 @@ class WeekPain:
 
 @dataclass(frozen=True)
 class Change:
+    """A meaningful move in weekly average pain, from `before` in week `before_week` to `after` in
+    the week after it, `week`."""
+
     week: date
     before_week: date
     before: float
@@ -145,6 +151,7 @@ class Change:
 
     @property
     def better(self) -> bool:
+        """Whether the pain went down."""
         return self.after < self.before
 
 
@@ -379,6 +386,9 @@ def _notes_section(r: ReportInput) -> list[str]:
 
 
 def markdown_report(r: ReportInput) -> str:
+    """The whole report as Markdown: program and levels, adherence, the practice calendar, pain,
+    practice and pain (when `practice` is given), notes, then the disclaimer; ends with a
+    newline."""
     days = (r.last - r.first).days + 1
     lines = [
         "# footbase report",

@@ -16,6 +16,9 @@ UNDONE = ("todo", "partial")  # statuses the walkthrough still offers
 
 @dataclass(frozen=True)
 class RoutineItem:
+    """One exercise of a day's routine at its level and dosage, with its latest status that day
+    (todo, done, partial or skipped), a skip's reason, and when that result was recorded."""
+
     exercise: Exercise
     level: int
     dosage: Dosage
@@ -25,11 +28,15 @@ class RoutineItem:
 
     @property
     def id(self) -> str:
+        """The exercise's id."""
         return self.exercise.id
 
 
 @dataclass(frozen=True)
 class DayRoutine:
+    """What a program asks for on `day`: `day_index` counts from 1 on `start` (below 1 before it),
+    `phase` is the phase's name, and a rest day has no items."""
+
     day: date
     program: Program
     start: date
@@ -40,22 +47,27 @@ class DayRoutine:
 
     @property
     def before_start(self) -> bool:
+        """Whether `day` comes before the program's first day."""
         return self.day_index < 1
 
     @property
     def week(self) -> int:
+        """The program week `day` falls in, from 1."""
         return (self.day_index - 1) // 7 + 1
 
     @property
     def day_in_week(self) -> int:
+        """The day of the program week, 1-7 (day 1 falls on `start`'s weekday)."""
         return (self.day_index - 1) % 7 + 1
 
     @property
     def done(self) -> int:
+        """How many items are done (a partly done one does not count)."""
         return sum(1 for i in self.items if i.status == "done")
 
     @property
     def total(self) -> int:
+        """How many items the day plans."""
         return len(self.items)
 
     def position(self, size: str = "full") -> str:

@@ -19,6 +19,9 @@ KEYS = ("foot_sensation", "falls", "recent_injury")
 
 @dataclass(frozen=True)
 class Question:
+    """One screening question: its config key, the question, why it is asked, and what an adjustment
+    says after "because you said"."""
+
     key: str
     ask: str
     why: str
@@ -58,9 +61,11 @@ class Screening:
 
     @property
     def answered(self) -> bool:
+        """Whether any question has an answer (yes or no)."""
         return any(getattr(self, k) is not None for k in KEYS)
 
     def as_dict(self) -> dict[str, bool | None]:
+        """The answers by config key (True, False or None), in the questions' order."""
         return {k: getattr(self, k) for k in KEYS}
 
 
