@@ -6,16 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from footbase_tui.core.catalog import (
-    Catalog,
-    CatalogError,
-    Exercise,
-    Key,
-    Program,
-    check_references,
-    parse_exercise,
-    parse_program,
-)
+from footbase_tui.core.catalog import Catalog, CatalogError, Exercise, Key, Program
+from footbase_tui.core.catalog_parse import check_references, parse_exercise, parse_program
 from footbase_tui.core.errors import YamlError
 
 if TYPE_CHECKING:  # yaml is imported only when files are actually parsed

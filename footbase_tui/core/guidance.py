@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from footbase_tui.core.catalog import Key, _Checker
+    from footbase_tui.core.catalog import Key
+    from footbase_tui.core.catalog_parse import _Checker
 
 SIDES = ("alternate", "block")
 SWITCH_S = (3, 60)  # seconds to change feet, the walkthrough's switch-side phase
