@@ -7,42 +7,13 @@ from pathlib import Path
 
 from footbase_tui.context import Context
 from footbase_tui.core.catalog import Exercise, Program
-from footbase_tui.core.routine import dosage_line
+from footbase_tui.core.exercise_view import catalog_lines, exercise_view
 from footbase_tui.errors import UsageError
 
 
 def _show_exercise(ex: Exercise) -> None:
-    side = "both feet"
-    if ex.per_side:
-        side = "all sets on one foot, then the other" if ex.sides == "block" else "each foot in turn"
-    print(f"{ex.name} ({ex.id}) — {ex.position}, {side}")
-    print(ex.purpose)
-    print(f"Equipment: {', '.join(ex.equipment) or 'none'}")
-    print("Steps:")
-    for n, step in enumerate(ex.steps, 1):
-        print(f"  {n}. {step}")
-    print("Cues:")
-    for cue in ex.cues:
-        print(f"  - {cue}")
-    print("Common mistakes:")
-    for m in ex.mistakes:
-        print(f"  - {m}")
-    print(f"When to stop: {ex.caution}")
-    print("Levels:")
-    for lv in ex.levels:
-        print(f"  {lv.level}. {lv.name}: {dosage_line(lv.dosage, ex.per_side)}")
-        if lv.position:
-            print(f"     position: {lv.position}")
-        if lv.steps:
-            print("     steps at this level:")
-            for n, step in enumerate(lv.steps, 1):
-                print(f"       {n}. {step}")
-        if lv.equipment:
-            print(f"     equipment: {', '.join(lv.equipment)}")
-        print(f"     move up when: {lv.move_up_when}")
-    print("Sources:")
-    for s in ex.sources:
-        print(f"  - {s}")
+    views = [exercise_view(ex, lv.level) for lv in ex.levels]
+    print("\n".join(catalog_lines(views)))
 
 
 def _show_program(p: Program, ctx: Context) -> None:

@@ -25,6 +25,7 @@ from footbase_tui.core.countdown import (
     SetCompleted,
     build_phases,
 )
+from footbase_tui.core.exercise_view import exercise_view
 from footbase_tui.core.records import ItemResult, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, plan_item, seconds_text, walk_round
 from footbase_tui.tui.safe import plain
@@ -228,18 +229,18 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
 
     def show_steps(self, index: int) -> None:
         item = self.items[index]
-        ex = item.exercise
+        view = exercise_view(item.exercise, item.level)
         t = Text()
-        for n, step in enumerate(ex.steps_at(item.level), 1):
+        for n, step in enumerate(view.steps, 1):
             t.append(f"{n}. ")
             t.append_text(plain(step))
             t.append("\n")
-        for cue in ex.cues:
+        for cue in view.cues:
             t.append("• ", style="dim")
             t.append_text(plain(cue, "italic"))
             t.append("\n")
         t.append("When to stop: ", style="bold")
-        t.append_text(plain(ex.caution))
+        t.append_text(plain(view.stop_rule))
         self.query_one("#wt-steps-text", Static).update(t)
 
     # ---- actions -------------------------------------------------------------------------

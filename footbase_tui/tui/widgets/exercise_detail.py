@@ -6,8 +6,51 @@ from rich.text import Text
 from textual.widgets import Static
 
 from footbase_tui.core.catalog import Dosage, Exercise
-from footbase_tui.core.routine import dosage_line
+from footbase_tui.core.exercise_view import ExerciseView, exercise_view
 from footbase_tui.tui.safe import plain
+
+
+def view_text(v: ExerciseView) -> Text:
+    """`v` styled for the detail pane: headings bold, the setup dim; every catalog and
+    user string shown as plain text (no markup, no escapes)."""
+    t = Text()
+    if v.note:
+        t.append("Adjusted: ", style="bold")
+        t.append_text(plain(v.note))
+        t.append("\n")
+    t.append_text(plain(v.title, "bold"))
+    t.append(f" — level {v.level}: ")
+    t.append_text(plain(v.level_name))
+    t.append("\n")
+    t.append_text(plain(v.purpose, "italic"))
+    t.append("\n\n")
+    t.append(f"{v.position} Equipment: ", style="dim")
+    t.append_text(plain(v.equipment, "dim"))
+    t.append("\n")
+    t.append_text(plain(v.dosage, "dim"))
+    t.append("\n\nSteps\n", style="bold")
+    for n, step in enumerate(v.steps, 1):
+        t.append(f"{n}. ")
+        t.append_text(plain(step))
+        t.append("\n")
+    t.append("\nCues\n", style="bold")
+    for cue in v.cues:
+        t.append("• ")
+        t.append_text(plain(cue))
+        t.append("\n")
+    t.append("\nCommon mistakes\n", style="bold")
+    for m in v.mistakes:
+        t.append("• ")
+        t.append_text(plain(m))
+        t.append("\n")
+    t.append("\nWhen to stop\n", style="bold")
+    t.append_text(plain(v.stop_rule))
+    t.append("\n\nMove up when ", style="bold")
+    t.append_text(plain(v.move_up))
+    if v.progress:
+        t.append("\nSo far: ", style="bold")
+        t.append_text(plain(v.progress))
+    return t
 
 
 def detail_text(
@@ -17,51 +60,9 @@ def detail_text(
     note: str | None = None,
     progress: str | None = None,
 ) -> Text:
-    """The exercise at `level` (its position, steps and equipment only), with `dosage`
-    (today's, overrides included) or the level's own, `note` (why it was adjusted), and
-    `progress` (e.g. "3 of 5 sessions in the last 10 days") after the move-up rule."""
-    lv = ex.level(level)
-    t = Text()
-    if note:
-        t.append("Adjusted: ", style="bold")
-        t.append_text(plain(note))
-        t.append("\n")
-    t.append_text(plain(ex.name, "bold"))
-    t.append(f" — level {lv.level}: ")
-    t.append_text(plain(lv.name))
-    t.append("\n")
-    t.append_text(plain(ex.purpose, "italic"))
-    t.append("\n\n")
-    side = "both feet"
-    if ex.per_side:
-        side = "all sets on one foot, then the other" if ex.sides == "block" else "each foot in turn"
-    t.append(f"{ex.position_at(level).capitalize()}, {side}. Equipment: ", style="dim")
-    t.append_text(plain(", ".join(ex.equipment_at(level)) or "none", "dim"))
-    t.append("\n")
-    t.append_text(plain(dosage_line(dosage or lv.dosage, ex.per_side), "dim"))
-    t.append("\n\nSteps\n", style="bold")
-    for n, step in enumerate(ex.steps_at(level), 1):
-        t.append(f"{n}. ")
-        t.append_text(plain(step))
-        t.append("\n")
-    t.append("\nCues\n", style="bold")
-    for cue in ex.cues:
-        t.append("• ")
-        t.append_text(plain(cue))
-        t.append("\n")
-    t.append("\nCommon mistakes\n", style="bold")
-    for m in ex.mistakes:
-        t.append("• ")
-        t.append_text(plain(m))
-        t.append("\n")
-    t.append("\nWhen to stop\n", style="bold")
-    t.append_text(plain(ex.caution))
-    t.append("\n\nMove up when ", style="bold")
-    t.append_text(plain(lv.move_up_when))
-    if progress:
-        t.append("\nSo far: ", style="bold")
-        t.append(progress)
-    return t
+    """The detail pane's Text for `ex` at `level` (see core/exercise_view.exercise_view for
+    what `dosage`, `note` and `progress` add)."""
+    return view_text(exercise_view(ex, level, dosage, note, progress))
 
 
 class ExerciseDetail(Static):
