@@ -9,6 +9,8 @@ from textual.pilot import Pilot
 
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
+from footbase_tui.core.countdown import Phase, PhaseKind, build_phases
+from footbase_tui.core.routine import plan_item
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
@@ -283,6 +285,24 @@ async def test_bell_or_flash_at_each_phase_change(
         assert rang == [True] and app.screen.has_class("-flash")
 
 
+def phases_of(ctx: Context, exercise: str) -> list[Phase]:
+    """The walkthrough's own phases for one exercise of today's routine (so the timings
+    below follow the catalog, whatever its dosage)."""
+    routine = ctx.practice.routine(ctx.store.load(), ctx.today())
+    [item] = [i for i in routine.items if i.id == exercise]
+    return build_phases([plan_item(item)])
+
+
+def seconds_until(phases: list[Phase], done: Callable[[Phase], bool]) -> float:
+    """Seconds from the start until the first phase for which `done` holds has run out."""
+    total = 0.0
+    for phase in phases:
+        total += phase.seconds or 0
+        if done(phase):
+            return total
+    raise AssertionError("no such phase")
+
+
 async def test_n_through_a_set_does_not_make_it_done(
     make_app: MakeApp, fake_clock: FakeClock, ctx: Context
 ) -> None:
@@ -295,16 +315,26 @@ async def test_n_through_a_set_does_not_make_it_done(
         assert "Hand glove" in screen_text(app)
         [item] = ctx.store.load().sessions[0].items
         assert (item.status, item.sets, item.planned_sets, item.seconds) == ("skipped", 0, 1, 2)
-        # The hand glove: set 1 in full (get-ready 5, 22 s a foot, a 5 s switch), then n through set 2.
-        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)
-        await advance(pilot, fake_clock, 5)  # the rest between sets
-        for _ in range(7):  # every phase of set 2, into the rest before set 3
+    # Short-foot: set 1 in full, then n through every phase of set 2, then set 3 in full.
+    phases = phases_of(ctx, "short-foot")
+    sets, reps = phases[0].sets, phases[0].reps or 0
+    assert sets == 3
+    set1 = seconds_until(phases, lambda p: p.kind == PhaseKind.REST and p.set_no == 1)
+    set2 = [p for p in phases if p.set_no == 2 and p.kind != PhaseKind.REST]
+    rest2 = next(p for p in phases if p.kind == PhaseKind.REST and p.set_no == 2)
+    set3 = sum(p.seconds or 0 for p in phases if p.set_no == 3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down", "enter")
+        await advance(pilot, fake_clock, set1)
+        for _ in set2:
             await pilot.press("n")
-        await advance(pilot, fake_clock, 5 + 54)  # set 3 in full
+        await advance(pilot, fake_clock, (rest2.seconds or 0) + set3)
         await settle(pilot)
-        glove = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}["toe-spread-glove"]
-        assert (glove.status, glove.sets, glove.planned_sets, glove.reps) == ("partial", 2, 3, 4)
-        assert 100 <= glove.seconds <= 130  # time spent on it (set 2 took none), not 3 sets' worth
+    short = {i.exercise: i for s in ctx.store.load().sessions for i in s.items}["short-foot"]
+    assert (short.status, short.sets, short.planned_sets, short.reps) == ("partial", 2, 3, 2 * reps)
+    spent = set1 + set3  # the time spent on it (set 2 took none), not three sets' worth
+    assert spent - 15 <= short.seconds <= spent + 15, (short.seconds, spent)
 
 
 async def test_the_summary_shows_the_time_really_spent(
@@ -535,7 +565,9 @@ async def test_keys_in_a_burst_land_as_typed_slowly(
     async with app.run_test(size=(50, 16)) as pilot:
         await settle(pilot)
         keys_now(app, "s", "n", "n", "n")  # into the walk, skip it, skip the glove's get-ready
-        assert await wait_until(lambda: "HOLD" in screen_text(app), 5)
+        first = phases_of(ctx, "toe-spread-glove")[1]  # the glove's first hold
+        word = first.label or "HOLD"
+        assert await wait_until(lambda: word in screen_text(app), 5)
         await settle(pilot)
         assert results(ctx) == {"barefoot-walk": ("skipped", 0)}
         keys_now(app, "p", "6", "enter")  # a pain entry typed ahead, over the countdown
@@ -549,14 +581,19 @@ async def test_keys_in_a_burst_land_as_typed_slowly(
 async def test_undoing_the_only_set_done_leaves_a_record_that_reads_back(
     make_app: MakeApp, fake_clock: FakeClock, ctx: Context
 ) -> None:
+    phases = phases_of(ctx, "short-foot")
+    set1 = seconds_until(phases, lambda p: p.completes_set and p.set_no == 1)
+    rest1 = next(n for n, p in enumerate(phases) if p.kind == PhaseKind.REST and p.set_no == 1)
+    closing = max(n for n, p in enumerate(phases[:rest1]) if p.completes_set)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "enter")  # the hand glove
-        await advance(pilot, fake_clock, 5 + 22 + 5 + 22)  # set 1 of 3, into the rest
+        await pilot.press("down", "down", "down", "enter")  # short-foot
+        await advance(pilot, fake_clock, set1 + 1)  # set 1 of 3 done, into the rest
         await settle(pilot)
-        assert results(ctx) == {"toe-spread-glove": ("partial", 1)}
-        await pilot.press("b", "n")  # back into set 1's last hold, and cut it short
+        assert results(ctx) == {"short-foot": ("partial", 1)}
+        # Back into the phase that completed set 1, and cut it short.
+        await pilot.press(*["b"] * (rest1 - closing), "n")
         await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-    assert results(ctx) == {"toe-spread-glove": ("todo", 0)}  # the store reads, nothing claimed
+    assert results(ctx) == {"short-foot": ("todo", 0)}  # the store reads, nothing claimed
