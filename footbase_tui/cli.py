@@ -277,6 +277,11 @@ def _handler(command: str) -> Callable[..., int]:
     return handler
 
 
+def has_terminal() -> bool:
+    """Whether standard input and output are a terminal (the app needs one for both)."""
+    return sys.stdout.isatty() and sys.stdin.isatty()
+
+
 def _printable(message: str) -> str:
     """An error may quote what was typed: never let it carry an escape sequence (a title
     change, a screen clear) or a second line to the terminal."""
@@ -316,7 +321,7 @@ def main(argv: Sequence[str] | None = None, context: Any = None) -> int:
     try:
         ctx = context or Context.from_args(args.db)
         if args.command is None:
-            if not (sys.stdout.isatty() and sys.stdin.isatty()):
+            if not has_terminal():
                 # The app would write escape codes into a pipe and wait for keys forever.
                 raise UsageError("footbase needs a terminal; try 'footbase today'")
             from footbase_tui.tui.launch import run_app

@@ -21,7 +21,7 @@ from footbase_tui.core.records import PainEntry, new_id
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.journal import JournalScreen
-from footbase_tui.tui.widgets.choice_lists import CheckList, ChoiceList
+from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from tests.uikit import screen_text, settle
 
 MakeApp = Callable[..., FootbaseApp]
@@ -57,12 +57,13 @@ async def test_editing_only_the_level_keeps_places_and_activity_outside_the_voca
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, PainEntryModal)
-        where = app.screen.query_one("#pain-where", CheckList)
+        where = app.screen.query_one("#pain-where", CheckGrid)
         doing = app.screen.query_one("#pain-context", ChoiceList)
         assert "garden-bed" in where.chosen and doing.value == "weeding"  # ticked, as they were
-        for widget, value in ((where, "garden-bed"), (doing, "weeding")):
-            label = str(widget.get_option(value).prompt)
-            assert "not in config" in label, label  # shown as outside the vocabulary
+        grid = str(where.render())
+        assert "[x] garden-bed *" in grid and "* not in config" in grid  # marked as outside
+        label = str(doing.get_option("weeding").prompt)
+        assert "not in config" in label, label
         await pilot.press("backspace", "7", "enter")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen), screen_text(app)

@@ -77,10 +77,10 @@ def seed(ctx: Context) -> list[PainEntry]:
 
 # name: (keys from Today, the screen's type, text that shows its main content is on screen)
 SCREENS: dict[str, tuple[tuple[str, ...], type, str]] = {
-    "today": ((), TodayScreen, "Tue 03 Mar 2026"),
+    "today": ((), TodayScreen, "Tue 03 Mar"),
     "walkthrough": (("s",), WalkthroughScreen, "Barefoot walk at home"),
     "calendar": (("c",), CalendarScreen, "Tue 03 Mar 2026"),
-    "journal": (("j",), JournalScreen, "Tue 03 Mar 09:00"),
+    "journal": (("j",), JournalScreen, "03 Mar 09:00"),
     "pain": (("p",), PainEntryModal, "Log pain"),
     "help": (("question_mark",), HelpModal, "Keys on this screen"),
 }

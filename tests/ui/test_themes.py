@@ -59,8 +59,9 @@ def test_an_unknown_theme_is_refused_in_one_line(make_app: MakeApp, config_file:
 
 
 def test_bare_footbase_with_an_unknown_theme_exits_2(
-    run: Callable[..., object], config_file: Path, ctx: Context
+    run: Callable[..., object], config_file: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("footbase_tui.cli.has_terminal", lambda: True)  # as at a terminal
     set_config(config_file, "theme: no-such-theme\n")
     r = run()
     assert r.code == 2 and "unknown theme 'no-such-theme'" in r.err and r.err.count("\n") == 1  # type: ignore[attr-defined]

@@ -14,8 +14,10 @@ from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from tests.uikit import screen_text, settle, wait_until
 
-TODAY = date(2026, 3, 3)  # the fake clock's day; week 3 (Build) of a start on 02-17
-START = TODAY - timedelta(days=14)
+# The fake clock's day: week 5 (Strengthen) of a start on 02-03, which allows short-foot at
+# level 2 (at the phase's dosage: 2 x 6 holds).
+TODAY = date(2026, 3, 3)
+START = TODAY - timedelta(days=28)
 MakeApp = Callable[..., FootbaseApp]
 
 
@@ -69,8 +71,8 @@ async def test_a_met_rule_is_suggested_and_u_raises_the_level(make_app: MakeApp,
         assert isinstance(app.screen, TodayScreen)
         assert not app.screen.query_one("#level-note").display
         options = app.screen.query_one("#routine", OptionList)
-        row = str(options.get_option_at_index(2).prompt)
-        assert "Short-foot" in row and "L2" in row and "3 x 8 reps, hold 5 s" in row  # level 2 now
+        row = str(options.get_option_at_index(3).prompt)
+        assert "Short-foot" in row and "L2" in row and "2 x 6 reps, hold 5 s" in row  # level 2 now
         await pilot.press("u")  # no suggestion now: nothing more happens
         await settle(pilot)
         assert level_of(ctx, "short-foot") == 2
@@ -98,9 +100,9 @@ async def test_d_drops_the_selected_exercise_a_level(make_app: MakeApp, ctx: Con
     app = make_app(start=START)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        # Build's order: barefoot-walk, toe-spread-glove, short-foot, ...
+        # Strengthen's order: barefoot-walk, toe-spread-glove, towel-curls, short-foot, ...
         await pilot.press("d")  # barefoot-walk is at level 1: nothing to drop
-        await pilot.press("down", "down", "d")  # in one burst
+        await pilot.press("down", "down", "down", "d")  # in one burst
         await settle(pilot)
         assert level_of(ctx, "short-foot") == 1
         assert level_of(ctx, "barefoot-walk") is None
@@ -180,7 +182,7 @@ async def test_the_detail_shows_the_rule_progress(make_app: MakeApp, ctx: Contex
     app = make_app(start=START)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down")  # short-foot
+        await pilot.press("down", "down", "down")  # short-foot
         await settle(pilot)
         detail = str(app.screen.query_one("#detail").render())
         assert "So far: 3 of 5 sessions in the last 10 days" in detail and "(met)" not in detail

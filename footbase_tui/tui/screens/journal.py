@@ -166,9 +166,9 @@ class JournalScreen(FootbaseScreen):
         t.append(when_text(entry, self.entries, short=self.size.width < 80), style="bold")
         t.append(f" · {entry.level}/10")
         if entry.where:
-            t.append(f" · {', '.join(entry.where)}")
+            t.append(f" · {shown_text(', '.join(entry.where))}")
         if entry.context:
-            t.append(f" · {entry.context}")
+            t.append(f" · {shown_text(entry.context)}")
         if entry.note:
             t.append("\n")
             t.append_text(plain(entry.note))

@@ -18,6 +18,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from footbase_tui.core.text import shown
+
+OUTSIDE = " (not in config)"  # beside a value the config's list no longer has
+
 
 class _GlyphList(OptionList):
     BINDINGS = [Binding("space", "tick", "Tick", show=False)]
@@ -39,7 +43,7 @@ class _GlyphList(OptionList):
     def _glyph_options(self) -> list[Option]:
         return [
             Option(
-                Text(f"{self._mark(v in self.chosen)} {v}{' (not in config)' if v in self.outside else ''}"),
+                Text(f"{self._mark(v in self.chosen)} {shown(v)}{OUTSIDE if v in self.outside else ''}"),
                 id=v,
             )
             for v in self.values
@@ -120,7 +124,8 @@ class CheckGrid(Widget, can_focus=True):
         self, values: Iterable[str], chosen: Iterable[str], outside: Iterable[str] = (), **kwargs: Any
     ) -> None:
         """`outside`: values no longer in the vocabulary (an edited entry's old places):
-        listed last, marked "(not listed)", and kept unless unticked."""
+        listed last, marked "*" (a line under the grid says what it means), and kept
+        unless unticked. The mark is short so the grid keeps its width on a phone."""
         super().__init__(**kwargs)
         self.values = list(values)
         self.outside = [v for v in dict.fromkeys(outside) if v not in self.values]
@@ -131,7 +136,7 @@ class CheckGrid(Widget, can_focus=True):
         self.cell = max((len(self._label(v)) for v in self.values), default=0) + 4
 
     def _label(self, value: str) -> str:
-        return f"{value} (not listed)" if value in self.outside else value
+        return f"{shown(value)} *" if value in self.outside else shown(value)
 
     def _at(self, row: int, column: int) -> int:
         return column * self.rows + row
@@ -140,7 +145,7 @@ class CheckGrid(Widget, can_focus=True):
         return self.columns * self.cell + (self.columns - 1) * 2
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self.rows
+        return self.rows + (1 if self.outside else 0)
 
     def render(self) -> Text:
         lines = []
@@ -157,6 +162,8 @@ class CheckGrid(Widget, can_focus=True):
                 style = "reverse" if i == self.cursor and self.has_focus else ""
                 line.append(f"{mark} {self._label(value)}".ljust(self.cell), style=style)
             lines.append(line)
+        if self.outside:
+            lines.append(Text("* not in config", style="dim", no_wrap=True, overflow="ellipsis"))
         return Text("\n", no_wrap=True).join(lines)
 
     def on_focus(self) -> None:
