@@ -597,3 +597,51 @@ async def test_undoing_the_only_set_done_leaves_a_record_that_reads_back(
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert results(ctx) == {"short-foot": ("todo", 0)}  # the store reads, nothing claimed
+
+
+async def test_pain_check_exercise_asks_after_each_exercise_and_holds_the_countdown(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    from footbase_tui.tui.modals.pain_check import PainCheckModal
+
+    ctx.paths.config.write_text("timezone: Europe/Berlin\npain_check: exercise\n", encoding="utf-8")
+    walk_s = seconds_until(phases_of(ctx, "barefoot-walk"), lambda p: p.completes_item)
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, walk_s + 1)  # the walk done
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckModal)
+        walk = app.screen_stack[-2]
+        assert isinstance(walk, WalkthroughScreen) and walk.engine is not None and walk.engine.paused
+        keys_now(app, "4", "enter")  # typed in one burst
+        assert await wait_until(lambda: len(ctx.store.load().pain) == 1, 5)
+        await settle(pilot)
+        [entry] = ctx.store.load().pain
+        assert (entry.level, entry.context) == (4, "exercise")
+        now_on: object = app.screen
+        assert now_on is walk and not walk.engine.paused  # the glove's countdown goes on
+
+
+async def test_pain_check_off_ends_with_the_summary_only(
+    make_app: MakeApp, fake_clock: FakeClock, ctx: Context
+) -> None:
+    ctx.paths.config.write_text("timezone: Europe/Berlin\npain_check: off\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(400):
+            screen = app.screen
+            if not isinstance(screen, WalkthroughScreen) or screen.finished:
+                break
+            current = screen.engine.current if screen.engine else None
+            if current is not None and current.kind == PhaseKind.WAIT:
+                await pilot.press("enter")
+            await advance(pilot, fake_clock, 7)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Done for now" in text and "How is your back now?" not in text
+        assert not app.screen.query_one("#wt-pain").display
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and ctx.store.load().pain == []

@@ -177,9 +177,12 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
             elif isinstance(event, ItemCompleted):
                 self.record_status(event.item, "done")
                 changed = True
+                self.check_after(event.item)
             elif isinstance(event, ItemSkipped):
                 self.record_status(event.item, "partial" if event.sets_done else "skipped")
                 changed = True
+                if event.sets_done:
+                    self.check_after(event.item)
             elif isinstance(event, Finished):
                 self.finish()
                 return
@@ -315,6 +318,41 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
             modal = ConfirmModal(f"{where}? Nothing is recorded yet.", "y or n: leave · esc carry on")
         self.app.push_screen(modal, answer)
 
+    # ---- pain checks ---------------------------------------------------------------------
+
+    def check_after(self, index: int) -> None:
+        """With `pain_check: exercise`, ask for the back's pain after an exercise (not after
+        the last one: the session's end asks then). The countdown waits while it is open."""
+        if self.fb.ctx.config.pain_check != "exercise" or index >= len(self.items) - 1:
+            return
+        from footbase_tui.tui.modals.pain_check import PainCheckModal
+
+        def saved(level: int | None) -> None:
+            if level is not None:
+                self.run_worker(self.save_check(level), exclusive=False)
+
+        self.fb.open_dialog(PainCheckModal(self.items[index].exercise.name), saved)
+
+    async def save_check(self, level: int) -> bool:
+        """Save a pain check as an entry of context "exercise"; says so, or why not."""
+        from footbase_tui.core.pain_input import PainInput, build_entry
+        from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
+
+        ctx = self.fb.ctx
+        entry = build_entry(
+            PainInput(level, context="exercise"),
+            at=ctx.clock.now(),
+            local=ctx.local,
+            locations=ctx.config.locations,
+            contexts=ctx.config.contexts,
+            source="check",
+        )
+        ok, _ = await self.fb.save(ctx.store.add_pain, entry)
+        if ok:
+            n = saved_pain_notice(entry.level, " after practice")
+            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+        return bool(ok)
+
     # ---- the end -------------------------------------------------------------------------
 
     def finish(self) -> None:
@@ -334,13 +372,17 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
         rows = tuple(
             (i.exercise.name, result_words(self.results[i.id])) for i in self.items if i.id in self.results
         )
+        ask = fb.ctx.config.pain_check != "off"
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
         self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak, partial, rows))
+            summary_text(SummaryData(spent, done, skipped, streak, partial, rows, ask))
         )
+        if ask:
+            self.query_one("#wt-pain", Input).focus()
+        else:  # pain_check: off: the summary only, and esc goes back
+            self.query_one("#wt-pain").display = False
         self.show_keys()
-        self.query_one("#wt-pain", Input).focus()
         self.refresh_bindings()
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -349,24 +391,8 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
             if not value.isdigit() or int(value) > 10:
                 self.notify("Type 0 to 10, or leave it empty to skip.", severity="warning")
                 return
-            from footbase_tui.core.pain_input import PainInput, build_entry
-
-            ctx = self.fb.ctx
-            entry = build_entry(
-                PainInput(int(value), context="exercise"),
-                at=ctx.clock.now(),
-                local=ctx.local,
-                locations=ctx.config.locations,
-                contexts=ctx.config.contexts,
-                source="check",
-            )
-            ok, _ = await self.fb.save(ctx.store.add_pain, entry)
-            if not ok:
+            if not await self.save_check(int(value)):
                 return
-            from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
-
-            n = saved_pain_notice(entry.level, " after practice")
-            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -19,6 +19,7 @@ class SummaryData:
     streak: int
     partial: int = 0
     rows: tuple[tuple[str, str], ...] = ()  # (exercise name, what was done of it)
+    ask: bool = True  # end with the pain check (config pain_check: off leaves it out)
 
 
 def result_words(r: ItemResult) -> str:
@@ -46,5 +47,8 @@ def summary_text(d: SummaryData) -> Text:
         t.append_text(plain(name))
         t.append(f": {words}\n", style="dim")
     t.append("\n")
-    t.append("How is your back now? 0-10, enter to skip.", style="bold")
+    if d.ask:
+        t.append("How is your back now? 0-10, enter to skip.", style="bold")
+    else:
+        t.append("esc: back to Today", style="dim")
     return t
