@@ -10,7 +10,10 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from footbase_tui.core.clock import FakeClock
+from footbase_tui.core.countdown import PhaseKind
 from footbase_tui.tui.app import FootbaseApp
+from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -60,3 +63,26 @@ def screen_text(app: FootbaseApp) -> str:
     for header in app.screen.query(DayHeader):
         parts.append(str(header.render()))
     return "\n".join(parts)
+
+
+async def walk_to_the_end(
+    pilot: Pilot[None],
+    clock: FakeClock,
+    step_s: float = 7,
+    each: Callable[[WalkthroughScreen], None] | None = None,
+) -> None:
+    """Let a running walkthrough go on to its summary as a person would: the clock moves on
+    `step_s` at a time and every set at one's own pace is confirmed with enter. `each` sees
+    the screen before each step."""
+    for _ in range(400):
+        screen = pilot.app.screen
+        if not isinstance(screen, WalkthroughScreen) or screen.finished:
+            return
+        if each is not None:
+            each(screen)
+        current = screen.engine.current if screen.engine else None
+        if current is not None and current.kind == PhaseKind.WAIT:
+            await pilot.press("enter")
+        clock.advance(step_s)
+        screen.tick()
+        await pilot.pause()

@@ -25,6 +25,7 @@ from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
 from footbase_tui.tui.palette import binding_commands
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.screenshots import save_screenshot
 
 T = TypeVar("T")
 WATCH_INTERVAL_S = 1.0
@@ -426,22 +427,5 @@ class FootbaseApp(App[None]):
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:
-        """Save the screen as SVG in the data folder's `screenshots/` (not Textual's
-        ~/Downloads, which may not exist), 0600 like everything that shows health data;
-        returns its path, or None (and says why) when it cannot be saved."""
-        from pathlib import Path
-
-        from textual._files import generate_datetime_filename
-
-        from footbase_tui.fileio import atomic_write, ensure_private_dir
-
-        folder = Path(path).expanduser() if path else self.ctx.paths.data_dir / "screenshots"
-        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
-        try:
-            ensure_private_dir(folder)
-            atomic_write(target, self.export_screenshot().encode("utf-8"))
-        except StoreError as exc:
-            self.notify(f"Screenshot not saved: {exc}", title="Screenshot", severity="error")
-            return None
-        self.notify(f"Screenshot saved: {target}", title="Screenshot")
-        return str(target)
+        """Save the screen as SVG in the data folder's `screenshots/` (see screenshots.py)."""
+        return save_screenshot(self, self.ctx.paths.data_dir, filename, path, time_format)

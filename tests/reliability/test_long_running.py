@@ -17,12 +17,10 @@ from textual.pilot import Pilot
 
 from footbase_tui.context import Context
 from footbase_tui.core.clock import FakeClock
-from footbase_tui.core.countdown import PhaseKind
 from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.modals.pain_entry import PainEntryModal
 from footbase_tui.tui.screens.today import TodayScreen
-from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
-from tests.uikit import screen_text, settle
+from tests.uikit import screen_text, settle, walk_to_the_end
 
 MakeApp = Callable[..., FootbaseApp]
 KIND = "long-running app checks"
@@ -63,16 +61,7 @@ async def test_the_check_after_a_walkthrough_saves_when_the_config_lacks_exercis
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        for _ in range(400):
-            screen = app.screen
-            if not isinstance(screen, WalkthroughScreen) or screen.finished:
-                break
-            current = screen.engine.current if screen.engine else None
-            if current is not None and current.kind == PhaseKind.WAIT:  # a set at your own pace
-                await pilot.press("enter")
-            fake_clock.advance(7)
-            screen.tick()
-            await pilot.pause()
+        await walk_to_the_end(pilot, fake_clock)
         assert "How is your back now?" in screen_text(app)
         await pilot.press("3", "enter")
         await settle(pilot)

@@ -15,7 +15,7 @@ from footbase_tui.tui.app import FootbaseApp
 from footbase_tui.tui.screens.today import TodayScreen
 from footbase_tui.tui.screens.walkthrough import WalkthroughScreen
 from footbase_tui.tui.widgets.big_text import BigText
-from tests.uikit import keys_now, settle, wait_until
+from tests.uikit import keys_now, settle, wait_until, walk_to_the_end
 from tests.uikit import screen_text as static_text
 
 MakeApp = Callable[..., FootbaseApp]
@@ -201,13 +201,7 @@ async def test_the_whole_routine_then_summary_and_pain_check(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        for _ in range(400):
-            screen = app.screen
-            if not isinstance(screen, WalkthroughScreen) or screen.finished:
-                break
-            if "AT YOUR PACE" in screen_text(app):
-                await pilot.press("enter")
-            await advance(pilot, fake_clock, 7)
+        await walk_to_the_end(pilot, fake_clock)
         await pilot.pause()
         text = screen_text(app)
         assert "Done for now" in text and "Exercises done: 4" in text and "Streak: 1 day" in text
@@ -384,16 +378,13 @@ async def test_started_on_the_third_it_goes_round_every_undone_one(
         await pilot.pause()
         assert "Towel curls  L1 · 1 of 3" in screen_text(app)
         seen: list[str] = []
-        for _ in range(400):
-            screen = app.screen
-            if not isinstance(screen, WalkthroughScreen) or screen.finished:
-                break
+
+        def note_title(screen: WalkthroughScreen) -> None:
             title = str(screen.query_one("#wt-title").render())
             if not seen or seen[-1] != title:
                 seen.append(title)
-            if "AT YOUR PACE" in screen_text(app):
-                await pilot.press("enter")
-            await advance(pilot, fake_clock, 7)
+
+        await walk_to_the_end(pilot, fake_clock, each=note_title)
         await settle(pilot)
         assert seen == [
             "Towel curls  L1 · 1 of 3",
@@ -630,14 +621,7 @@ async def test_pain_check_off_ends_with_the_summary_only(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        for _ in range(400):
-            screen = app.screen
-            if not isinstance(screen, WalkthroughScreen) or screen.finished:
-                break
-            current = screen.engine.current if screen.engine else None
-            if current is not None and current.kind == PhaseKind.WAIT:
-                await pilot.press("enter")
-            await advance(pilot, fake_clock, 7)
+        await walk_to_the_end(pilot, fake_clock)
         await settle(pilot)
         text = screen_text(app)
         assert "Done for now" in text and "How is your back now?" not in text

@@ -1,5 +1,6 @@
 """What the walkthrough writes down: each exercise's sets done of planned, reps and the
-seconds really spent, as one session saved after every set (and on hang-up)."""
+seconds really spent, as one session saved after every set (and on hang-up); and the pain
+checks after an exercise (config `pain_check: exercise`) and at the end."""
 
 from __future__ import annotations
 
@@ -88,3 +89,40 @@ class WalkRecording(DOMNode):
         self.record_current()
         if self.results:
             host_of(self).ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
+
+    # ---- pain checks ---------------------------------------------------------------------
+
+    def check_after(self, index: int) -> None:
+        """With `pain_check: exercise`, ask for the back's pain after an exercise (not after
+        the last one: the session's end asks then). The countdown waits while it is open."""
+        if host_of(self).ctx.config.pain_check != "exercise" or index >= len(self.items) - 1:
+            return
+        from footbase_tui.tui.modals.pain_check import PainCheckModal
+
+        def saved(level: int | None) -> None:
+            if level is not None:
+                self.run_worker(self.save_check(level), exclusive=False)
+
+        host_of(self).open_dialog(PainCheckModal(self.items[index].exercise.name), saved)
+
+    async def save_check(self, level: int) -> bool:
+        """Save a pain check as an entry of context "exercise"; says so, or why not."""
+        from footbase_tui.core.pain_input import PainInput, build_entry
+        from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
+
+        ctx = host_of(self).ctx
+        entry = build_entry(
+            PainInput(level, context="exercise"),
+            at=ctx.clock.now(),
+            local=ctx.local,
+            locations=ctx.config.locations,
+            contexts=ctx.config.contexts,
+            source="check",
+        )
+        ok, _ = await host_of(self).save(ctx.store.add_pain, entry)
+        if ok:
+            n = saved_pain_notice(entry.level, " after practice")
+            host_of(self).notify(
+                n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False
+            )
+        return bool(ok)

@@ -318,41 +318,6 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
             modal = ConfirmModal(f"{where}? Nothing is recorded yet.", "y or n: leave · esc carry on")
         self.app.push_screen(modal, answer)
 
-    # ---- pain checks ---------------------------------------------------------------------
-
-    def check_after(self, index: int) -> None:
-        """With `pain_check: exercise`, ask for the back's pain after an exercise (not after
-        the last one: the session's end asks then). The countdown waits while it is open."""
-        if self.fb.ctx.config.pain_check != "exercise" or index >= len(self.items) - 1:
-            return
-        from footbase_tui.tui.modals.pain_check import PainCheckModal
-
-        def saved(level: int | None) -> None:
-            if level is not None:
-                self.run_worker(self.save_check(level), exclusive=False)
-
-        self.fb.open_dialog(PainCheckModal(self.items[index].exercise.name), saved)
-
-    async def save_check(self, level: int) -> bool:
-        """Save a pain check as an entry of context "exercise"; says so, or why not."""
-        from footbase_tui.core.pain_input import PainInput, build_entry
-        from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
-
-        ctx = self.fb.ctx
-        entry = build_entry(
-            PainInput(level, context="exercise"),
-            at=ctx.clock.now(),
-            local=ctx.local,
-            locations=ctx.config.locations,
-            contexts=ctx.config.contexts,
-            source="check",
-        )
-        ok, _ = await self.fb.save(ctx.store.add_pain, entry)
-        if ok:
-            n = saved_pain_notice(entry.level, " after practice")
-            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
-        return bool(ok)
-
     # ---- the end -------------------------------------------------------------------------
 
     def finish(self) -> None:
