@@ -99,28 +99,65 @@ def test_restore_list_json(run: Run, ctx: Context) -> None:
     assert backups[0]["error"] is None and isinstance(backups[0]["pain_entries"], int)
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["status"],
-        ["catalog", "list"],
-        ["catalog", "show", "towel-curls"],
-        ["program"],
-        ["restore", "--list"],
-        ["locate"],
-        ["journal"],
-        ["today"],
-        ["calendar", "--months", "1"],
-        ["doctor"],
-    ],
-)
-def test_every_json_parses_and_is_in_the_readme(run: Run, argv: list[str]) -> None:
-    from pathlib import Path
+# How to run each command that takes --json, when it needs more than its name.
+JSON_ARGV = {
+    "catalog": [["catalog", "list"], ["catalog", "show", "towel-curls"]],
+    "restore": [["restore", "--list"]],
+    "calendar": [["calendar", "--months", "1"]],
+}
 
-    _json(run, *argv)
+
+def _json_commands() -> list[list[str]]:
+    """Every subcommand whose parser (or a sub-parser of it) has a --json option."""
+    import argparse
+
+    from footbase_tui.cli import build_parser
+
+    found: list[str] = []
+
+    def has_json(parser: argparse.ArgumentParser) -> bool:
+        for action in parser._actions:
+            if "--json" in action.option_strings:
+                return True
+            if isinstance(action, argparse._SubParsersAction):
+                if any(has_json(sub) for sub in action.choices.values()):
+                    return True
+        return False
+
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [name for name, sub in action.choices.items() if has_json(sub)]
+    return [argv for name in sorted(set(found)) for argv in JSON_ARGV.get(name, [[name]])]
+
+
+def _readme_row(command: str) -> str:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### JSON for scripts") :]
+    section = section[: section.index("\n## ")]
+    rows = [line for line in section.splitlines() if line.startswith(f"| `footbase {command}")]
+    assert rows, f"README's 'JSON for scripts' has no row for footbase {command} --json"
+    return rows[0]
+
+
+def test_the_json_commands_are_found_from_the_parser() -> None:
+    names = {argv[0] for argv in _json_commands()}
+    assert {"status", "today", "journal", "trends", "doctor", "locate"} <= names
+
+
+@pytest.mark.parametrize("argv", _json_commands(), ids=" ".join)
+def test_every_json_parses_and_its_keys_are_in_the_readme(run: Run, argv: list[str]) -> None:
+    """A script writer reads the README's table: each top-level key printed is named there."""
+    doc = _json(run, *argv)
     command = " ".join(a for a in argv if a.isalpha() or a == "--list")
-    assert f"footbase {command}" in readme and f"{command} --json" in readme.replace(" ID", "")
+    row = _readme_row(command)
+    if argv[:2] == ["catalog", "show"]:  # "every field of that exercise", as the catalog's README lists
+        assert isinstance(doc, dict) and "`kind`" in row and "kind" in doc
+        return
+    keys = set(doc) if isinstance(doc, dict) else set(doc[0]) if doc and isinstance(doc[0], dict) else set()
+    if argv[0] == "today":  # the items' keys too: a reminder script reads them
+        keys |= set(doc["items"][0]) if isinstance(doc, dict) and doc["items"] else set()
+    missing = sorted(k for k in keys if f"`{k}`" not in row)
+    assert not missing, f"footbase {command} --json prints keys the README does not name: {missing}"
 
 
 def test_the_readme_reminder_speaks_only_while_something_is_left(ctx: Context, tmp_path: Path) -> None:
