@@ -119,9 +119,10 @@ def _json_commands() -> list[list[str]]:
         for action in parser._actions:
             if "--json" in action.option_strings:
                 return True
-            if isinstance(action, argparse._SubParsersAction):
-                if any(has_json(sub) for sub in action.choices.values()):
-                    return True
+            if isinstance(action, argparse._SubParsersAction) and any(
+                has_json(sub) for sub in action.choices.values()
+            ):
+                return True
         return False
 
     for action in build_parser()._actions:
