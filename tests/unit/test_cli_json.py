@@ -154,7 +154,11 @@ def test_every_json_parses_and_its_keys_are_in_the_readme(run: Run, argv: list[s
     if argv[:2] == ["catalog", "show"]:  # "every field of that exercise", as the catalog's README lists
         assert isinstance(doc, dict) and "`kind`" in row and "kind" in doc
         return
-    keys = set(doc) if isinstance(doc, dict) else set(doc[0]) if doc and isinstance(doc[0], dict) else set()
+    keys: set[str] = set()
+    if isinstance(doc, dict):
+        keys = set(doc)
+    elif isinstance(doc, list) and doc and isinstance(doc[0], dict):
+        keys = set(doc[0])
     if argv[0] == "today":  # the items' keys too: a reminder script reads them
         keys |= set(doc["items"][0]) if isinstance(doc, dict) and doc["items"] else set()
     missing = sorted(k for k in keys if f"`{k}`" not in row)
