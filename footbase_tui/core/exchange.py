@@ -41,7 +41,7 @@ by date), so the same records always give the same text::
       ]
     }
 
-The records are exactly the store's own shapes (`core.records.*_to_doc`) with the id in
+The records are exactly the store's own shapes (`core.record_docs.*_to_doc`) with the id in
 front; from store format 2 on each carries "chg", when that version was made. Dates are
 local dates as stored; `--since`/`--until` filter the records on them (tombstones are
 always all exported). An importer merges by id (day plans by date) by core.merge's rules
@@ -59,14 +59,7 @@ from datetime import date
 from typing import Any
 
 from footbase_tui.core.localtime import FIRST_DAY, LAST_DAY, TimeInputError, in_bounds, zone_from_name
-from footbase_tui.core.records import (
-    NOTE_MAX,
-    DayPlan,
-    LevelChange,
-    Meta,
-    PainEntry,
-    Session,
-    Tomb,
+from footbase_tui.core.record_docs import (
     day_plan_from_doc,
     day_plan_to_doc,
     is_utc_stamp,
@@ -76,8 +69,17 @@ from footbase_tui.core.records import (
     pain_to_doc,
     session_from_doc,
     session_to_doc,
-    stamp_key,
     tomb_to_doc,
+)
+from footbase_tui.core.records import (
+    NOTE_MAX,
+    DayPlan,
+    LevelChange,
+    Meta,
+    PainEntry,
+    Session,
+    Tomb,
+    stamp_key,
 )
 from footbase_tui.core.text import clean_text
 

@@ -23,16 +23,9 @@ from tinydb import TinyDB
 from footbase_tui.core.clock import Clock
 from footbase_tui.core.localtime import iso_utc
 from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs
-from footbase_tui.core.records import (
-    DayPlan,
-    LevelChange,
-    Meta,
-    PainEntry,
+from footbase_tui.core.record_docs import (
     RecordError,
-    Session,
     day_plan_to_doc,
-    join_by_hand,
-    latest_levels,
     level_from_doc,
     level_to_doc,
     meta_from_doc,
@@ -41,6 +34,15 @@ from footbase_tui.core.records import (
     pain_to_doc,
     session_from_doc,
     session_to_doc,
+)
+from footbase_tui.core.records import (
+    DayPlan,
+    LevelChange,
+    Meta,
+    PainEntry,
+    Session,
+    join_by_hand,
+    latest_levels,
     stamp_key,
 )
 from footbase_tui.errors import EditConflict, NotSaved, StoreCorrupt, StoreError, StoreTooNew

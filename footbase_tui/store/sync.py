@@ -33,7 +33,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs, horizon, next_stamp, plan_merge, version
-from footbase_tui.core.records import stamp_key, tomb_key
+from footbase_tui.core.record_docs import tomb_key
+from footbase_tui.core.records import stamp_key
 from footbase_tui.core.text import clean_text
 from footbase_tui.errors import StoreError
 from footbase_tui.fileio import ensure_private_dir, fsync_dir, read_nofollow
