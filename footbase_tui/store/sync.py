@@ -147,7 +147,8 @@ class Incoming:
 
 def read_incoming(raw: bytes) -> Incoming:
     """Parse and check a JSON export or a store file whole; ExchangeError says why not."""
-    from footbase_tui.core.exchange import ExchangeError, as_records, read_export  # not on quick paths
+    from footbase_tui.core.exchange import ExchangeError, as_records  # not on quick paths
+    from footbase_tui.core.export_read import read_export
 
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
