@@ -57,12 +57,13 @@ lock:  ## refresh constraints/test.txt to the newest versions pyproject.toml all
 reliability-report: $(STAMP)  ## run tests/reliability and write its numbers into its README (on purpose)
 	FOOTBASE_RELIABILITY_REPORT=1 $(PY) -m pytest -q tests/reliability
 
-check: $(STAMP)  ## lint, format, types, and the import floors (contracts and no cycles)
+check: $(STAMP)  ## lint, format, types, the import floors (contracts and no cycles), modules <= 400 lines
 	$(VENV)/bin/ruff check $(SOURCES)
 	$(VENV)/bin/ruff format --check $(SOURCES)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) .ci/import_cycles.py
+	$(PY) .ci/module_sizes.py
 
 fmt: $(STAMP)  ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix $(SOURCES)

@@ -24,16 +24,8 @@ from zoneinfo import ZoneInfo
 from footbase_tui.catalog_files import load_catalog
 from footbase_tui.core.catalog import item_dosage
 from footbase_tui.core.localtime import LocalTime, iso_utc
-from footbase_tui.core.records import (
-    ItemResult,
-    Meta,
-    PainEntry,
-    Session,
-    meta_to_doc,
-    new_id,
-    pain_to_doc,
-    session_to_doc,
-)
+from footbase_tui.core.record_docs import meta_to_doc, pain_to_doc, session_to_doc
+from footbase_tui.core.records import ItemResult, Meta, PainEntry, Session, new_id
 from footbase_tui.store.shape import FORMAT, TABLES
 
 END_DATE = date(2026, 11, 20)

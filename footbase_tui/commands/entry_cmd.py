@@ -18,7 +18,8 @@ from footbase_tui.commands.pain import _read_note
 from footbase_tui.context import Context
 from footbase_tui.core.localtime import from_iso_utc, parse_at
 from footbase_tui.core.pain_input import PainInput, build_entry
-from footbase_tui.core.records import PainEntry, RecordError, pain_from_doc, pain_to_doc
+from footbase_tui.core.record_docs import RecordError, pain_from_doc, pain_to_doc
+from footbase_tui.core.records import PainEntry
 from footbase_tui.errors import EditConflict, UsageError
 from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 

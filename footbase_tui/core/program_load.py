@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Phase, Program, item_dosage
-from footbase_tui.core.countdown import PlanItem, build_phases, planned_seconds
+from footbase_tui.core.phases import PlanItem, build_phases, planned_seconds
 
 MANUAL_REP_S = {"towel-curls": 5, "marble-pickup": 6, "ankle-alphabet": 60}  # at your own pace
 DEFAULT_MANUAL_REP_S = 5

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from footbase_tui.core.catalog import Catalog, Dosage, Exercise, Program, item_dosage
-from footbase_tui.core.countdown import PlanItem
+from footbase_tui.core.phases import PlanItem
 from footbase_tui.core.program_load import plan_item_of
 from footbase_tui.core.records import DayPlan, ItemResult, Session, stamp_key
 

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import orjson
 
-from footbase_tui.core.records import (
+from footbase_tui.core.record_docs import (
     RecordError,
     day_plan_from_doc,
     level_from_doc,

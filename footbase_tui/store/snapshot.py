@@ -12,21 +12,23 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from footbase_tui.core.record_docs import (
+    RecordError,
+    day_plan_from_doc,
+    level_from_doc,
+    pain_from_doc,
+    session_from_doc,
+    tomb_from_doc,
+)
 from footbase_tui.core.records import (
     DayFacts,
     DayPlan,
     LevelChange,
     Meta,
     PainEntry,
-    RecordError,
     Session,
     Tomb,
-    day_plan_from_doc,
-    level_from_doc,
-    pain_from_doc,
-    session_from_doc,
     stamp_key,
-    tomb_from_doc,
 )
 from footbase_tui.errors import StoreCorrupt
 

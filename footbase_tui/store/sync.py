@@ -33,7 +33,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from footbase_tui.core.merge import CHANGED, Docs, MergePlan, Tombs, horizon, next_stamp, plan_merge, version
-from footbase_tui.core.records import stamp_key, tomb_key
+from footbase_tui.core.record_docs import tomb_key
+from footbase_tui.core.records import stamp_key
 from footbase_tui.core.text import clean_text
 from footbase_tui.errors import StoreError
 from footbase_tui.fileio import ensure_private_dir, fsync_dir, read_nofollow
@@ -146,7 +147,8 @@ class Incoming:
 
 def read_incoming(raw: bytes) -> Incoming:
     """Parse and check a JSON export or a store file whole; ExchangeError says why not."""
-    from footbase_tui.core.exchange import ExchangeError, as_records, read_export  # not on quick paths
+    from footbase_tui.core.exchange import ExchangeError, as_records  # not on quick paths
+    from footbase_tui.core.export_read import read_export
 
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)

@@ -347,7 +347,7 @@ def test_marks_by_hand_join_the_day_record_instead_of_a_session_each(store: Stor
 
 
 def test_partial_results_keep_sets_of_planned_and_old_records_still_read(store: Store) -> None:
-    from footbase_tui.core.records import RecordError, item_from_doc, item_to_doc
+    from footbase_tui.core.record_docs import RecordError, item_from_doc, item_to_doc
 
     part = ItemResult("short-foot", 1, "partial", "2026-03-03T08:00:00Z", 2, 12, 95, planned_sets=3)
     assert item_to_doc(part)["of"] == 3
