@@ -19,10 +19,11 @@ from pathlib import Path
 from footbase_tui.commands.saved import report_saved
 from footbase_tui.context import Context
 from footbase_tui.core.calendar import grid, months_back, week_start_of
+from footbase_tui.core.csv_rows import Row, exercise_rows, pain_rows, safe_cell
 from footbase_tui.core.exchange import ExchangeError, export_doc, in_period
 from footbase_tui.core.export_read import check_known
 from footbase_tui.core.localtime import iso_utc, parse_day
-from footbase_tui.core.report import ReportInput, Row, exercise_rows, markdown_report, pain_rows, safe_cell
+from footbase_tui.core.report import ReportInput, markdown_report
 from footbase_tui.core.text import json_shown, shown
 from footbase_tui.errors import UsageError
 from footbase_tui.fileio import fsync_dir

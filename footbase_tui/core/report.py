@@ -1,6 +1,7 @@
-"""The readable exports: CSV rows for a spreadsheet and a Markdown report for a clinician.
+"""The Markdown report for a clinician: program and levels, adherence, pain, notes.
 
-Pure: given records, returns rows or text. The JSON exchange shape is in core/exchange.py.
+Pure: given records, returns text. The CSV rows are in core/csv_rows.py, the JSON exchange
+shape in core/exchange.py.
 """
 
 from __future__ import annotations
@@ -12,97 +13,16 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from footbase_tui.core.calendar import DayCell, compute_stats, practised, week_start_of
-from footbase_tui.core.exchange import sorted_pain, sorted_sessions
+from footbase_tui.core.exchange import sorted_pain
+from footbase_tui.core.humane import duration_words, span_words
 from footbase_tui.core.localtime import from_iso_utc, wall_time
 from footbase_tui.core.practice_pain import TrendView, comparison_sentence, trend_sentence
-from footbase_tui.core.records import (
-    PainEntry,
-    Session,
-)
+from footbase_tui.core.records import PainEntry, Session
 from footbase_tui.core.text import shown
 from footbase_tui.core.trends import CORRELATION_NOTE, is_meaningful
 from footbase_tui.core.weekchart import week_rows
 
 DISCLAIMER = "Exercise guidance, not medical advice; these are one person's records."
-PAIN_COLUMNS = ("id", "date", "time", "utc", "tz", "level", "where", "context", "note", "source")
-EXERCISE_COLUMNS = (
-    "session_id",
-    "date",
-    "exercise",
-    "name",
-    "level",
-    "status",
-    "sets",
-    "sets_planned",
-    "reps",
-    "seconds",
-    "reason",
-    "program",
-    "session_kind",
-)
-
-Row = list[str | int]
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # the OWASP rule for CSV injection
-
-
-def safe_cell(text: str) -> str:
-    """Text for a spreadsheet cell: no escape sequence, and a cell that would start a formula
-    (= + - @ tab or carriage return first, after any spaces) gets a ' first. Idempotent."""
-    text = shown(text, multiline=True)
-    lead = text.lstrip(" ")[:1]
-    return "'" + text if lead and lead in FORMULA_STARTS else text
-
-
-def pain_rows(entries: Iterable[PainEntry]) -> list[Row]:
-    """The header and one row per entry, in time order."""
-    rows: list[Row] = [list(PAIN_COLUMNS)]
-    for e in sorted_pain(entries):
-        wall = wall_time(e.utc, e.tz)
-        rows.append(
-            [
-                safe_cell(e.id),
-                e.date.isoformat(),
-                f"{wall:%H:%M}",
-                e.utc,
-                safe_cell(e.tz),
-                e.level,
-                safe_cell(";".join(e.where)),
-                safe_cell(e.context or ""),
-                safe_cell(e.note),
-                safe_cell(e.source),
-            ]
-        )
-    return rows
-
-
-def exercise_rows(sessions: Iterable[Session], names: Mapping[str, str]) -> list[Row]:
-    """The header and one row per exercise result, sessions in time order."""
-    rows: list[Row] = [list(EXERCISE_COLUMNS)]
-    for s in sorted_sessions(sessions):
-        for i in s.items:
-            rows.append(
-                [
-                    safe_cell(s.id),
-                    s.date.isoformat(),
-                    safe_cell(i.exercise),
-                    safe_cell(names.get(i.exercise, "")),
-                    i.level,
-                    safe_cell(i.status),
-                    i.sets,
-                    i.planned_sets or "",
-                    i.reps,
-                    i.seconds,
-                    safe_cell(i.reason or ""),
-                    safe_cell(s.program),
-                    safe_cell(s.kind),
-                ]
-            )
-    return rows
-
-
-# ---- the Markdown report -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -194,37 +114,28 @@ SESSION_CAP_S = 2 * 3600  # a walkthrough left open overnight counts as two hour
 
 
 def practice_time_words(sessions: Iterable[Session]) -> str:
-    """The summed start-to-end time of `sessions`, in words ("1 hour 5 minutes"), each
-    capped at SESSION_CAP_S; pendulum writes the words (imported here only, not by the
-    quick commands)."""
-    import pendulum
-
+    """The summed start-to-end time of `sessions` to the minute, in words ("1 hour 5 minutes";
+    "under a minute"), each capped at SESSION_CAP_S."""
     total = 0.0
     for s in sessions:
         if s.end:
             seconds = (from_iso_utc(s.end) - from_iso_utc(s.start)).total_seconds()
             total += min(max(seconds, 0.0), SESSION_CAP_S)
     minutes = round(total / 60)
-    if minutes < 1:
-        return "under a minute"
-    return str(pendulum.duration(minutes=minutes).in_words(locale="en"))
+    return duration_words(minutes * 60) if minutes >= 1 else "under a minute"
 
 
 RELATIVE_DAYS = 14  # older notes carry their date only
 
 
 def _before(utc_text: str, made_at: datetime | None) -> str:
-    """' · 3 hours before this report' for a note of the last RELATIVE_DAYS days (in
-    pendulum's words), else ''."""
+    """' · 3 hours before this report' for a note of the last RELATIVE_DAYS days, else ''."""
     if made_at is None:
         return ""
     then = from_iso_utc(utc_text)
     if not timedelta(0) <= made_at - then <= timedelta(days=RELATIVE_DAYS):
         return ""
-    import pendulum
-
-    words = pendulum.instance(then).diff_for_humans(pendulum.instance(made_at), absolute=True)
-    return f" · {words} before this report"
+    return f" · {span_words(then, made_at)} before this report"
 
 
 def _cell(text: str) -> str:

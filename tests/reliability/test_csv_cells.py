@@ -19,7 +19,7 @@ import orjson
 import pytest
 
 from footbase_tui.context import Context
-from footbase_tui.core.report import safe_cell
+from footbase_tui.core.csv_rows import safe_cell
 from tests.conftest import Result
 
 Run = Callable[..., Result]

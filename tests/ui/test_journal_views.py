@@ -116,3 +116,23 @@ async def test_an_unchanged_time_keeps_its_seconds(make_app: MakeApp, ctx: Conte
         await settle(pilot)
     (got,) = ctx.store.load().pain
     assert (got.level, got.utc) == (3, e.utc)
+
+
+@pytest.mark.parametrize(
+    ("utc", "ago"),
+    [
+        ("2026-03-03T07:48:00Z", "(12 min ago)"),
+        ("2026-03-03T05:00:00Z", "(3 h ago)"),
+        ("2026-03-02T20:40:00Z", "(yesterday 21:40)"),  # the entry's own zone: Berlin
+        ("2026-02-27T20:40:00Z", "(Fri 21:40)"),
+    ],
+)
+async def test_the_selected_entry_says_how_long_ago_by_the_apps_clock(
+    make_app: MakeApp, ctx: Context, utc: str, ago: str
+) -> None:
+    add(ctx, utc, 4)  # the app's clock says 2026-03-03 08:00 UTC
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot, app)
+        detail = str(app.screen.query_one("#jr-detail", Static).render())
+        assert ago in detail and "4/10" in detail

@@ -347,7 +347,7 @@ async def test_the_summary_shows_the_time_really_spent(
             await pilot.press("N")
         await settle(pilot)
         text = screen_text(app)
-        assert "Time: 1 min 05 s" in text and "Exercises done: 0" in text and "skipped: 4" in text
+        assert "Time: 1 minute 5 seconds" in text and "Exercises done: 0" in text and "skipped: 4" in text
         assert "Barefoot walk at home: skipped" in text
         assert _on_screen(app, "#wt-pain") and "enter Save" in str(app.screen.query_one("#wt-keys").render())
 

@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from footbase_tui.core.localtime import wall_time
+from footbase_tui.core.humane import relative
+from footbase_tui.core.localtime import from_iso_utc, wall_time
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import shown as shown_text
 from footbase_tui.tui.safe import plain
@@ -154,8 +155,8 @@ class JournalScreen(FootbaseScreen):
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_detail(self) -> None:
-        """The selected entry whole: when (to the second if another shares its minute),
-        level, places, what you were doing, and every line of the note."""
+        """The selected entry whole: when (to the second if another shares its minute, then
+        how long ago by the app's clock), level, places, what you were doing, and every line of the note."""
         entry = self.selected()
         detail = self.query_one("#jr-detail", Static)
         self.query_one("#jr-detail-scroll").display = entry is not None
@@ -164,6 +165,7 @@ class JournalScreen(FootbaseScreen):
             return
         t = Text()
         t.append(when_text(entry, self.entries, short=self.size.width < 80), style="bold")
+        t.append(f" ({relative(from_iso_utc(entry.utc), self.fb.ctx.clock.now(), entry.tz)})", style="dim")
         t.append(f" · {entry.level}/10")
         if entry.where:
             t.append(f" · {shown_text(', '.join(entry.where))}")

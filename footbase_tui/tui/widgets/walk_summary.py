@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from footbase_tui.core.humane import duration_words
 from footbase_tui.core.records import ItemResult
 from footbase_tui.core.routine import seconds_text
 from footbase_tui.tui.safe import plain
@@ -32,9 +33,8 @@ def result_words(r: ItemResult) -> str:
 
 
 def summary_text(d: SummaryData) -> Text:
-    minutes, seconds = divmod(round(d.seconds), 60)
     t = Text("Done for now.\n\n", style="bold")
-    t.append(f"Time: {minutes} min {seconds:02d} s")
+    t.append(f"Time: {duration_words(d.seconds)}")
     t.append(" (pauses left out)\n", style="dim")
     t.append(f"Exercises done: {d.done}")
     if d.partial:
