@@ -18,7 +18,6 @@ from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
-from footbase_tui.errors import UsageError
 from footbase_tui.practice import Screened
 from footbase_tui.progression import Progression
 from footbase_tui.tui.safe import plain
@@ -331,18 +330,10 @@ class TodayScreen(FootbaseScreen):
             await self._change_level(item.id, "down")
 
     async def _change_level(self, exercise: str, action: str) -> None:
+        from footbase_tui.tui.screens.level_change import change_level
 
-        if self.view is None:
-            return
-        ctx = self.fb.ctx
-        try:
-            done = Progression(ctx).prepare(self.fb.snapshot, exercise, action, self.view.routine)
-        except UsageError as exc:
-            self.notify(str(exc), timeout=5)
-            return
-        saved, _ = await self.fb.save(ctx.store.change_level, done.change)
-        if saved:
-            self.notify(done.line, timeout=4)
+        if self.view is not None:
+            await change_level(self, self.view.routine, exercise, action)
 
     def action_start(self) -> None:
         if self.view is None:
