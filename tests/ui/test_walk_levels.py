@@ -132,3 +132,18 @@ async def test_a_level_raised_meanwhile_is_refused_plainly(
         await pilot.press("u")
         await settle(pilot)
         assert changes(ctx) == [("short-foot", 1, 2, "up")]  # nothing more saved
+
+
+async def test_in_week_five_the_question_and_its_field_fit_at_50x16(
+    make_app: MakeApp, ctx: Context, fake_clock: FakeClock
+) -> None:
+    # Seven exercises: their rows wrap, and the field used to sit below the last row.
+    app = make_app(start=START)
+    async with app.run_test(size=(50, 16)) as pilot:
+        await to_the_summary(app, pilot, fake_clock)
+        seen = lines(app)
+        assert "How is your back now?" in seen and "0-10, enter to skip" in seen
+        assert seen.splitlines()[-1].startswith("enter ")  # and the key bar below
+        await pilot.press("up", "up", "up", "up", "up", "up", "up", "up")  # the top, by keys
+        await settle(pilot)
+        assert "Done for now." in lines(app)
