@@ -147,3 +147,33 @@ async def test_in_week_five_the_question_and_its_field_fit_at_50x16(
         await pilot.press("up", "up", "up", "up", "up", "up", "up", "up")  # the top, by keys
         await settle(pilot)
         assert "Done for now." in lines(app)
+
+
+async def test_keys_typed_as_the_last_exercise_ends_wait_for_the_summary(
+    make_app: MakeApp, ctx: Context, fake_clock: FakeClock
+) -> None:
+    # N skips the rest of the last exercise, which ends the session; the keys typed right
+    # after it (before the summary is drawn) go to the summary, in order.
+    five_days(ctx, "short-foot")
+    app = make_app(start=START)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen)
+
+        def on_the_last(screen: WalkthroughScreen) -> bool:
+            current = screen.engine.current if screen.engine else None
+            return current is not None and current.item == len(screen.items) - 1
+
+        for _ in range(400):
+            if on_the_last(walk):
+                break
+            await pilot.press("N")
+        assert on_the_last(walk)
+        keys_now(app, "N", "u", "3", "enter")
+        assert await wait_until(lambda: isinstance(app.screen, TodayScreen), 5)
+        await settle(pilot)
+        assert changes(ctx) == [("short-foot", 1, 2, "accepted")]
+        [entry] = ctx.store.load().pain
+        assert entry.level == 3

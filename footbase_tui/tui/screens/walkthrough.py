@@ -331,9 +331,16 @@ class WalkthroughScreen(WalkLevels, WalkRecording, FootbaseScreen):
     def finish(self) -> None:
         self.finished = True
         self._timer.stop()
+        self.fb.hold_keys()  # keys typed ahead are for the summary: held until it is drawn
         self.run_worker(self._finish())
 
     async def _finish(self) -> None:
+        try:
+            await self._summary()
+        finally:
+            self.fb.dialog_ready()
+
+    async def _summary(self) -> None:
         await self.save(ended=True)
         fb = self.fb
         snap = fb.snapshot
