@@ -5,9 +5,11 @@ act while the pain field has focus (it takes digits only)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Static
 
@@ -36,6 +38,7 @@ class WalkLevels(DOMNode):
     summary: SummaryData | None = None
     ups: tuple[Suggestion, ...] = ()  # ready to move up; u and h act on the first
     moved: tuple[str, ...] = ()  # what u and h did here, one line each
+    show_keys: Callable[[], None]  # the screen's key bar
 
     def find_moves(self) -> None:
         """Look up which exercises of the session are ready to move up (after it is saved)."""
@@ -73,4 +76,8 @@ class WalkLevels(DOMNode):
         self.after_levels()
 
     def after_levels(self) -> None:
-        """Redraw the keys once the offer changed (the screen overrides it)."""
+        """Redraw the keys once the offer changed, and show the end of the summary (the
+        offer, the question and its field) when it is taller than the screen."""
+        self.show_keys()
+        self.refresh_bindings()
+        self.call_after_refresh(self.query_one("#wt-summary", VerticalScroll).scroll_end, animate=False)

@@ -363,11 +363,6 @@ class WalkthroughScreen(WalkLevels, WalkRecording, FootbaseScreen):
             self.query_one("#wt-pain").display = False
         self.after_levels()
 
-    def after_levels(self) -> None:
-        self.show_keys()
-        self.refresh_bindings()
-        self.call_after_refresh(self.query_one("#wt-summary", VerticalScroll).scroll_end, animate=False)
-
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if value:
