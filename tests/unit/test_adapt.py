@@ -3,10 +3,14 @@ of today offers the gentle program for the rest of the day (core.adapt.session_r
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from footbase_tui.core.adapt import gentle_offer, session_rise
+from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import ItemResult, PainEntry, Session, new_id
+from tests.conftest import Result
 
 DAY = date(2026, 3, 3)
 ZONE = "Europe/Berlin"  # UTC+1 in March: 07:00Z is 08:00 on the person's clock
@@ -79,3 +83,17 @@ def test_the_day_compared_with_its_usual_is_unchanged() -> None:
     history = [entry(2, 8, day=DAY - timedelta(days=n)) for n in range(5, 0, -1)]
     offer = gentle_offer([*history, entry(4, 8)], DAY)
     assert offer is not None and not offer.after_session
+
+
+def test_the_shell_says_the_rest_of_the_day(run: Callable[..., Result], fake_clock: FakeClock) -> None:
+    # The clock: 09:00 in Berlin. 3 at 08:00, the routine marked done at 09:00, 6 at 09:20.
+    run("pain", "3", "--at", "8:00")
+    assert run("done", "--all").code == 0
+    fake_clock.advance(20 * 60)
+    run("pain", "6")
+    r = run("today")
+    assert (
+        "Pain 6/10 after this morning's session, up from 3 before: go gently for the rest of today" in r.out
+    )
+    data = json.loads(run("today", "--json").out)
+    assert data["bad_day"]["after_session"] is True
