@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
+from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer, session_rise
 from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
 from footbase_tui.core.practice_pain import (
     TrendView,
@@ -137,8 +137,25 @@ class Practice:
         return routine_for(self.ctx.catalog, plan.program, plan.start, day, (), None, self.levels(snap))
 
     def bad_day(self, snap: Snapshot, day: date) -> PainOffer | None:
-        """Why `day` is a bad pain day (latest pain 7+, or 2+ above the usual), or None."""
-        return gentle_offer(snap.pain_since(day - timedelta(days=WINDOW_DAYS)), day)
+        """Why `day` is a bad pain day, or None: pain 2+ above the last entry before a
+        session of the day (core.adapt.session_rise: the rest of the day gently), else the
+        latest pain 7+, or 2+ above the usual (core.adapt.gentle_offer)."""
+        pain = snap.pain_since(day - timedelta(days=WINDOW_DAYS))
+        return session_rise(pain, snap.sessions_on(day), day) or gentle_offer(pain, day)
+
+    def gentle_today(
+        self, snap: Snapshot, day: date, routine: DayRoutine, planned: DayRoutine
+    ) -> PainOffer | None:
+        """The gentle offer Today shows for `day` (`routine`: the day's, `planned`: the
+        program's plan): none once a program is chosen for the day or on a rest day; a
+        rise after a session of the day at any time (the rest of the day gently); the other
+        reasons only before anything is done."""
+        if day in snap.day_plans or planned.rest_day:
+            return None
+        offer = self.bad_day(snap, day)
+        if offer is not None and routine.done and not offer.after_session:
+            return None
+        return offer
 
     def streak(self, snap: Snapshot, day: date | None = None) -> int:
         """Days practised in a row up to `day` (today by default); may walk years, so the

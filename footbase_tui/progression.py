@@ -19,6 +19,7 @@ from footbase_tui.core.levels import (
     STEP_DOWN_DAYS,
     LevelState,
     LevelView,
+    Suggestion,
     ceiling,
     current_levels,
     level_view,
@@ -89,6 +90,14 @@ class Progression:
             )
             for ex in exercises
         }
+
+    def moves_up(self, snap: Snapshot, routine: DayRoutine, exercises: Sequence[str]) -> list[Suggestion]:
+        """The move-up suggestions (a met rule, below the ceiling) for `exercises` of
+        `routine`, in the order given: what the walkthrough's summary offers after a
+        session. A step down after a pain rise is not one (Today offers it)."""
+        views = self.views(snap, routine)
+        found = [views[ex].suggestion for ex in exercises if ex in views]
+        return [s for s in found if s is not None and s.why == "rule"]
 
     def change(self, snap: Snapshot, exercise_id: str, action: str, routine: DayRoutine) -> LevelChanged:
         """`prepare` the change and save it (NotSaved if the level changed meanwhile)."""

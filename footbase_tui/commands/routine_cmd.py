@@ -99,11 +99,12 @@ def _levels(ctx: Context, snap: Snapshot, r: DayRoutine) -> tuple[dict[str, Leve
     return views, progression.pain_note(snap, ctx.practice.planned(snap, r.day), r.day, pain)
 
 
-def _bad_day_lines(reason: str) -> None:
+def _bad_day_lines(reason: str, after_session: bool = False) -> None:
     from footbase_tui.commands.safety_cmd import print_tiers
 
+    when = "for the rest of today" if after_session else "today"
     print()
-    print(f"{reason.capitalize()}: go gently today (in the app, g swaps in the gentle program).")
+    print(f"{reason.capitalize()}: go gently {when} (in the app, g swaps in the gentle program).")
     print("Stop exercising and get help if any of these apply:")
     print_tiers()
 
@@ -138,6 +139,7 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
 
             data["bad_day"] = {
                 "reason": offer.reason,
+                "after_session": offer.after_session,  # the rest of the day gently
                 "warning_signs": [{"tier": t.key, "action": t.action, "signs": list(t.signs)} for t in TIERS],
             }
         print(json_shown(json.dumps(data, ensure_ascii=False, indent=2)))
@@ -148,7 +150,7 @@ def run_today(ctx: Context, args: argparse.Namespace) -> int:
     if not ctx.config.screening_asked:
         print("Three safety questions are not answered yet: footbase screening")
     if offer is not None:
-        _bad_day_lines(offer.reason)
+        _bad_day_lines(offer.reason, offer.after_session)
     return code
 
 

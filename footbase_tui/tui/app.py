@@ -282,6 +282,10 @@ class FootbaseApp(App[None]):
         self._start_holding()
         self.push_screen(dialog, callback)
 
+    def hold_keys(self) -> None:
+        """Hold the keys typed after this one until dialog_ready (at most HOLD_KEYS_MAX_S)."""
+        self._start_holding()
+
     def dialog_ready(self) -> None:
         """The dialog has asked for focus: deliver the held keys, in order, after that."""
         self.call_later(self._release_keys)

@@ -46,6 +46,11 @@ class Host(Protocol):
         """A dialog has focused its field: deliver the keys held for it, in order."""
         ...
 
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on until dialog_ready (at most a second): for a
+        screen that draws its field a moment later (the walkthrough's summary)."""
+        ...
+
     def focus_after_keys(self, forward: bool = True) -> None:
         """Move focus (tab in a dialog) after the keys typed before it, holding later ones."""
         ...

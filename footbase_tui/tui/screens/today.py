@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,12 +13,11 @@ from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer
+from footbase_tui.core.adapt import PainOffer
 from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
-from footbase_tui.errors import UsageError
 from footbase_tui.practice import Screened
 from footbase_tui.progression import Progression
 from footbase_tui.tui.safe import plain
@@ -119,9 +117,7 @@ class TodayScreen(FootbaseScreen):
         screened = ctx.practice.screened(snap, today, chosen)
         routine = screened.routine
         planned = ctx.practice.planned(snap, today, chosen)
-        offer = None
-        if plan is None and not planned.rest_day and routine.done == 0:
-            offer = gentle_offer(snap.pain_since(today - timedelta(days=WINDOW_DAYS)), today)
+        offer = ctx.practice.gentle_today(snap, today, routine, planned)
         return TodayView(routine, program, plan, offer, None, screened)
 
     def show_levels(self) -> None:
@@ -244,7 +240,8 @@ class TodayScreen(FootbaseScreen):
             t.append(f"Want to move anyway? g: {gentle_name}, a short seated routine.")
         elif v.offer is not None:
             t.append(f"{v.offer.reason.capitalize()}. ", style="bold")
-            t.append(f"g: do {gentle_name} today instead (the day counts as adapted, not missed).\n")
+            when = "for the rest of today" if v.offer.after_session else "today instead"
+            t.append(f"g: do {gentle_name} {when} (the day counts as adapted, not missed).\n")
             t.append_text(tiers_text())
         elif v.routine.before_start:
             t.append(f"{v.routine.program.name} starts on {v.routine.start:%a %d %b}.")
@@ -333,18 +330,10 @@ class TodayScreen(FootbaseScreen):
             await self._change_level(item.id, "down")
 
     async def _change_level(self, exercise: str, action: str) -> None:
+        from footbase_tui.tui.screens.level_change import change_level
 
-        if self.view is None:
-            return
-        ctx = self.fb.ctx
-        try:
-            done = Progression(ctx).prepare(self.fb.snapshot, exercise, action, self.view.routine)
-        except UsageError as exc:
-            self.notify(str(exc), timeout=5)
-            return
-        saved, _ = await self.fb.save(ctx.store.change_level, done.change)
-        if saved:
-            self.notify(done.line, timeout=4)
+        if self.view is not None:
+            await change_level(self, self.view.routine, exercise, action)
 
     def action_start(self) -> None:
         if self.view is None:

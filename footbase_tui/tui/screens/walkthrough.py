@@ -30,11 +30,12 @@ from footbase_tui.core.records import ItemResult, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, plan_item, seconds_text, walk_round
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.screens.walk_levels import LEVEL_ACTIONS, WalkLevels
 from footbase_tui.tui.screens.walk_record import WalkRecording
 from footbase_tui.tui.widgets.field import Field
 from footbase_tui.tui.widgets.phase_display import PhaseDisplay, PhaseView, position_text
 from footbase_tui.tui.widgets.walk_keys import WalkKeys, walk_keys
-from footbase_tui.tui.widgets.walk_summary import SummaryData, result_words, summary_text
+from footbase_tui.tui.widgets.walk_summary import SummaryData, result_words
 
 TICK_S = 0.1
 WORDS = {
@@ -56,7 +57,7 @@ def phase_word(p: Phase) -> str:
     return p.label or WORDS[p.kind]
 
 
-class WalkthroughScreen(WalkRecording, FootbaseScreen):
+class WalkthroughScreen(WalkLevels, WalkRecording, FootbaseScreen):
     BINDINGS = [
         Binding("enter", "confirm", "Set done", id="wt-confirm"),
         Binding("space", "pause", "Pause", id="wt-pause"),
@@ -90,9 +91,15 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
             yield PhaseDisplay(id="wt-display")
             with VerticalScroll(id="wt-steps"):
                 yield Static(id="wt-steps-text")
-        with Vertical(id="wt-summary"):
+        with VerticalScroll(id="wt-summary"):  # at 50x16 it scrolls to the pain field
             yield Static(id="wt-summary-text")
-            yield Field(placeholder="0-10, enter to skip", restrict=r"[0-9]{0,2}", max_length=2, id="wt-pain")
+            yield Field(
+                placeholder="0-10, enter to skip",
+                restrict=r"[0-9]{0,2}",
+                max_length=2,
+                lets_through="uh",  # the level keys (WalkLevels)
+                id="wt-pain",
+            )
         yield WalkKeys(id="wt-keys")
 
     def on_mount(self) -> None:
@@ -129,6 +136,7 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
                 waiting=current is not None and current.kind == PhaseKind.WAIT,
                 short=self.has_class("-short"),
                 steps_shown=self.has_class("-steps"),
+                move_up=self.level_offered(),
             )
         )
 
@@ -323,9 +331,16 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
     def finish(self) -> None:
         self.finished = True
         self._timer.stop()
+        self.fb.hold_keys()  # keys typed ahead are for the summary: held until it is drawn
         self.run_worker(self._finish())
 
     async def _finish(self) -> None:
+        try:
+            await self._summary()
+        finally:
+            self.fb.dialog_ready()
+
+    async def _summary(self) -> None:
         await self.save(ended=True)
         fb = self.fb
         snap = fb.snapshot
@@ -340,15 +355,13 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
         ask = fb.ctx.config.pain_check != "off"
         self.query_one("#wt-main").display = False
         self.query_one("#wt-summary").display = True
-        self.query_one("#wt-summary-text", Static).update(
-            summary_text(SummaryData(spent, done, skipped, streak, partial, rows, ask))
-        )
+        self.find_moves()
+        self.show_summary(SummaryData(spent, done, skipped, streak, partial, rows, ask))
         if ask:
             self.query_one("#wt-pain", Input).focus()
         else:  # pain_check: off: the summary only, and esc goes back
             self.query_one("#wt-pain").display = False
-        self.show_keys()
-        self.refresh_bindings()
+        self.after_levels()
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
@@ -361,6 +374,8 @@ class WalkthroughScreen(WalkRecording, FootbaseScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LEVEL_ACTIONS:
+            return self.finished and self.level_offered()
         if self.finished:
             return action in ("leave", "steps")
         if action == "confirm":

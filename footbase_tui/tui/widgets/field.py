@@ -9,9 +9,18 @@ from textual.widgets import Input
 
 
 class Field(Input):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lets_through: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
+        # Characters the field never takes, left to the screen's bindings (the walkthrough
+        # summary's u and h beside its 0-10 field); an Input takes every printable key.
+        self.lets_through = frozenset(lets_through)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Whether the field takes `key`: every printable one but those it lets through."""
+        if character is not None and character in self.lets_through:
+            return False
+        return super().check_consume_key(key, character)
 
     # Editing keys done here, in arrival order. As bindings they run only after the key
     # has bubbled up, so in a burst (typing ahead over SSH: backspace then 8) the 8 lands

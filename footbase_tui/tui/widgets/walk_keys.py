@@ -15,10 +15,15 @@ class Key(NamedTuple):
     short: str  # below that
 
 
-def walk_keys(finished: bool, paused: bool, waiting: bool, short: bool, steps_shown: bool) -> list[Key]:
-    """The walkthrough's keys in the order a person needs them; ? always last."""
+def walk_keys(
+    finished: bool, paused: bool, waiting: bool, short: bool, steps_shown: bool, move_up: bool = False
+) -> list[Key]:
+    """The walkthrough's keys in the order a person needs them; ? always last. `move_up`:
+    the summary offers a level (u moves up, h holds)."""
     if finished:
         keys = [Key("enter", "Save the answer", "save"), Key("esc", "Back to Today", "Today")]
+        if move_up:
+            keys += [Key("u", "Move up", "up"), Key("h", "Hold", "hold")]
     else:
         keys = [Key("enter", "Set done", "done")] if waiting else []
         keys += [

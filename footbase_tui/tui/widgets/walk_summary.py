@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -10,6 +12,9 @@ from footbase_tui.core.humane import duration_words
 from footbase_tui.core.records import ItemResult
 from footbase_tui.core.routine import seconds_text
 from footbase_tui.tui.safe import plain
+
+if TYPE_CHECKING:
+    from footbase_tui.core.levels import Suggestion
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class SummaryData:
     partial: int = 0
     rows: tuple[tuple[str, str], ...] = ()  # (exercise name, what was done of it)
     ask: bool = True  # end with the pain check (config pain_check: off leaves it out)
+    moves: Text | None = None  # levels ready to move up (moves_text), just above the question
 
 
 def result_words(r: ItemResult) -> str:
@@ -47,8 +53,30 @@ def summary_text(d: SummaryData) -> Text:
         t.append_text(plain(name))
         t.append(f": {words}\n", style="dim")
     t.append("\n")
+    if d.moves is not None and d.moves.plain:
+        t.append_text(d.moves)
+        t.append("\n\n")
     if d.ask:
         t.append("How is your back now? 0-10, enter to skip.", style="bold")
     else:
         t.append("esc: back to Today", style="dim")
+    return t
+
+
+def moves_text(names: Mapping[str, str], ups: Sequence[Suggestion], moved: Sequence[str]) -> Text:
+    """The summary's level lines: what was moved or held here (`moved`, one line each), then
+    the first exercise ready to move up with its keys, as Today words it (u accepts, h
+    holds), and how many more are ready after it. `names`: display names by exercise id."""
+    from footbase_tui.tui.widgets.level_note import note_text
+
+    t = Text()
+    for line in moved:
+        t.append("\n" if t.plain else "")
+        t.append_text(plain(line, "dim"))
+    if ups:
+        first = ups[0]
+        t.append("\n" if t.plain else "")
+        t.append_text(note_text(names.get(first.exercise), first, None))
+        if len(ups) > 1:
+            t.append(f" ({len(ups) - 1} more after this)", style="dim")
     return t
