@@ -82,13 +82,13 @@ class WalkRecording(DOMNode):
         if not self.results:
             return
         program = (self.planned, self.routine.day)
-        await host_of(self).save(host_of(self).ctx.store.save_session, self.session(ended), program)
+        await host_of(self).save(host_of(self).ctx.saves.save_session, self.session(ended), program)
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
         self.record_current()
         if self.results:
-            host_of(self).ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
+            host_of(self).ctx.saves.save_session(self.session(True), (self.planned, self.routine.day))
 
     # ---- pain checks ---------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ class WalkRecording(DOMNode):
             contexts=ctx.config.contexts,
             source="check",
         )
-        ok, _ = await host_of(self).save(ctx.store.add_pain, entry)
+        ok, _ = await host_of(self).save(ctx.saves.log_pain, entry)
         if ok:
             n = saved_pain_notice(entry.level, " after practice")
             host_of(self).notify(
