@@ -23,11 +23,11 @@ from footbase_tui.errors import not_saved_message
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
+from footbase_tui.tui.messages import PainLogged, StoreChanged
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from footbase_tui.tui.widgets.field import Field
-from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
 
 
 def describe(e: PainEntry) -> str:
@@ -231,8 +231,7 @@ class PainEntryModal(ModalScreen[bool]):
             self._error("Not saved — your text is still here; try again.")
             return
         self.fb.drafts.clear()
-        n = saved_pain_notice(entry.level)
-        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+        self.app.post_message(PainLogged(entry.level))
         self.dismiss(True)
 
     def _moved(self, entry: PainEntry) -> PainEntry | None:
@@ -271,7 +270,7 @@ class PainEntryModal(ModalScreen[bool]):
                 if keep_mine:
                     await self._save_edit(mine, theirs)
                 else:
-                    self.fb.reload()
+                    self.app.post_message(StoreChanged())  # theirs stands: show it
                     self.dismiss(False)
 
             self.app.push_screen(ConfirmModal(question, "y keep yours · n keep theirs · esc back"), answer)
@@ -280,11 +279,10 @@ class PainEntryModal(ModalScreen[bool]):
             line = not_saved_message(exc)  # the words the notice and the CLI use
             self._error(f"{line[0].upper()}{line[1:]} — your text is still here; try again.")
             return
-        self.fb.reload()
         if self.restored:
             self.fb.drafts.clear()  # the draft was this edit: it is on disk now
-        n = saved_pain_notice(mine.level)
-        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+        self.app.post_message(StoreChanged())
+        self.app.post_message(PainLogged(mine.level))
         self.dismiss(True)
 
     def action_cancel(self) -> None:
