@@ -16,6 +16,7 @@ from footbase_tui.paths import Paths, resolve_paths
 if TYPE_CHECKING:  # kept out of the quick paths' imports
     from footbase_tui.core.catalog import Catalog
     from footbase_tui.practice import Practice
+    from footbase_tui.saves import Saves
     from footbase_tui.store import Store
 
 
@@ -70,6 +71,13 @@ class Context:
         from footbase_tui.practice import Practice
 
         return Practice(self)
+
+    @cached_property
+    def saves(self) -> Saves:
+        """The writes (pain, practice, levels, program) over this context."""
+        from footbase_tui.saves import Saves
+
+        return Saves(self)
 
     def today(self) -> date:
         """The person's day now: their zone, their day-start hour."""

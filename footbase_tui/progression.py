@@ -102,7 +102,7 @@ class Progression:
     def change(self, snap: Snapshot, exercise_id: str, action: str, routine: DayRoutine) -> LevelChanged:
         """`prepare` the change and save it (NotSaved if the level changed meanwhile)."""
         done = self.prepare(snap, exercise_id, action, routine)
-        self.ctx.store.change_level(done.change)
+        self.ctx.saves.change_level(done.change)
         return done
 
     def prepare(self, snap: Snapshot, exercise_id: str, action: str, routine: DayRoutine) -> LevelChanged:

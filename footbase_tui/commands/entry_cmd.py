@@ -107,7 +107,7 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     if not said:
         print(f"unchanged: pain {old.id[:8]} ({_when(ctx, old)}) already says that")
         return 0
-    saved = ctx.store.update_pain(new, expected=old)
+    saved = ctx.saves.edit_pain(new, expected=old)
     _remember(ctx, "edit", old, saved)
     print(f"edited pain {old.id[:8]} ({_when(ctx, saved)}): {', '.join(said)}")
     return 0
@@ -115,7 +115,7 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_delete(ctx: Context, args: argparse.Namespace) -> int:
     old = find_entry(ctx.store.load().pain, args.id)
-    if not ctx.store.delete_pain(old.id):
+    if not ctx.saves.delete_pain(old.id):
         raise UsageError(f"pain entry {old.id[:8]} was deleted meanwhile")
     _remember(ctx, "delete", old, None)
     print(f"deleted pain {old.level}/10 ({_when(ctx, old)}, {old.id[:8]}); 'footbase undo' brings it back")
@@ -131,13 +131,13 @@ def run_undo(ctx: Context, args: argparse.Namespace) -> int:
     if action == "delete":
         if current is not None:
             raise UsageError(f"pain entry {before.id[:8]} exists again; nothing was undone")
-        ctx.store.restore_pain(before)
+        ctx.saves.restore_pain(before)
         print(f"undone: deleted pain {before.level}/10 ({_when(ctx, before)}, {before.id[:8]}) is back")
     else:
         if current is None or current != after:
             raise UsageError(f"pain entry {before.id[:8]} was changed or deleted since; nothing was undone")
         try:
-            ctx.store.update_pain(before, expected=after)
+            ctx.saves.edit_pain(before, expected=after)
         except EditConflict:
             raise UsageError(f"pain entry {before.id[:8]} was changed just now; nothing was undone") from None
         print(f"undone: pain {before.id[:8]} ({_when(ctx, before)}): {', '.join(_changes(after, before))}")

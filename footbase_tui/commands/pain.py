@@ -69,7 +69,7 @@ def run_pain(ctx: Context, args: argparse.Namespace) -> int:
         contexts=cfg.contexts,
         source="cli",
     )
-    ctx.store.add_pain(entry)
+    ctx.saves.log_pain(entry)
     wall = from_iso_utc(entry.utc).astimezone(ctx.local.zone)
     parts = [f"saved: pain {entry.level}/10"]
     if entry.where:

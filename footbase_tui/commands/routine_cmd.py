@@ -230,10 +230,9 @@ def run_done(ctx: Context, args: argparse.Namespace) -> int:
     # The program chosen by the first practice is the planned one, not a stand-in for the
     # day (the gentle program of a bad day, or of a recent injury until it is cleared).
     planned = ctx.practice.plan(snap.meta, day)
+    # The gentle program standing in today (a recent injury) is stored too: the calendar counts it so.
     stand_in = ctx.practice.screened(snap, day, planned).stand_in
-    if stand_in is not None:  # the gentle program stands in today: the calendar counts it so
-        ctx.store.set_day_plan(stand_in, day)
-    ctx.store.save_session(session, program_if_new=(planned.program.id, min(planned.start, day)))
+    ctx.saves.save_session(session, (planned.program.id, min(planned.start, day)), stand_in)
     done = r.done + sum(1 for ex in dict.fromkeys(wanted) if by_id[ex].status != "done")
     report_saved(f"saved: {', '.join(dict.fromkeys(wanted))} done for {day} ({done}/{r.total})")
     return 0
@@ -373,11 +372,10 @@ def run_program(ctx: Context, args: argparse.Namespace) -> int:
             gentle = " (gentle)" if p.gentle else ""
             print(f"  {shown(p.id):<14} {shown(p.name)}{gentle}: {shown(p.description)}")
         return 0
-    if ctx.catalog.program(args.program) is None:
-        known = ", ".join(sorted(ctx.catalog.programs))
-        raise UsageError(f"no program called '{args.program}'; programs: {known}")
+    if ctx.catalog.program(args.program) is None:  # said before a bad --start, as ever
+        ctx.saves.choose_program(args.program, ctx.today())  # refuses it: nothing written
     start = parse_day(args.start, ctx.today()) if args.start else ctx.today()
-    ctx.store.set_program(args.program, start)
+    ctx.saves.choose_program(args.program, start)
     if args.json:
         from footbase_tui.commands.jsonout import print_json
 

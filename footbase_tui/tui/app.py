@@ -23,6 +23,7 @@ from footbase_tui.core.text import shown
 from footbase_tui.errors import NotSaved, internal_error_line, not_saved_message
 from footbase_tui.store import Snapshot, StoreError
 from footbase_tui.tui.drafts import DraftBox
+from footbase_tui.tui.messages import PainLogged, StoreChanged
 from footbase_tui.tui.palette import binding_commands
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.screenshots import save_screenshot
@@ -357,6 +358,18 @@ class FootbaseApp(App[None]):
             self.switch_mode(mode)
         elif len(self.screen_stack) > 1 and isinstance(self.screen, FootbaseScreen):
             self.screen.leave()  # t during the walkthrough: back to Today (asking to keep)
+
+    # ---- messages up (tui/messages.py) ----------------------------------------------------
+
+    def on_pain_logged(self, message: PainLogged) -> None:
+        """Say the entry is saved; from 7 up, with the pointer to the warning signs."""
+        from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
+
+        n = saved_pain_notice(message.level, message.after)
+        self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self.reload()
 
     def action_pain(self) -> None:
         self.open_pain(None, False)

@@ -31,6 +31,7 @@ import pytest
 
 from footbase_tui.core.clock import FakeClock
 from footbase_tui.core.records import PainEntry, new_id
+from footbase_tui.errors import not_saved_message
 from footbase_tui.fileio import exclusive_lock
 from footbase_tui.store import NotSaved, Store, StoreCorrupt, StoreError
 
@@ -481,15 +482,9 @@ def fault_cases() -> Iterator[Any]:
                 yield pytest.param(site, when, code, times, marks=marks, id=label)
 
 
-def presented(exc: BaseException) -> str:
-    """The message as the CLI and the TUI show a NotSaved (both add "not saved: " if missing)."""
-    message = str(exc)
-    return message if message.startswith("not saved") else f"not saved: {message}"
-
-
 def assert_not_saved(exc: BaseException, code: int) -> None:
     assert isinstance(exc, NotSaved), f"{type(exc).__name__}: {exc}"
-    message = presented(exc)
+    message = not_saved_message(exc)  # as the CLI and the TUI show it
     assert message.startswith("not saved")
     assert ERRNOS[code] in message, message
     assert "\n" not in message

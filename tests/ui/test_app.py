@@ -644,6 +644,36 @@ async def test_a_failed_save_keeps_the_entry_open_and_says_not_saved(
     assert entry.level == 5
 
 
+async def test_a_failed_edit_says_not_saved_once_and_why(
+    make_app: MakeApp, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit's refusal is worded as every other: "not saved: why", not "Not saved (not
+    saved: why)"; the text typed stays, the entry is unchanged."""
+    app = make_app(start=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "4", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+        def full(path: object, data: bytes) -> None:
+            raise NotSaved("not saved: the disk is full (/data)")
+
+        monkeypatch.setattr(store_module, "atomic_write", full)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, PainEntryModal)
+        await pilot.press("backspace", "6", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PainEntryModal)
+        error = pain_error(app)
+        assert "Not saved: the disk is full (/data)" in error, error
+        assert error.lower().count("not saved") == 1, error
+        assert pain_field(app, "level").value == "6"
+    [entry] = ctx.store.load().pain
+    assert entry.level == 4
+
+
 async def test_pain_of_seven_or_more_points_to_the_warning_signs(make_app: MakeApp, ctx: Context) -> None:
     app = make_app()
     async with app.run_test(size=(50, 16)) as pilot:

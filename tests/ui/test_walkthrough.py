@@ -227,6 +227,7 @@ async def test_reopening_resumes_at_the_first_undone(make_app: MakeApp, fake_clo
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await advance(pilot, fake_clock, 5 + 600)  # the walk is done
+        await settle(pilot)  # its save runs in a worker: on a busy machine it may still be going
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")

@@ -19,14 +19,15 @@ from footbase_tui.core.localtime import LocalTime, TimeInputError, iso_utc, pars
 from footbase_tui.core.pain_input import PainInput, build_entry
 from footbase_tui.core.records import PainEntry
 from footbase_tui.core.text import clean_text, shown
+from footbase_tui.errors import not_saved_message
 from footbase_tui.store import EditConflict, StoreError
 from footbase_tui.tui.drafts import PainDraft
 from footbase_tui.tui.host import Host, host_of
+from footbase_tui.tui.messages import PainLogged, StoreChanged
 from footbase_tui.tui.modals.confirm import ConfirmModal
 from footbase_tui.tui.sizes import MIN_HEIGHT, MIN_WIDTH
 from footbase_tui.tui.widgets.choice_lists import CheckGrid, ChoiceList
 from footbase_tui.tui.widgets.field import Field
-from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
 
 
 def describe(e: PainEntry) -> str:
@@ -225,13 +226,12 @@ class PainEntryModal(ModalScreen[bool]):
             )
             await self._save_edit(mine, self.editing)
             return
-        ok, _ = await self.fb.save(ctx.store.add_pain, entry)
+        ok, _ = await self.fb.save(ctx.saves.log_pain, entry)
         if not ok:
             self._error("Not saved — your text is still here; try again.")
             return
         self.fb.drafts.clear()
-        n = saved_pain_notice(entry.level)
-        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+        self.app.post_message(PainLogged(entry.level))
         self.dismiss(True)
 
     def _moved(self, entry: PainEntry) -> PainEntry | None:
@@ -253,12 +253,9 @@ class PainEntryModal(ModalScreen[bool]):
 
     async def _save_edit(self, mine: PainEntry, expected: PainEntry | None) -> None:
         """Save an edit; if another process changed the entry meanwhile, ask which to keep."""
-        store = self.fb.ctx.store
         try:
-            if expected is None:  # deleted elsewhere, and the person chose to keep theirs
-                await asyncio.to_thread(store.restore_pain, mine)
-            else:
-                await asyncio.to_thread(store.update_pain, mine, expected)
+            # expected None: deleted elsewhere, and the person chose to keep theirs
+            await asyncio.to_thread(self.fb.ctx.saves.edit_pain, mine, expected)
         except EditConflict as conflict:
             theirs = conflict.theirs if isinstance(conflict.theirs, PainEntry) else None
             now = describe(theirs) if theirs else "it was deleted"
@@ -273,19 +270,19 @@ class PainEntryModal(ModalScreen[bool]):
                 if keep_mine:
                     await self._save_edit(mine, theirs)
                 else:
-                    self.fb.reload()
+                    self.app.post_message(StoreChanged())  # theirs stands: show it
                     self.dismiss(False)
 
             self.app.push_screen(ConfirmModal(question, "y keep yours · n keep theirs · esc back"), answer)
             return
         except StoreError as exc:
-            self._error(f"Not saved ({exc}) — your text is still here; try again.")
+            line = not_saved_message(exc)  # the words the notice and the CLI use
+            self._error(f"{line[0].upper()}{line[1:]} — your text is still here; try again.")
             return
-        self.fb.reload()
         if self.restored:
             self.fb.drafts.clear()  # the draft was this edit: it is on disk now
-        n = saved_pain_notice(mine.level)
-        self.fb.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False)
+        self.app.post_message(StoreChanged())
+        self.app.post_message(PainLogged(mine.level))
         self.dismiss(True)
 
     def action_cancel(self) -> None:

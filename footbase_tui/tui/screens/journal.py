@@ -251,7 +251,7 @@ class JournalScreen(FootbaseScreen):
         async def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            ok, found = await self.fb.save(self.fb.ctx.store.delete_pain, entry.id)
+            ok, found = await self.fb.save(self.fb.ctx.saves.delete_pain, entry.id)
             if ok:
                 self.deleted = entry
                 self.refresh_bindings()
@@ -269,7 +269,7 @@ class JournalScreen(FootbaseScreen):
         entry = self.deleted
         if entry is None:
             return
-        ok, _ = await self.fb.save(self.fb.ctx.store.restore_pain, entry)
+        ok, _ = await self.fb.save(self.fb.ctx.saves.restore_pain, entry)
         if ok:
             self.deleted = None
             self.refresh_bindings()

@@ -21,7 +21,7 @@ async def change_level(node: DOMNode, routine: DayRoutine, exercise: str, action
     except UsageError as exc:
         fb.notify(str(exc), timeout=5)
         return False
-    saved, _ = await fb.save(fb.ctx.store.change_level, done.change)
+    saved, _ = await fb.save(fb.ctx.saves.change_level, done.change)
     if saved:
         fb.notify(done.line, timeout=4)
     return saved

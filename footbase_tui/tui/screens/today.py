@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import replace
 
 from rich.text import Text
 from textual import events, on
@@ -13,15 +12,12 @@ from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from footbase_tui.core.adapt import PainOffer
-from footbase_tui.core.catalog import Program
 from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import DayPlan, Session, new_id
-from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
-from footbase_tui.practice import Screened
-from footbase_tui.progression import Progression
+from footbase_tui.core.routine import RoutineItem, dosage_text, item_result
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
+from footbase_tui.tui.screens.today_levels import TodayLevels, TodayView
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
 from footbase_tui.tui.widgets.exercise_detail import ExerciseDetail
 from footbase_tui.tui.widgets.key_bar import KeyBar
@@ -29,35 +25,10 @@ from footbase_tui.tui.widgets.level_note import LevelNote, progress_text
 from footbase_tui.tui.widgets.routine_list import RoutineList, RoutineRow
 from footbase_tui.tui.widgets.warning_signs import tiers_text
 
-if TYPE_CHECKING:  # the level code is imported just after the first frame
-    from footbase_tui.core.levels import LevelView, Suggestion
-    from footbase_tui.core.pain_watch import PainNote
-
-
-@dataclass(frozen=True)
-class TodayView:
-    routine: DayRoutine
-    planned: Program
-    plan: DayPlan | None
-    offer: PainOffer | None
-    streak: int | None  # None until counted, just after the first frame
-    screened: Screened | None = None  # what the screening answers changed, and why
-    levels: Mapping[str, LevelView] = field(default_factory=dict)  # per exercise of the routine
-    pain_note: PainNote | None = None  # persistent pain: see a GP or physiotherapist
-
-    def suggestion(self) -> Suggestion | None:
-        """The first item's level suggestion (the keys act on this one)."""
-        for item in self.routine.items:
-            view = self.levels.get(item.id)
-            if view is not None and view.suggestion is not None:
-                return view.suggestion
-        return None
-
-
 BANNER_HINT = "▼ more: shift+tab, then ↓ to read it all"
 
 
-class TodayScreen(FootbaseScreen):
+class TodayScreen(TodayLevels, FootbaseScreen):
     """The default screen."""
 
     KEY_ORDER = (
@@ -81,7 +52,6 @@ class TodayScreen(FootbaseScreen):
         Binding("o", "note_seen", "Noted", id="pain-note-seen"),
     ]
 
-    view: TodayView | None = None
     _header: HeaderData
 
     def compose(self) -> ComposeResult:
@@ -119,28 +89,6 @@ class TodayScreen(FootbaseScreen):
         planned = ctx.practice.planned(snap, today, chosen)
         offer = ctx.practice.gentle_today(snap, today, routine, planned)
         return TodayView(routine, program, plan, offer, None, screened)
-
-    def show_levels(self) -> None:
-        """The level suggestions and the pain note: the rule checks read the last weeks of
-        the snapshot already loaded (a few ms on ten years); at start-up they come just
-        after the first frame, like the streak."""
-
-        view = self.view
-        if view is None:
-            return
-        ctx, snap = self.fb.ctx, self.fb.snapshot
-        today = view.routine.day
-        progression = Progression(ctx)
-        pain = progression.recent_pain(snap, today)
-        planned = ctx.practice.planned(snap, today)
-        self.view = replace(
-            view,
-            levels=progression.views(snap, view.routine, today, pain),
-            pain_note=progression.pain_note(snap, planned, today, pain),
-        )
-        self._show_level_note(self.view)
-        self._show_detail()
-        self.refresh_bindings()
 
     def count_streak(self) -> None:
         """The streak may walk years of history: it is counted in a thread, so the routine
@@ -255,11 +203,6 @@ class TodayScreen(FootbaseScreen):
         self.query_one("#banner-hint").display = False
         self.call_after_refresh(self._banner_hint)
 
-    def _show_level_note(self, v: TodayView) -> None:
-        s = v.suggestion()
-        name = next((i.exercise.name for i in v.routine.items if s and i.id == s.exercise), None)
-        self.query_one(LevelNote).show(name, s, v.pain_note)
-
     def selected(self) -> RoutineItem | None:
         if self.view is None:
             return None
@@ -305,36 +248,6 @@ class TodayScreen(FootbaseScreen):
             return item is not None and item.level > 1
         return True
 
-    def action_note_seen(self) -> None:
-
-        if self.view is None or self.view.pain_note is None:
-            return
-        Progression(self.fb.ctx).dismiss_pain_note(self.view.routine.day)
-        self.view = replace(self.view, pain_note=None)
-        self._show_level_note(self.view)
-        self.refresh_bindings()
-
-    async def action_level_accept(self) -> None:
-        s = self.view.suggestion() if self.view else None
-        if s is not None:
-            await self._change_level(s.exercise, "up" if s.to > s.level else "down")
-
-    async def action_level_hold(self) -> None:
-        s = self.view.suggestion() if self.view else None
-        if s is not None:
-            await self._change_level(s.exercise, "hold")
-
-    async def action_level_drop(self) -> None:
-        item = self.selected()
-        if item is not None and item.level > 1:
-            await self._change_level(item.id, "down")
-
-    async def _change_level(self, exercise: str, action: str) -> None:
-        from footbase_tui.tui.screens.level_change import change_level
-
-        if self.view is not None:
-            await change_level(self, self.view.routine, exercise, action)
-
     def action_start(self) -> None:
         if self.view is None:
             return
@@ -371,16 +284,22 @@ class TodayScreen(FootbaseScreen):
         if item is None or self.view is None:
             return
         status = "todo" if item.status == "done" else "done"
-        program = (self.view.planned.id, self.view.routine.day)
-        await self._keep_stand_in()
-        await self.fb.save(self.fb.ctx.store.save_session, self._result(item, status), program)
+        await self._save_practice(self._result(item, status))
+
+    def _stand_in(self) -> DayPlan | None:
+        """The day plan the screening stands in (the gentle program for a recent injury):
+        stored with the day's first practice, so the calendar counts the day by it."""
+        return self.view.screened.stand_in if self.view and self.view.screened else None
 
     async def _keep_stand_in(self) -> None:
-        """Store the day plan the screening stands in (the gentle program for a recent
-        injury) before practice is saved, so the calendar counts the day by it."""
-        stand_in = self.view.screened.stand_in if self.view and self.view.screened else None
+        stand_in = self._stand_in()
         if stand_in is not None:
-            await self.fb.save(self.fb.ctx.store.set_day_plan, stand_in, stand_in.date)
+            await self.fb.save(self.fb.ctx.saves.keep_stand_in, stand_in)
+
+    async def _save_practice(self, session: Session) -> None:
+        assert self.view is not None
+        first_program = (self.view.planned.id, self.view.routine.day)
+        await self.fb.save(self.fb.ctx.saves.save_session, session, first_program, self._stand_in())
 
     def action_skip(self) -> None:
         from footbase_tui.tui.modals.skip_reason import SkipReasonModal
@@ -400,12 +319,7 @@ class TodayScreen(FootbaseScreen):
         self.fb.open_dialog(SkipReasonModal(item.exercise.name), done)
 
     async def _save_skip(self, item: RoutineItem, reason: str | None, undo: bool = False) -> None:
-        assert self.view is not None
-        session = self._result(item, "todo" if undo else "skipped", reason)
-        await self._keep_stand_in()
-        await self.fb.save(
-            self.fb.ctx.store.save_session, session, (self.view.planned.id, self.view.routine.day)
-        )
+        await self._save_practice(self._result(item, "todo" if undo else "skipped", reason))
 
     async def action_gentle(self) -> None:
         v = self.view
@@ -415,11 +329,10 @@ class TodayScreen(FootbaseScreen):
             return
         day = v.routine.day
         if v.plan is not None:
-            await self.fb.save(ctx.store.set_day_plan, None, day)
+            await self.fb.save(ctx.saves.follow_planned, day)
             return
         reason = "pain" if v.offer is not None and not v.routine.rest_day else "choice"
-        plan = DayPlan(day, gentle.id, reason, iso_utc(ctx.clock.now()))
-        await self.fb.save(ctx.store.set_day_plan, plan, day)
+        await self.fb.save(ctx.saves.follow_gentle, day, reason)
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Start walkthrough", "Begin at the first undone exercise", self.action_start)

@@ -13,6 +13,7 @@ from footbase_tui.core.localtime import iso_utc, stamp_after
 from footbase_tui.core.records import ItemResult, Session
 from footbase_tui.core.routine import DayRoutine, RoutineItem
 from footbase_tui.tui.host import host_of
+from footbase_tui.tui.messages import PainLogged
 
 
 class WalkRecording(DOMNode):
@@ -82,13 +83,13 @@ class WalkRecording(DOMNode):
         if not self.results:
             return
         program = (self.planned, self.routine.day)
-        await host_of(self).save(host_of(self).ctx.store.save_session, self.session(ended), program)
+        await host_of(self).save(host_of(self).ctx.saves.save_session, self.session(ended), program)
 
     def save_now(self) -> None:
         """On hang-up: write what was done, synchronously."""
         self.record_current()
         if self.results:
-            host_of(self).ctx.store.save_session(self.session(True), (self.planned, self.routine.day))
+            host_of(self).ctx.saves.save_session(self.session(True), (self.planned, self.routine.day))
 
     # ---- pain checks ---------------------------------------------------------------------
 
@@ -108,7 +109,6 @@ class WalkRecording(DOMNode):
     async def save_check(self, level: int) -> bool:
         """Save a pain check as an entry of context "exercise"; says so, or why not."""
         from footbase_tui.core.pain_input import PainInput, build_entry
-        from footbase_tui.tui.widgets.warning_signs import saved_pain_notice
 
         ctx = host_of(self).ctx
         entry = build_entry(
@@ -119,10 +119,7 @@ class WalkRecording(DOMNode):
             contexts=ctx.config.contexts,
             source="check",
         )
-        ok, _ = await host_of(self).save(ctx.store.add_pain, entry)
+        ok, _ = await host_of(self).save(ctx.saves.log_pain, entry)
         if ok:
-            n = saved_pain_notice(entry.level, " after practice")
-            host_of(self).notify(
-                n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=False
-            )
+            self.app.post_message(PainLogged(entry.level, " after practice"))
         return bool(ok)

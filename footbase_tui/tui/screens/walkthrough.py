@@ -317,7 +317,7 @@ class WalkthroughScreen(WalkLevels, WalkRecording, FootbaseScreen):
                 self.record_current()
                 await self.save(ended=True)
             elif self.results:
-                await self.fb.save(self.fb.ctx.store.delete_session, self.session_id)
+                await self.fb.save(self.fb.ctx.saves.delete_session, self.session_id)
             go()
 
         if self.results:
