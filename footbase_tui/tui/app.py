@@ -23,6 +23,7 @@ from footbase_tui.tui.drafts import DraftBox
 from footbase_tui.tui.palette import binding_commands
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.screenshots import save_screenshot
+from footbase_tui.tui.startup import THAW_AFTER_S, read_frozen, thaw
 from footbase_tui.tui.typeahead import TypeAheadApp
 
 T = TypeVar("T")
@@ -79,7 +80,9 @@ class FootbaseApp(TypeAheadApp):
         # Waiting for another footbase's lock: say so in the app, never on stderr (which
         # would scribble over the screen).
         ctx.store.on_wait = self._say_waiting
-        self.snapshot: Snapshot = ctx.store.load()
+        # With the start-up deferrals on, the store is read out of the collector's sight
+        # until after the first frame (see startup.py).
+        self.snapshot: Snapshot = read_frozen(ctx.store.load) if streak_delay else ctx.store.load()
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
         self._day = ctx.today()
@@ -145,6 +148,8 @@ class FootbaseApp(TypeAheadApp):
     # ---- start and stop ------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.streak_delay:  # the store was read frozen (see startup.py)
+            self.set_timer(THAW_AFTER_S, thaw)
         self.set_interval(self._watch_interval, self.check_store)
         self.theme_changed_signal.subscribe(self, lambda theme: self.keep_theme(theme.name))
         try:

@@ -21,7 +21,6 @@ from footbase_tui.core.records import DayPlan, Session, new_id
 from footbase_tui.core.routine import DayRoutine, RoutineItem, dosage_text, item_result
 from footbase_tui.errors import UsageError
 from footbase_tui.practice import Screened
-from footbase_tui.progression import Progression
 from footbase_tui.tui.safe import plain
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.widgets.day_header import DayHeader, HeaderData
@@ -128,6 +127,7 @@ class TodayScreen(FootbaseScreen):
         """The level suggestions and the pain note: the rule checks read the last weeks of
         the snapshot already loaded (a few ms on ten years); at start-up they come just
         after the first frame, like the streak."""
+        from footbase_tui.progression import Progression
 
         view = self.view
         if view is None:
@@ -309,6 +309,7 @@ class TodayScreen(FootbaseScreen):
         return True
 
     def action_note_seen(self) -> None:
+        from footbase_tui.progression import Progression
 
         if self.view is None or self.view.pain_note is None:
             return
@@ -333,6 +334,7 @@ class TodayScreen(FootbaseScreen):
             await self._change_level(item.id, "down")
 
     async def _change_level(self, exercise: str, action: str) -> None:
+        from footbase_tui.progression import Progression
 
         if self.view is None:
             return
