@@ -18,15 +18,8 @@ from pathlib import Path
 PACKAGE = "footbase_tui"
 LIMIT = 400
 
-# Modules over the limit that are being split on other branches: split on branches
-# p14/f14/s10; remove when merged (the allowlist is meant to be empty).
-ALLOWED = frozenset(
-    {
-        "footbase_tui/core/report.py",  # p14
-        "footbase_tui/tui/app.py",  # f14
-        "footbase_tui/tui/screens/today.py",  # s10
-    }
-)
+# Modules allowed past the limit, each with its reason (none today; keep it that way).
+ALLOWED: frozenset[str] = frozenset()
 
 
 def too_long(root: Path, limit: int = LIMIT) -> list[tuple[str, int]]:

@@ -10,12 +10,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 
 from footbase_tui.context import Context
 from footbase_tui.core.screening import Screening
@@ -27,11 +24,12 @@ from footbase_tui.tui.messages import PainLogged, StoreChanged
 from footbase_tui.tui.palette import binding_commands
 from footbase_tui.tui.screens.base import FootbaseScreen
 from footbase_tui.tui.screenshots import save_screenshot
+from footbase_tui.tui.startup import THAW_AFTER_S, read_frozen, thaw
+from footbase_tui.tui.typeahead import TypeAheadApp
 
 T = TypeVar("T")
 WATCH_INTERVAL_S = 1.0
 STREAK_DELAY_S = 0.2
-HOLD_KEYS_MAX_S = 1.0  # keys typed ahead of a dialog are never held longer than this
 
 
 def _calendar_screen() -> Screen[None]:
@@ -46,15 +44,7 @@ def _journal_screen() -> Screen[None]:
     return JournalScreen()
 
 
-class FocusAfterKeys(Message):
-    """Sent along the path the keys before a focus change took: it arrives after them."""
-
-    def __init__(self, forward: bool) -> None:
-        super().__init__()
-        self.forward = forward
-
-
-class FootbaseApp(App[None]):
+class FootbaseApp(TypeAheadApp):
     """Owns the dependencies and the latest snapshot of the store; screens read from it."""
 
     CSS_PATH = "app.tcss"
@@ -91,15 +81,13 @@ class FootbaseApp(App[None]):
         # Waiting for another footbase's lock: say so in the app, never on stderr (which
         # would scribble over the screen).
         ctx.store.on_wait = self._say_waiting
-        self.snapshot: Snapshot = ctx.store.load()
+        # With the start-up deferrals on, the store is read out of the collector's sight
+        # until after the first frame (see startup.py).
+        self.snapshot: Snapshot = read_frozen(ctx.store.load) if streak_delay else ctx.store.load()
         self._watch_interval = watch_interval
         self._stamp = self._store_stamp()
         self._day = ctx.today()
         self._hangup_hooks: list[Callable[[], None]] = []
-        self._held: list[events.Key | events.Paste] | None = None  # see open_dialog
-        self._hold_after = 0.0  # keys typed after this moment are held
-        self._key_time = 0.0  # when the key being handled was typed
-        self._hold_timer: Timer | None = None
         self.crash_line: str | None = None  # what to print after a crash (see _handle_exception)
         from footbase_tui.tui.screens.today import TodayScreen
         from footbase_tui.tui.themes import ThemeMemory, check_theme
@@ -161,6 +149,8 @@ class FootbaseApp(App[None]):
     # ---- start and stop ------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.streak_delay:  # the store was read frozen (see startup.py)
+            self.set_timer(THAW_AFTER_S, thaw)
         self.set_interval(self._watch_interval, self.check_store)
         self.theme_changed_signal.subscribe(self, lambda theme: self.keep_theme(theme.name))
         try:
@@ -272,75 +262,6 @@ class FootbaseApp(App[None]):
             return False, None
         self.reload()
         return True, result
-
-    # ---- keys typed ahead of a dialog ------------------------------------------------------
-
-    def open_dialog(self, dialog: Screen[T], callback: Callable[[T | None], Any] | None = None) -> None:
-        """Push a dialog with a text field, holding the keys typed after the one that opened
-        it until the field has focus. In a burst (over SSH: 'e', '7', enter in one packet)
-        those keys are already on their way to the screen underneath, which would drop them
-        or act on them. The dialog calls dialog_ready; after 1 s they are let go anyway."""
-        self._start_holding()
-        self.push_screen(dialog, callback)
-
-    def hold_keys(self) -> None:
-        """Hold the keys typed after this one until dialog_ready (at most HOLD_KEYS_MAX_S)."""
-        self._start_holding()
-
-    def dialog_ready(self) -> None:
-        """The dialog has asked for focus: deliver the held keys, in order, after that."""
-        self.call_later(self._release_keys)
-
-    def focus_after_keys(self, forward: bool = True) -> None:
-        """Tab inside a dialog: move focus once the keys typed before it are done, and hold
-        the keys typed after it until then. Keys reach a widget through its queue, and a
-        list acts on space or the arrows only when the key bubbles back to the app, which
-        looks up the focused widget's bindings then: had focus already moved, a burst
-        (`6 tab space tab enter`) would tick the next list instead."""
-        self._start_holding()
-        target = self.screen.focused or self.screen
-        target.post_message(FocusAfterKeys(forward))  # travels behind the earlier keys
-
-    def _start_holding(self) -> None:
-        if self._held is None:
-            self._held = []
-            self._hold_after = self._key_time
-            self._hold_timer = self.set_timer(HOLD_KEYS_MAX_S, self._release_keys)
-
-    async def on_focus_after_keys(self, message: FocusAfterKeys) -> None:
-        message.stop()
-        if message.forward:
-            self.screen.focus_next()
-        else:
-            self.screen.focus_previous()
-        await self._release_keys()
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.Paste):
-            if self._held is not None and event.time > self._hold_after:
-                self._held.append(event)  # fresh from the terminal, or back from below
-                return
-            self._key_time = event.time
-        await super().on_event(event)
-
-    async def _release_keys(self) -> None:
-        held, self._held = self._held or [], None
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        waiting = sorted(held, key=lambda e: e.time)  # in the order they were typed
-        while waiting:
-            event = waiting.pop(0)
-            fresh = (
-                events.Key(event.key, event.character)
-                if isinstance(event, events.Key)
-                else events.Paste(event.text)
-            )
-            self._key_time = fresh.time
-            await super().on_event(fresh)  # to whatever has focus now
-            if self._held is not None:  # that key began a new hold (a tab, a dialog)
-                self._held[:0] = waiting  # the rest wait for it, still in order
-                return
 
     # ---- actions -------------------------------------------------------------------------
 

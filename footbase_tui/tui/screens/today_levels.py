@@ -15,7 +15,6 @@ from footbase_tui.core.catalog import Program
 from footbase_tui.core.records import DayPlan
 from footbase_tui.core.routine import DayRoutine, RoutineItem
 from footbase_tui.practice import Screened
-from footbase_tui.progression import Progression
 from footbase_tui.tui.host import host_of
 from footbase_tui.tui.widgets.level_note import LevelNote
 
@@ -68,6 +67,8 @@ class TodayLevels(DOMNode):
             return
         ctx, snap = host_of(self).ctx, host_of(self).snapshot
         today = view.routine.day
+        from footbase_tui.progression import Progression  # after the first frame
+
         progression = Progression(ctx)
         pain = progression.recent_pain(snap, today)
         planned = ctx.practice.planned(snap, today)
@@ -88,6 +89,8 @@ class TodayLevels(DOMNode):
     def action_note_seen(self) -> None:
         if self.view is None or self.view.pain_note is None:
             return
+        from footbase_tui.progression import Progression
+
         Progression(host_of(self).ctx).dismiss_pain_note(self.view.routine.day)
         self.view = replace(self.view, pain_note=None)
         self._show_level_note(self.view)
