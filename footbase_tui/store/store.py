@@ -7,7 +7,6 @@ by UUID (TinyDB's integer ids are cached per process and collide between process
 
 from __future__ import annotations
 
-import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterator
@@ -83,6 +82,8 @@ class Store(RecordWrites):
             return cast(dict[str, Any], self._corrupt(raw, str(exc)))
 
     def _corrupt(self, raw: bytes, problem: str) -> Any:
+        import hashlib  # only for a damaged file: ~7 ms of OpenSSL off every write
+
         digest = hashlib.sha256(raw).hexdigest()[:10]
         copy = self.path.with_name(f"{self.path.name}.broken-{digest}")
         kept = ""
@@ -248,6 +249,8 @@ class Store(RecordWrites):
             current = read_nofollow(self.path)
             if current is not None:
                 stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+                import hashlib  # see _corrupt
+
                 digest = hashlib.sha256(current).hexdigest()[:8]  # two restores in a second
                 keep = self.path.with_name(f"{self.path.name}.before-restore-{stamp}-{digest}")
                 atomic_write(keep, current)
