@@ -8,6 +8,7 @@ by UUID (TinyDB's integer ids are cached per process and collide between process
 from __future__ import annotations
 
 import os
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -63,6 +64,9 @@ class Store(RecordWrites):
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
         self.writes = 0  # files this Store replaced: an error after one must not say "nothing saved"
+        # The app's writes run in worker threads: they take turns here first, so the file lock
+        # (and "waiting for another footbase", and its timeout) is only ever about other processes.
+        self._turns = threading.Lock()
 
     @property
     def lock_path(self) -> Path:
@@ -135,7 +139,7 @@ class Store(RecordWrites):
         if self.known is not None and nothing_at(self.path) and self.known.knows(self.path):
             raise self.known.missing(self.path)  # before making its folder or lock again
         ensure_private_dir(self.path.parent)
-        with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait) as lock_fd:
+        with self._turns, exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait) as lock_fd:
             remove_stale_temps(self.path.parent, self.path.name + ".")
             remove_stale_temps(self.backup_dir, "footbase-")
             found = read_with_identity(self.path)
@@ -245,7 +249,7 @@ class Store(RecordWrites):
         raw = read_nofollow(path)
         assert raw is not None
         ensure_private_dir(self.path.parent)
-        with exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait):
+        with self._turns, exclusive_lock(self.lock_path, self.lock_timeout, self.on_wait):
             current = read_nofollow(self.path)
             if current is not None:
                 stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")

@@ -381,3 +381,34 @@ def test_a_session_that_would_read_back_as_damage_is_not_saved(store: Store) -> 
     with pytest.raises(NotSaved):
         store.save_session(s)
     assert store.load().sessions == []
+
+
+def test_two_writes_of_one_app_take_turns_without_waiting_for_another_footbase(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app saves in worker threads: four quick `N` in the walkthrough start four saves.
+    They must queue inside the process, not say "waiting for another footbase" (there is
+    none) nor spend the lock's timeout on each other."""
+    import threading
+
+    from footbase_tui import fileio
+    from footbase_tui.store import store as store_module
+
+    waited = threading.Event()
+    s = Store(data_dir / "footbase.json", clock, lock_timeout=5.0, on_wait=waited.set)
+    real_write = fileio.atomic_write
+    second: list[threading.Thread] = []
+
+    def slow_first_write(path: Path, payload: bytes) -> None:
+        if not second and path == s.path:  # the first write, lock held: a second save starts
+            t = threading.Thread(target=s.add_pain, args=(entry(5),))
+            second.append(t)
+            t.start()
+            waited.wait(timeout=1.0)  # before the fix the second one says it waits at once
+        real_write(path, payload)
+
+    monkeypatch.setattr(store_module, "atomic_write", slow_first_write)
+    s.add_pain(entry(4))
+    second[0].join(timeout=10)
+    assert not waited.is_set(), "a save of the same app was reported as another footbase"
+    assert sorted(e.level for e in s.load().pain) == [4, 5]
