@@ -5,6 +5,9 @@ The CLI commands and the screens call these; neither resolves the program or wal
 records itself. Every answer is plain data from core/ (routines, cells, stats, trend
 figures), so a command prints it and a widget draws it. Built from the `Context`:
 `ctx.practice` (or `Practice(ctx)`).
+
+The calendar's and the trends' code is imported by the methods that use it: Today's first
+frame needs neither (see benchmarks/first_frame.py).
 """
 
 from __future__ import annotations
@@ -15,30 +18,17 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from footbase_tui.core.adapt import WINDOW_DAYS, PainOffer, gentle_offer, session_rise
-from footbase_tui.core.calendar import DayCell, Stats, current_streak, day_cells, months_back, week_start_of
-from footbase_tui.core.practice_pain import (
-    TrendView,
-    adherent_weeks,
-    around_sessions,
-    weekly_trend,
-    weeks_of,
-)
 from footbase_tui.core.records import DayPlan, latest_levels
 from footbase_tui.core.routine import DayRoutine, routine_for
 from footbase_tui.core.screening import Effect, apply_screening
-from footbase_tui.core.trends import (
-    after_practice,
-    average_over,
-    by_place,
-    change_14,
-    daily_average,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from footbase_tui.context import Context
+    from footbase_tui.core.calendar import DayCell, Stats
     from footbase_tui.core.catalog import Program
+    from footbase_tui.core.practice_pain import TrendView
     from footbase_tui.core.records import Meta, PainEntry
     from footbase_tui.store import Snapshot
 
@@ -160,12 +150,16 @@ class Practice:
     def streak(self, snap: Snapshot, day: date | None = None) -> int:
         """Days practised in a row up to `day` (today by default); may walk years, so the
         app counts it off the event loop."""
+        from footbase_tui.core.calendar import current_streak
+
         day = day or self.today()
         plan = self.plan(snap.meta, day)
         return current_streak(self.ctx.catalog, plan.program, plan.start, day, snap.day_facts)
 
     def cells(self, snap: Snapshot, first: date, last: date) -> list[DayCell]:
         """One cell per day from `first` to `last` (planned, done, adapted, pain), as of today."""
+        from footbase_tui.core.calendar import day_cells
+
         today = self.today()
         plan = self.plan(snap.meta, today)
         return day_cells(
@@ -182,6 +176,8 @@ class Practice:
 
     def history_start(self, snap: Snapshot, months: int) -> date:
         """How far back the calendar may go: the program's start or `months` back."""
+        from footbase_tui.core.calendar_grid import months_back
+
         today = self.today()
         return min(self.plan(snap.meta, today).start, months_back(today, months))
 
@@ -203,6 +199,16 @@ class Practice:
         weeks of weekly pain beside weekly adherence for the chart (the week of `last` last;
         with `chart_in_period`, days before `first` are left out of it, as in a report).
         """
+        from footbase_tui.core.calendar import day_cells, week_start_of
+        from footbase_tui.core.practice_pain import (
+            TrendView,
+            adherent_weeks,
+            around_sessions,
+            weekly_trend,
+            weeks_of,
+        )
+        from footbase_tui.core.trends import after_practice, average_over, by_place, change_14, daily_average
+
         today = self.today()
         end = min(last or today, today)
         plan = self.plan(snap.meta, today)

@@ -1,8 +1,8 @@
 """The first frame of Today waits only for what it shows (issue 14: the app's start is
 measured against a bare Textual app in `make bench`):
 
-- the other screens, the dialogs and pendulum are imported when first opened, never before
-  Today is on screen;
+- the other screens, the dialogs, the calendar's and the trends' code and pendulum are
+  imported when first used, never before Today is on screen;
 - what the start read is kept out of the collector's sight only for the start itself.
 """
 
@@ -59,6 +59,10 @@ LATER = (
     "footbase_tui.tui.screens.walkthrough",
     "footbase_tui.tui.screens.walk_record",
     "footbase_tui.tui.modals",
+    # The calendar's and the trends' code (the streak is counted after the first frame).
+    "footbase_tui.core.calendar",
+    "footbase_tui.core.trends",
+    "footbase_tui.core.practice_pain",
 )
 
 
