@@ -53,7 +53,10 @@ KEY_LIMIT_MS = 100.0  # issue 6: keys handled within 100 ms while another proces
 FIRST_FRAME = Path(__file__).resolve().with_name("first_frame.py")
 BARE_APP = "bare Textual app"
 FOOTBASE_APP = "footbase (Today screen)"
-FRAME_RATIO_LIMIT = 1.5  # footbase's median / the bare app's median, whole process
+# Issue 14: footbase's spawn->frame median / the bare app's. Judged on spawn->frame, not on
+# the whole process: the bare app's exit alone costs ~80 ms (a full collection of its heap),
+# which made the whole-process ratio look ~0.5 x better than the first frame is.
+FRAME_RATIO_LIMIT = 1.3
 IDLE_RUNS = 3  # each idle run takes about 7 s (start, 1 s settle, 5 s window, exit)
 IDLE_LIMIT_PCT = 2.0  # % of one core while idle
 
@@ -535,23 +538,24 @@ def main(argv: list[str] | None = None) -> int:
         )
     print()
     footbase_frame = frames[-1][1]
-    frame_ratio = footbase_frame["median_ms"] / frame_base
+    frame_ratio = footbase_frame["frame_median_ms"] / frame_base_at
+    process_ratio = footbase_frame["median_ms"] / frame_base
     frame_verdict = "PASS" if frame_ratio <= FRAME_RATIO_LIMIT else "FAIL"
     verdicts.append(
         {
             "command": f"{FOOTBASE_APP}, first frame",
             "limit_ratio": FRAME_RATIO_LIMIT,
             "ratio": frame_ratio,
-            "median_ms": footbase_frame["median_ms"],
-            "baseline_median_ms": frame_base,
+            "median_ms": footbase_frame["frame_median_ms"],
+            "baseline_median_ms": frame_base_at,
+            "whole_process_ratio": process_ratio,
             "verdict": frame_verdict,
         }
     )
     print(
-        f"target: footbase first frame <= {FRAME_RATIO_LIMIT:g} x the bare Textual app -> "
-        f"{frame_verdict} (measured {frame_ratio:.2f} x: {footbase_frame['median_ms']:.1f} ms "
-        f"vs {frame_base:.1f} ms; spawn->frame "
-        f"{footbase_frame['frame_median_ms'] / frame_base_at:.2f} x)"
+        f"target: footbase spawn->frame <= {FRAME_RATIO_LIMIT:g} x the bare Textual app's -> "
+        f"{frame_verdict} (measured {frame_ratio:.2f} x: {footbase_frame['frame_median_ms']:.1f} ms "
+        f"vs {frame_base_at:.1f} ms; whole process {process_ratio:.2f} x)"
     )
 
     # ---- the app: idle CPU ------------------------------------------------------------------
