@@ -339,6 +339,16 @@ def _end_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _child_json(script: Path, arg: str, env: dict[str, str], root: Path) -> Any:
+    """Run `python SCRIPT ARG` in the bench's folder and return the JSON it prints."""
+    proc = subprocess.run(
+        [sys.executable, str(script), arg], env=env, cwd=root, capture_output=True, text=True, timeout=300
+    )
+    if proc.returncode != 0:
+        raise BenchError(f"{script.name} failed: {proc.stderr.strip()[-500:]}")
+    return json.loads(proc.stdout)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS, help=f"measured runs (default {RUNS})")
@@ -408,29 +418,11 @@ def main(argv: list[str] | None = None) -> int:
             result.update(_idle_numbers(result))
             idles.append((label, result))
         print("measuring the calendar in-process...", file=sys.stderr, flush=True)
-        proc = subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("calendar_inproc.py")), str(max(9, args.runs * 2))],
-            env=env,
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=300,
+        calendar_ms: dict[str, float] = _child_json(
+            Path(__file__).with_name("calendar_inproc.py"), str(max(9, args.runs * 2)), env, root
         )
-        if proc.returncode != 0:
-            raise BenchError(f"calendar_inproc.py failed: {proc.stderr.strip()[-500:]}")
-        calendar_ms: dict[str, float] = json.loads(proc.stdout)
         print("measuring keys while another footbase holds the lock...", file=sys.stderr, flush=True)
-        proc = subprocess.run(
-            [sys.executable, str(LOCK_KEYS), str(LOCK_KEY_PRESSES)],
-            env=env,
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if proc.returncode != 0:
-            raise BenchError(f"lock_keys.py failed: {proc.stderr.strip()[-500:]}")
-        lock_keys: dict[str, Any] = json.loads(proc.stdout)
+        lock_keys: dict[str, Any] = _child_json(LOCK_KEYS, str(LOCK_KEY_PRESSES), env, root)
         final_size = db.stat().st_size
     except BenchError as exc:
         print(f"benchmark FAILED: {exc}", file=sys.stderr)
