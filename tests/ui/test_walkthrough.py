@@ -479,7 +479,7 @@ async def test_keys_next_step_and_countdown_stay_on_screen(
             assert _on_screen(app, selector), selector
         keys = str(app.screen.query_one("#wt-keys").render())
         assert all(len(row) <= size[0] for row in keys.splitlines())
-        for key in ("space pause", "n next", "N skip", "+ -", "b back", "r redo", "q leave"):
+        for key in ("space pause", "n next", "N skip", "+ -", "b back", "r redo", "esc leave"):
             assert key in keys, key
         assert keys.rstrip().endswith("? help")
         assert "Next: Hand glove" in screen_text(app)
@@ -492,6 +492,43 @@ async def test_keys_next_step_and_countdown_stay_on_screen(
         await pilot.press("space")
         await pilot.pause()
         assert "space resume" in str(app.screen.query_one("#wt-keys").render())
+
+
+@pytest.mark.parametrize("size", [(50, 16), (80, 24)])
+async def test_the_key_the_bar_shows_for_leave_leaves_the_walkthrough_not_footbase(
+    make_app: MakeApp, fake_clock: FakeClock, size: tuple[int, int]
+) -> None:
+    # The bar said "q leave" while q quits footbase (its dialog: "Quit footbase?").
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 40)  # long enough for leaving to ask first
+        pairs = str(app.screen.query_one("#wt-keys").render()).split("  ")
+        shown = {label.strip(): key.strip() for key, _, label in (p.strip().partition(" ") for p in pairs)}
+        assert "leave" in shown, shown
+        await pilot.press({"esc": "escape"}.get(shown["leave"], shown["leave"]))
+        await settle(pilot)
+        assert "Leave the walkthrough" in screen_text(app)
+        assert "Quit footbase" not in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.is_running
+
+
+async def test_q_asks_before_quitting_footbase_in_words_that_say_quit(
+    make_app: MakeApp, fake_clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, fake_clock, 40)
+        await pilot.press("q")
+        await settle(pilot)
+        assert "Quit footbase? Nothing is recorded yet." in screen_text(app)
+        assert "y or n: quit" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WalkthroughScreen)
 
 
 async def test_the_countdown_grows_with_the_terminal(make_app: MakeApp, fake_clock: FakeClock) -> None:

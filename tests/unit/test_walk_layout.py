@@ -37,7 +37,7 @@ def test_key_rows_fit_keep_order_and_end_with_help(width: int, waiting: bool) ->
     assert flat == [k.key for k in keys] and flat[-1] == "?"
     for row in rows:
         assert sum(len(k) + 1 + len(label) for k, label in row) + 2 * (len(row) - 1) <= width
-    assert {"b", "r", "+ -", "space", "n", "N", "q"} <= set(flat)
+    assert {"b", "r", "+ -", "space", "n", "N", "esc"} <= set(flat)
     assert ("enter" in flat) is waiting
 
 

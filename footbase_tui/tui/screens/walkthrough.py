@@ -323,7 +323,8 @@ class WalkthroughScreen(WalkLevels, WalkRecording, FootbaseScreen):
         if self.results:
             modal = ConfirmModal(f"{where}. Keep what was done?", "y keep it · n discard it · esc carry on")
         else:
-            modal = ConfirmModal(f"{where}? Nothing is recorded yet.", "y or n: leave · esc carry on")
+            verb = "quit" if quit_app else "leave"
+            modal = ConfirmModal(f"{where}? Nothing is recorded yet.", f"y or n: {verb} · esc carry on")
         self.app.push_screen(modal, answer)
 
     # ---- the end -------------------------------------------------------------------------

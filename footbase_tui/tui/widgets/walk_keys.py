@@ -36,7 +36,7 @@ def walk_keys(
         ]
         if short:
             keys.append(Key("i", "Hide steps" if steps_shown else "Steps", "steps"))
-        keys += [Key("p", "Pain", "pain"), Key("q", "Leave", "leave")]
+        keys += [Key("p", "Pain", "pain"), Key("esc", "Leave", "leave")]
     return [*keys, Key("?", "Help", "help")]
 
 
