@@ -404,12 +404,12 @@ async def test_started_on_the_third_it_goes_round_every_undone_one(
         assert isinstance(app.screen, TodayScreen) and "4/4" in screen_text(app)
 
 
-@pytest.mark.parametrize("opener", ["p", "question_mark"])
+@pytest.mark.parametrize(("opener", "size"), [("p", (80, 24)), ("question_mark", (80, 24)), ("p", (50, 16))])
 async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
-    make_app: MakeApp, fake_clock: FakeClock, opener: str
+    make_app: MakeApp, fake_clock: FakeClock, opener: str, size: tuple[int, int]
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("s")
         await advance(pilot, fake_clock, 5 + 1)
         walk = app.screen
@@ -422,7 +422,9 @@ async def test_a_dialog_pauses_the_countdown_and_closing_resumes(
             walk.tick()
         await pilot.pause()
         assert walk.query_one("#wt-digits", BigText).value == "9:59"
-        assert "Paused while the dialog is open" in str(walk.query_one("#wt-note").render())
+        note = walk.query_one("#wt-note")
+        assert "Paused until the dialog closes" in str(note.render())
+        assert len(str(note.render()).strip()) <= note.size.width  # one line: not cut off under the dialog
         await pilot.press("escape")
         await settle(pilot)
         assert (

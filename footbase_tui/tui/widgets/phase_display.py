@@ -108,7 +108,7 @@ class PhaseDisplay(Vertical):
         if last is None or (last.note, last.paused, last.held) != (view.note, view.paused, view.held):
             note = Text(view.note)
             if view.held:
-                note = Text("Paused while the dialog is open: it goes on when you close it", style="bold")
+                note = Text("Paused until the dialog closes", style="bold")
             elif view.paused:
                 note = Text("Paused: space resumes", style="bold")
             widget = self.query_one("#wt-note", Static)
