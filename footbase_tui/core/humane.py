@@ -27,12 +27,16 @@ def _zone(name: str) -> tzinfo:
         return UTC
 
 
-def relative(moment: datetime, now: datetime, tz: str) -> str:
+def relative(moment: datetime, now: datetime, tz: str, date_shown: bool = False) -> str:
     """When `moment` was, seen from `now`, both read in zone `tz`: "just now" (under a minute),
     "12 min ago", "3 h ago" (the same day), "yesterday 21:40", "Mon 21:40" (within a week),
     then "3 Nov", or "3 Nov 2025" in another year. The minutes and hours are the real time
     elapsed, across a clock change too. A moment more than a minute after `now` (another
-    machine's clock ahead) gets its date and time: "3 Nov 21:40"."""
+    machine's clock ahead) gets its date and time: "3 Nov 21:40".
+
+    `date_shown`: the caller prints the date beside these words, so from a week back they
+    say how long ago instead of the date again ("2 weeks ago", "1 year ago"), and a moment
+    ahead says by how much ("2 days ahead")."""
     import pendulum
 
     zone = _zone(tz)
@@ -40,6 +44,8 @@ def relative(moment: datetime, now: datetime, tz: str) -> str:
     today = now.astimezone(zone).date()
     elapsed = now - moment
     if elapsed < timedelta(minutes=-1):
+        if date_shown:
+            return f"{span_words(moment, now)} ahead"
         return local.format("D MMM HH:mm" if local.year == today.year else "D MMM YYYY HH:mm", locale="en")
     if elapsed < timedelta(minutes=1):
         return "just now"
@@ -52,6 +58,8 @@ def relative(moment: datetime, now: datetime, tz: str) -> str:
         return local.format("[yesterday] HH:mm", locale="en")
     if days_back < WEEK_DAYS:
         return local.format("ddd HH:mm", locale="en")
+    if date_shown:
+        return f"{span_words(moment, now)} ago"
     return local.format("D MMM" if local.year == today.year else "D MMM YYYY", locale="en")
 
 

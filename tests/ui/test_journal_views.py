@@ -125,6 +125,9 @@ async def test_an_unchanged_time_keeps_its_seconds(make_app: MakeApp, ctx: Conte
         ("2026-03-03T05:00:00Z", "(3 h ago)"),
         ("2026-03-02T20:40:00Z", "(yesterday 21:40)"),  # the entry's own zone: Berlin
         ("2026-02-27T20:40:00Z", "(Fri 21:40)"),
+        # A week and more: how long, not the date the line already starts with ("(24 Feb)").
+        ("2026-02-24T08:00:00Z", "(1 week ago)"),
+        ("2026-02-17T08:00:00Z", "(2 weeks ago)"),
     ],
 )
 async def test_the_selected_entry_says_how_long_ago_by_the_apps_clock(

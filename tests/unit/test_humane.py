@@ -55,6 +55,21 @@ def test_relative_times_at_midnight(moment: datetime, now: datetime, words: str)
     assert relative(moment, now, LONDON) == words
 
 
+@pytest.mark.parametrize(
+    ("moment", "words"),
+    [
+        (utc(2026, 3, 3, 6, 0), "3 h ago"),  # within a week: as without the date
+        (utc(2026, 2, 25, 9, 0), "Wed 09:00"),
+        (utc(2026, 2, 24, 9, 0), "1 week ago"),  # from a week: how long, not the date again
+        (utc(2026, 1, 3, 9, 0), "2 months ago"),
+        (utc(2025, 3, 3, 9, 0), "1 year ago"),
+        (utc(2026, 3, 5, 9, 0), "2 days ahead"),  # another machine's clock ahead
+    ],
+)
+def test_relative_beside_a_shown_date_says_how_long_ago(moment: datetime, words: str) -> None:
+    assert relative(moment, utc(2026, 3, 3, 9, 0), LONDON, date_shown=True) == words
+
+
 def test_relative_hours_are_real_hours_on_the_spring_change() -> None:
     # 00:30 GMT to 12:00 BST reads as 11.5 hours on the wall, but only 10.5 went by.
     assert relative(utc(2026, 3, 29, 0, 30), utc(2026, 3, 29, 11, 0), LONDON) == "10 h ago"

@@ -165,7 +165,8 @@ class JournalScreen(FootbaseScreen):
             return
         t = Text()
         t.append(when_text(entry, self.entries, short=self.size.width < 80), style="bold")
-        t.append(f" ({relative(from_iso_utc(entry.utc), self.fb.ctx.clock.now(), entry.tz)})", style="dim")
+        ago = relative(from_iso_utc(entry.utc), self.fb.ctx.clock.now(), entry.tz, date_shown=True)
+        t.append(f" ({ago})", style="dim")
         t.append(f" · {entry.level}/10")
         if entry.where:
             t.append(f" · {shown_text(', '.join(entry.where))}")
