@@ -79,6 +79,32 @@ async def test_entries_newest_first_with_filters(make_app: MakeApp, ctx: Context
         assert "last 30 days (f) · place: any" in screen_text(app)
 
 
+@pytest.mark.parametrize("size", [(50, 16), (80, 24)])
+async def test_the_filter_line_shows_every_filter_whole_at_any_width(
+    make_app: MakeApp, ctx: Context, size: tuple[int, int]
+) -> None:
+    # At 50 columns the line was cut after "doing:", its value and key lost.
+    seed(ctx)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_journal(pilot, app)
+        await pilot.press("f", "w", "o", "o", "o", "o")  # 90 days, low-back, lifting
+        await settle(pilot)
+        line = str(app.screen.query_one("#jr-filters").render()).strip()
+        assert len(line) <= size[0] - 2, line
+        for part in ("90 days (f)", "low-back (w)", "lifting (o)"):
+            assert part in line, line
+        await pilot.press("z")
+        await settle(pilot)
+        line = str(app.screen.query_one("#jr-filters").render()).strip()
+        assert len(line) <= size[0] - 2 and "30 days (f)" in line and "(w)" in line and "(o)" in line
+        assert ("place: any (w)" in line) is (size[0] >= 80)  # in full where it fits
+        await pilot.resize_terminal(130 - size[0], 24)  # 80 <-> 50: the line follows the width
+        await settle(pilot)
+        line = str(app.screen.query_one("#jr-filters").render()).strip()
+        assert ("place: any (w)" in line) is (size[0] < 80) and len(line) <= 128 - size[0]
+
+
 async def test_add_from_the_journal_is_few_keystrokes(make_app: MakeApp, ctx: Context) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

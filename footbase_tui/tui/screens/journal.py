@@ -32,11 +32,17 @@ class Filters:
     where: str | None = None
     doing: str | None = None
 
-    def text(self) -> str:
+    def text(self, width: int | None = None) -> str:
+        """The filters and their keys in one line: in full when it fits in `width` cells
+        (always without a width), else shorter, so every filter stays whole on a phone."""
         period = "all time" if self.period is None else f"last {self.period} days"
-        return (
-            f"{period} (f) · place: {self.where or 'any'} (w) · doing: {self.doing or 'any'} (o) · z clears"
-        )
+        where, doing = self.where or "any", self.doing or "any"
+        full = f"{period} (f) · place: {where} (w) · doing: {doing} (o) · z clears"
+        if width is None or len(full) <= width:
+            return full
+        period = "all time" if self.period is None else f"{self.period} days"
+        short = f"{period} (f) · {self.where or 'any place'} (w) · {self.doing or 'any doing'} (o)"
+        return f"{short} · z clears" if len(short) + 11 <= width else short
 
     def scope(self) -> str:
         """The period and the place/activity filters in words, for the trend panel's titles."""
@@ -104,6 +110,7 @@ class JournalScreen(FootbaseScreen):
         self.entries: list[PainEntry] = []
         self.deleted: PainEntry | None = None
         self._trends_key: object = None  # what the panel's latest count was asked for
+        self._none_shown = False  # no entry passes the filters
 
     def compose(self) -> ComposeResult:
         yield Static(id="jr-filters")
@@ -149,9 +156,16 @@ class JournalScreen(FootbaseScreen):
             )
         self.query_one(PainTable).show(rows)
         self.draw_detail()
-        label = Text(shown_text(self.filters.text()), style="dim")
-        if not rows:
-            label = Text("No entries here. a adds one; " + shown_text(self.filters.text()), style="dim")
+        self._none_shown = not rows
+        self.draw_filters()
+
+    def draw_filters(self) -> None:
+        """The filter line, as long as the screen's width allows."""
+        width = self.size.width - 2  # the line's padding
+        label = Text(shown_text(self.filters.text(width)), style="dim")
+        if self._none_shown:
+            lead = "No entries here. a adds one; "
+            label = Text(lead + shown_text(self.filters.text(width - len(lead))), style="dim")
         self.query_one("#jr-filters", Static).update(label)
 
     def draw_detail(self) -> None:
@@ -211,6 +225,8 @@ class JournalScreen(FootbaseScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         # The chart is drawn for a width; FootbaseScreen.on_resize runs as well.
+        if self.is_mounted:
+            self.draw_filters()
         key = self._trends_key
         if not (self.is_mounted and isinstance(key, tuple)):
             return
