@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,19 +98,18 @@ def load_catalog(user_dir: Path | None = None, builtin_dir: Path | None = None) 
 
 
 def _fingerprint(dirs: list[Path]) -> str:
-    """Footbase's version and every catalog file's path, size and mtime."""
-    import hashlib
-
+    """Footbase's version and every catalog file's path, size and mtime, as one text (kept
+    whole in the cache and compared there: no hash, so no OpenSSL on the quick paths)."""
     from footbase_tui import __version__
 
-    h = hashlib.sha256(__version__.encode())
+    lines = [__version__]
     for d in dirs:
         if not d.is_dir():
             continue
         for f in yaml_files(d):
             st = f.stat()
-            h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:24]
+            lines.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
@@ -121,14 +121,21 @@ def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
     from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow
 
     dirs = [builtin_catalog_dir(), *([user_dir] if user_dir else [])]
-    path = cache_dir / f"catalog-{_fingerprint(dirs)}.pickle"
+    fingerprint = _fingerprint(dirs)
+    # The name only spreads the files; the fingerprint inside the pickle decides.
+    path = cache_dir / f"catalog-{zlib.crc32(fingerprint.encode()):08x}.pickle"
     try:
         raw = read_nofollow(path) if cache_dir.is_dir() else None
         if raw is not None:
             ensure_private_dir(cache_dir)  # never unpickle from a folder others can write
             cached = pickle.loads(raw)
-            if isinstance(cached, Catalog):
-                return cached
+            if (
+                isinstance(cached, tuple)
+                and len(cached) == 2
+                and cached[0] == fingerprint
+                and isinstance(cached[1], Catalog)
+            ):
+                return cached[1]
     except (
         StoreError,
         OSError,
@@ -146,7 +153,7 @@ def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
         ensure_private_dir(cache_dir)
         for old in cache_dir.glob("catalog-*.pickle"):
             old.unlink()
-        atomic_write(path, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps((fingerprint, catalog), protocol=pickle.HIGHEST_PROTOCOL))
     except (StoreError, OSError):
         pass  # a cache is a nicety: never a reason to fail
     return catalog

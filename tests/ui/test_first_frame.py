@@ -63,6 +63,8 @@ LATER = (
     "footbase_tui.core.calendar",
     "footbase_tui.core.trends",
     "footbase_tui.core.practice_pain",
+    # OpenSSL (~3 ms): only a damaged store, a restore or the calendar's cache hash anything.
+    "hashlib",
 )
 
 

@@ -209,6 +209,13 @@ def test_the_catalog_cache_follows_the_files(tmp_path: Path) -> None:
     [pickled] = list(cache.glob("catalog-*.pickle"))
     pickled.write_bytes(b"garbage")
     assert cached_catalog(user, cache).exercises["short-foot"].name == "Changed"
+    # So is one under the right name made for other files (the name is only a checksum of
+    # the files' list), or in the old shape (a bare catalog).
+    import pickle
+
+    for stale in (("another footbase's files", first), first):
+        pickled.write_bytes(pickle.dumps(stale))
+        assert cached_catalog(user, cache).exercises["short-foot"].name == "Changed"
     # A bad user file is still reported, cache or not.
     _write(user, "kind: exercise\nid: x\n", "bad.yaml")
     with pytest.raises(CatalogError):

@@ -268,7 +268,7 @@ PROBE = """
 import sys
 from footbase_tui.cli import main
 code = main(sys.argv[1:])
-heavy = sorted(m for m in ("textual", "rich", "pendulum") if m in sys.modules)
+heavy = sorted(m for m in ("textual", "rich", "pendulum", "hashlib") if m in sys.modules)
 print("HEAVY:" + ",".join(heavy), file=sys.stderr)
 sys.exit(code)
 """
