@@ -88,6 +88,8 @@ async def test_the_filter_line_shows_every_filter_whole_at_any_width(
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await open_journal(pilot, app)
+        line = str(app.screen.query_one("#jr-filters").render()).strip()
+        assert ("place: any (w)" in line) is (size[0] >= 80) and len(line) <= size[0] - 2, line
         await pilot.press("f", "w", "o", "o", "o", "o")  # 90 days, low-back, lifting
         await settle(pilot)
         line = str(app.screen.query_one("#jr-filters").render()).strip()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
@@ -38,11 +39,12 @@ class Filters:
         period = "all time" if self.period is None else f"last {self.period} days"
         where, doing = self.where or "any", self.doing or "any"
         full = f"{period} (f) · place: {where} (w) · doing: {doing} (o) · z clears"
-        if width is None or len(full) <= width:
+        if width is None or cell_len(full) <= width:
             return full
         period = "all time" if self.period is None else f"{self.period} days"
         short = f"{period} (f) · {self.where or 'any place'} (w) · {self.doing or 'any doing'} (o)"
-        return f"{short} · z clears" if len(short) + 11 <= width else short
+        with_clear = f"{short} · z clears"
+        return with_clear if cell_len(with_clear) <= width else short
 
     def scope(self) -> str:
         """The period and the place/activity filters in words, for the trend panel's titles."""
