@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -116,6 +115,7 @@ def cached_catalog(user_dir: Path | None, cache_dir: Path) -> Catalog:
     """load_catalog, kept as a pickle in the user's cache folder (0600 in 0700) until any
     catalog file changes. Parsing and checking the YAML costs ~35 ms at every start."""
     import pickle
+    import zlib
 
     from footbase_tui.errors import StoreError
     from footbase_tui.fileio import atomic_write, ensure_private_dir, read_nofollow

@@ -112,7 +112,6 @@ class JournalScreen(FootbaseScreen):
         self.entries: list[PainEntry] = []
         self.deleted: PainEntry | None = None
         self._trends_key: object = None  # what the panel's latest count was asked for
-        self._none_shown = False  # no entry passes the filters
 
     def compose(self) -> ComposeResult:
         yield Static(id="jr-filters")
@@ -158,14 +157,13 @@ class JournalScreen(FootbaseScreen):
             )
         self.query_one(PainTable).show(rows)
         self.draw_detail()
-        self._none_shown = not rows
         self.draw_filters()
 
     def draw_filters(self) -> None:
         """The filter line, as long as the screen's width allows."""
         width = self.size.width - 2  # the line's padding
         label = Text(shown_text(self.filters.text(width)), style="dim")
-        if self._none_shown:
+        if not self.query_one(PainTable).row_count:  # no entry passes the filters
             lead = "No entries here. a adds one; "
             label = Text(lead + shown_text(self.filters.text(width - len(lead))), style="dim")
         self.query_one("#jr-filters", Static).update(label)
